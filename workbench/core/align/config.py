@@ -1,0 +1,54 @@
+"""Aligner settings: bead types and the weights of the score (tuned on ../shared/data dev sets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
+)
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """What the aligner may propose and how it weighs the evidence.
+
+    Scores are in units of the document's typical margin (see ``scoring.margin_scale``), so the
+    same numbers work for models with very different cosine ranges.
+    """
+
+    types: tuple[tuple[int, int], ...] = DEFAULT_TYPES
+    #: score of leaving one sentence unaligned (1-0 or 0-1), per sentence
+    skip: float = -0.45
+    #: weight of the squared log length-ratio deviation
+    length_weight: float = 1.2
+    #: extra cost of each many-to-many type, by number of sentences beyond a 1-1
+    merge_penalty: float = 0.05
+    #: each sentence of a merged span must reach this margin against the other side's span ...
+    coverage_min: float = 0.3
+    #: ... or pay this much per unit of shortfall
+    coverage_weight: float = 0.3
+    #: nearest neighbours averaged for the margin
+    neighbours: int = 4
+    #: problems with at most this many DP cells use the full matrix; larger ones use a band
+    full_cells: int = 2_000_000
+    #: half-width (in sentences) of the band around the coarse path
+    band_margin: int = 24
+    #: beads with a normalized margin below this (or not 1-1) are re-scored with joined text
+    recheck_below: float = 0.8
+    #: largest zone (sentences per side) re-scored exactly
+    max_zone: int = 40
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def max_src(self) -> int:
+        return max(a for a, _ in self.types)
+
+    @property
+    def max_tgt(self) -> int:
+        return max(b for _, b in self.types)
+
+    def type_penalty(self, a: int, b: int) -> float:
+        if a == 0 or b == 0:
+            return 0.0
+        return self.merge_penalty * (a + b - 2)

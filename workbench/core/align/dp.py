@@ -1,0 +1,94 @@
+"""The dynamic program over beads, restricted to a band of cells (numba-compiled).
+
+Cell (i, j) means "the first i source and j target sentences are aligned". A bead type (a, b)
+moves from (i - a, j - b) to (i, j) and earns ``scores[t, i, k]`` where ``k = j - lo[i]`` is
+the column of cell (i, j) inside row i's band. The band is ``lo[i] <= j < lo[i] + W``; cells
+outside it do not exist, so memory and time are O(N * W) instead of O(N * M). A full band
+(``lo = 0``, ``W = M + 1``) is the exact DP.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+NEG = -1e30
+
+
+@njit(cache=True, nogil=True)
+def _fill(scores, lo, ta, tb, m):
+    n_types, rows, width = scores.shape
+    score = np.full((rows, width), NEG)
+    back = np.full((rows, width), -1, dtype=np.int8)
+    score[0, 0 - lo[0]] = 0.0
+    for i in range(rows):
+        base = lo[i]
+        for k in range(width):
+            j = base + k
+            if j > m:
+                break
+            if i == 0 and j == 0:
+                continue
+            best = NEG
+            bt = -1
+            for t in range(n_types):
+                pi = i - ta[t]
+                pj = j - tb[t]
+                if pi < 0 or pj < 0:
+                    continue
+                pk = pj - lo[pi]
+                if pk < 0 or pk >= width:
+                    continue
+                prev = score[pi, pk]
+                if prev <= NEG:
+                    continue
+                s = scores[t, i, k]
+                if s <= NEG:
+                    continue
+                cand = prev + s
+                if cand > best:
+                    best = cand
+                    bt = t
+            score[i, k] = best
+            back[i, k] = bt
+    return score, back
+
+
+@njit(cache=True, nogil=True)
+def _trace(back, lo, ta, tb, n, m):
+    out = np.empty((n + m + 1, 3), dtype=np.int64)
+    count = 0
+    i = n
+    j = m
+    while i > 0 or j > 0:
+        k = j - lo[i]
+        t = back[i, k]
+        if t < 0:
+            return out[:0]
+        out[count, 0] = t
+        out[count, 1] = i
+        out[count, 2] = j
+        count += 1
+        i -= ta[t]
+        j -= tb[t]
+    return out[:count][::-1]
+
+
+def best_path(scores: np.ndarray, lo: np.ndarray, types: list[tuple[int, int]],
+              n: int, m: int) -> list[tuple[int, int, int]]:
+    """The highest-scoring bead path from (0, 0) to (n, m) as (type index, i, j) end cells.
+
+    Raises ValueError if no path exists inside the band.
+    """
+    if n == 0 and m == 0:
+        return []
+    ta = np.array([a for a, _ in types], dtype=np.int64)
+    tb = np.array([b for _, b in types], dtype=np.int64)
+    lo = np.ascontiguousarray(lo, dtype=np.int64)
+    if lo[0] != 0 or not 0 <= m - lo[n] < scores.shape[2]:
+        raise ValueError("the band must contain (0, 0) and (n, m)")
+    _, back = _fill(np.ascontiguousarray(scores, dtype=np.float32), lo, ta, tb, m)
+    path = _trace(back, lo, ta, tb, n, m)
+    if len(path) == 0:
+        raise ValueError("no alignment path inside the band")
+    return [(int(t), int(i), int(j)) for t, i, j in path]

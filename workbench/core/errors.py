@@ -1,0 +1,48 @@
+"""User-facing errors: each says what is wrong, where, and what to do."""
+
+from __future__ import annotations
+
+
+class WorkbenchError(Exception):
+    """A problem caused by the user's input; the CLI prints it without a traceback (exit 2)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 column: int | None = None, hint: str | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        text = where + self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(WorkbenchError):
+    """A text file cannot be read as a document side."""
+
+
+class FormatError(WorkbenchError):
+    """A YAML document or gold file is malformed or breaks the schema."""
+
+
+class ModelError(WorkbenchError):
+    """An embedding model cannot be found or loaded."""
+
+
+class OperationError(WorkbenchError):
+    """An editing operation does not apply here (e.g. merging the last row with nothing)."""
