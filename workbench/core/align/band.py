@@ -40,12 +40,12 @@ def coarse_band(u: np.ndarray, v: np.ndarray, max_coarse: int = 800,
     cu, cv = _blocks(u, k), _blocks(v, k)
     nb, mb = len(cu), len(cv)
     sim = cu @ cv.T
-    # margin against each block's neighbourhood, as in the fine scores
-    kk = min(4, mb, nb)
-    nn_r = -np.sort(-sim, axis=1)[:, :kk].mean(axis=1)
-    nn_c = -np.sort(-sim, axis=0)[:kk, :].mean(axis=0)
-    marg = sim - 0.5 * (nn_r[:, None] + nn_c[None, :])
-    scale = max(float(np.median(sim.max(axis=1) - nn_r)), 0.02)
+    # Plain cosine against the global level, not a neighbourhood margin: long documents
+    # repeat (headings, boilerplate, whole chapters), and a block's repeats far away would
+    # cancel its true match's margin.
+    base = float(sim.mean())
+    scale = max(float(sim.max(axis=1).mean()) - base, 0.02)
+    marg = sim - base
     scores = np.full((len(COARSE_TYPES), nb + 1, mb + 1), NEG, dtype=np.float32)
     for t, (a, b) in enumerate(COARSE_TYPES):
         if a == 0 or b == 0:

@@ -35,7 +35,7 @@ class AlignConfig:
     #: half-width (in sentences) of the band around the coarse path
     band_margin: int = 24
     #: beads with a normalized margin below this (or not 1-1) are re-scored with joined text
-    recheck_below: float = 0.8
+    recheck_below: float = 0.3
     #: largest zone (sentences per side) re-scored exactly
     max_zone: int = 40
     extra: dict = field(default_factory=dict)

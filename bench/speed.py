@@ -1,0 +1,87 @@
+"""Alignment speed and memory for long documents (embeddings ready), and strict F1.
+
+    python bench/speed.py [--sizes 1000 10000 50000] [--model use-v3]
+
+Long documents are made by concatenating the NTREX ru-en dev documents until N sentences per
+side (they repeat literally, as a real book's headings do). Prints, per N: the alignment time
+(embedding excluded, cached), peak RSS growth, and strict/lax F1 against the concatenated gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from workbench.core.align import AlignConfig, align_vectors  # noqa: E402
+from workbench.core.align.realign import _SideData, _span_embedder  # noqa: E402
+from workbench.core.embed import load_encoder  # noqa: E402
+from workbench.core.evaluate import parse_beads, score  # noqa: E402
+from workbench.core.textio import lines  # noqa: E402
+
+NTREX = ROOT.parent / "shared" / "data" / "ntrex-ru-en-dev"
+
+
+def long_pair(n_target: int):
+    src, tgt, gold = [], [], []
+    while len(src) < n_target:
+        for d in sorted((NTREX / "gold").iterdir()):
+            s = lines((NTREX / "ru" / d.name).read_text(encoding="utf-8"))
+            t = lines((NTREX / "en" / d.name).read_text(encoding="utf-8"))
+            for a, b in parse_beads(d.read_text()):
+                gold.append((tuple(x + len(src) for x in a), tuple(y + len(tgt) for y in b)))
+            src += s
+            tgt += t
+            if len(src) >= n_target:
+                break
+    return src, tgt, gold
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    ap.add_argument("--model", default="use-v3")
+    args = ap.parse_args(argv)
+    enc = load_encoder(args.model)
+    sample = list(dict.fromkeys(long_pair(1000)[1]))[:1000]
+    enc.encode(["warm up"])
+    enc._memory.clear()
+    enc._db = None  # measure the model, not the cache
+    t0 = time.perf_counter()
+    enc.encode(sample)
+    print(f"embedding throughput ({args.model}, uncached, {len(sample)} sentences): "
+          f"{len(sample) / (time.perf_counter() - t0):.0f} sentences/s")
+    import workbench.core.embed as embed_module
+    embed_module._LOADED.clear()
+    enc = load_encoder(args.model)  # fresh cached encoder
+    print(f"{'N':>7} {'M':>7} {'align s':>8} {'+embed s':>9} {'peak MB':>8} {'strict F1':>9} {'lax F1':>7}")
+    for n in args.sizes:
+        src, tgt, gold = long_pair(n)
+        te = time.perf_counter()
+        u, v = enc.encode(src), enc.encode(tgt)
+        sides = {"src": _SideData(src, "ru", u), "tgt": _SideData(tgt, "en", v)}
+        embed_s = time.perf_counter() - te
+        base = peak_mb()
+        ta = time.perf_counter()
+        props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, AlignConfig(),
+                              embed_spans=_span_embedder(enc, sides, None))
+        align_s = time.perf_counter() - ta
+        res = score([(p.src, p.tgt) for p in props], gold)
+        print(f"{len(src):7d} {len(tgt):7d} {align_s:8.2f} {align_s + embed_s:9.2f} "
+              f"{peak_mb() - base:8.0f} {res['strict'].f1:9.3f} {res['lax'].f1:7.3f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

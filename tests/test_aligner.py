@@ -1,0 +1,126 @@
+"""The aligner on constructed cases with known bead types, banding, and constrained re-alignment."""
+
+import numpy as np
+import pytest
+
+from workbench.core.align import AlignConfig, align_texts, align_vectors, realign
+from workbench.core.align.band import coarse_band, full_band
+from workbench.core.align.dp import best_path
+from workbench.core.document import Bead, Document, make_side
+from workbench.core.operations import History, apply_edit
+
+# A "translation" shares concept words with its source; 2-1 and 1-2 beads split or join them.
+SRC = ["a1 a2 a3 a4 a5 a6", "b1 b2 b3 b4 b5", "c1 c2 c3 c4", "c5 c6 c7 c8",
+       "d1 d2 d3 d4 d5 d6 d7", "x1 x2 x3 x4 x5", "e1 e2 e3 e4 e5", "f1 f2 f3 f4 f5 f6",
+       "g1 g2 g3 g4 g5", "h1 h2 h3 h4"]
+TGT = ["a1 a2 a3 a4 a5 a6", "b1 b2 b3 b4 b5", "c1 c2 c3 c4 c5 c6 c7 c8", "d1 d2 d3",
+       "d4 d5 d6 d7", "e1 e2 e3 e4 e5", "y1 y2 y3 y4", "f1 f2 f3 f4 f5 f6", "g1 g2 g3 g4 g5",
+       "h1 h2 h3 h4"]
+GOLD = [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,)), ((4,), (3, 4)), ((5,), ()),
+        ((6,), (5,)), ((), (6,)), ((7,), (7,)), ((8,), (8,)), ((9,), (9,))]
+
+
+def as_pairs(props):
+    return [(p.src, p.tgt) for p in props]
+
+
+def test_constructed_bead_types_are_found(fake_encoder):
+    props = align_texts(SRC, TGT, fake_encoder, "xx", "yy")
+    assert as_pairs(props) == GOLD
+
+
+def test_confidence_is_in_unit_range_and_high_for_clear_pairs(fake_encoder):
+    props = align_texts(SRC, TGT, fake_encoder, "xx", "yy")
+    assert all(0.0 <= p.confidence <= 1.0 for p in props)
+    assert props[0].confidence > 0.8
+
+
+def test_same_input_same_output(fake_encoder):
+    assert as_pairs(align_texts(SRC, TGT, fake_encoder)) == as_pairs(align_texts(SRC, TGT, fake_encoder))
+
+
+def test_one_side_empty():
+    u = np.eye(3, dtype=np.float32)
+    props = align_vectors(u, np.zeros((0, 3), dtype=np.float32), [1, 1, 1], [])
+    assert as_pairs(props) == [((0,), ()), ((1,), ()), ((2,), ())]
+
+
+def _random_parallel(n, seed=1, dim=48):
+    """n source vectors; the target is a noisy copy with a few merges and deletions."""
+    rng = np.random.default_rng(seed)
+    u = rng.standard_normal((n, dim))
+    tgt, gold, j = [], [], 0
+    i = 0
+    while i < n:
+        r = rng.random()
+        if r < 0.05 and i + 1 < n:  # 2-1
+            tgt.append(u[i] + u[i + 1] + 0.3 * rng.standard_normal(dim))
+            gold.append(((i, i + 1), (j,)))
+            i += 2
+        elif r < 0.08:  # 1-0
+            gold.append(((i,), ()))
+            i += 1
+            continue
+        else:
+            tgt.append(u[i] + 0.3 * rng.standard_normal(dim))
+            gold.append(((i,), (j,)))
+            i += 1
+        j += 1
+    v = np.array(tgt)
+    u /= np.linalg.norm(u, axis=1, keepdims=True)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    return u.astype(np.float32), v.astype(np.float32), gold
+
+
+def test_banded_dp_equals_exact_dp_when_the_band_covers_the_matrix():
+    u, v, _ = _random_parallel(60)
+    ls, lt = np.full(len(u), 50.0), np.full(len(v), 50.0)
+    exact = align_vectors(u, v, ls, lt, AlignConfig(full_cells=10**9))
+    banded = align_vectors(u, v, ls, lt, AlignConfig(full_cells=0, band_margin=100))
+    assert as_pairs(exact) == as_pairs(banded)
+
+
+def test_long_documents_use_a_band_not_the_matrix():
+    u, v, gold = _random_parallel(3000, seed=3)
+    lo, width = coarse_band(u, v, margin=24)
+    assert width < 200  # the DP touches O(n * width) cells, not n * m
+    props = align_vectors(u, v, np.full(len(u), 50.0), np.full(len(v), 50.0),
+                          AlignConfig(full_cells=100_000))
+    got = set(as_pairs(props))
+    pairs = [g for g in gold if g[0] and g[1]]
+    assert sum(g in got for g in pairs) / len(pairs) > 0.95
+
+
+def test_dp_finds_no_path_outside_a_band_that_misses_the_corner():
+    scores = np.zeros((1, 3, 2), dtype=np.float32)
+    lo, _ = full_band(2, 1)
+    with pytest.raises(ValueError):
+        best_path(scores, np.array([0, 0, 5]), [(1, 1)], 2, 1)
+    assert best_path(np.zeros((1, 3, 3), dtype=np.float32), np.zeros(3, dtype=np.int64), [(1, 1)], 2, 2) == [(0, 1, 1), (0, 2, 2)]
+
+
+def _doc(src, tgt, beads):
+    return Document(make_side("xx", [(t, 0) for t in src]), make_side("yy", [(t, 0) for t in tgt]), beads)
+
+
+def test_realign_keeps_confirmed_beads_even_when_wrong(fake_encoder):
+    # two wrong catch-all beads around a confirmed (deliberately odd) 1-1
+    beads = [Bead(tuple(range(0, 5)), tuple(range(0, 6))),
+             Bead((5,), (6,), None, "confirmed"),
+             Bead(tuple(range(6, 10)), tuple(range(7, 10)))]
+    doc = _doc(SRC, TGT, beads)
+    h = History(doc)
+    h.do(realign(doc, fake_encoder))
+    pairs = [(b.src, b.tgt) for b in doc.beads]
+    assert ((5,), (6,)) in pairs and doc.beads[pairs.index(((5,), (6,)))].confirmed
+    assert ((2, 3), (2,)) in pairs and ((4,), (3, 4)) in pairs and ((7,), (7,)) in pairs
+    h.undo()
+    assert doc.beads == beads
+
+
+def test_realign_with_everything_confirmed_changes_nothing(fake_encoder):
+    beads = [Bead((i,), (i,), None, "confirmed") for i in range(3)]
+    doc = _doc(SRC[:3], TGT[:3], beads)
+    edit = realign(doc, fake_encoder)
+    apply_edit(doc, edit)
+    assert doc.beads == beads and edit.splices == ()

@@ -1,0 +1,143 @@
+"""The CLI end to end on the Bakai pair with the fast model, and its error handling."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.cli import main
+from workbench.core import store
+from workbench.core.evaluate import document_beads, score
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def aligned_bakai(tmp_path_factory):
+    """`workbench align` run once on the Bakai pair with the default model."""
+    out = tmp_path_factory.mktemp("cli") / "bakai.yaml"
+    res = CliRunner().invoke(main, ["align", str(ROOT / "texts/ru/bakai.txt"),
+                                    str(ROOT / "texts/en/bakai.txt"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out, res.output
+
+
+def test_align_bakai_reaches_the_gold(aligned_bakai):
+    out, output = aligned_bakai
+    assert "rows" in output
+    doc = store.load(out)
+    gold = store.load(ROOT / "alignments/bakai.yaml")
+    res = score(document_beads(doc), document_beads(gold))
+    assert res["strict"].f1 >= 0.95
+    assert doc.model == "use-v3" and doc.source.sha256 and doc.confirmed_count == 0
+    assert all(0 <= b.confidence <= 1 for b in doc.beads)
+
+
+def test_eval_prints_strict_and_lax(runner, aligned_bakai):
+    res = runner.invoke(main, ["eval", str(aligned_bakai[0]), str(ROOT / "alignments/bakai.yaml")])
+    assert res.exit_code == 0
+    assert res.output.splitlines()[1].startswith("strict") and "lax" in res.output
+
+
+def test_eval_reads_bead_files_and_yaml(runner, tmp_path):
+    (tmp_path / "a").write_text("[0]:[0]\n[1, 2]:[1]\n[3]:[]\n")
+    (tmp_path / "g").write_text("[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[2]\n")
+    res = runner.invoke(main, ["eval", str(tmp_path / "a"), str(tmp_path / "g")])
+    # strict: 1 of 3 proposed beads right, 1 of 3 gold pairs found
+    assert "strict       0.333   0.333   0.333" in res.output
+    # lax: [1,2]:[1] overlaps gold [1]:[1]; [3]:[] overlaps nothing -> P 2/3; R: [0],[1] found, [3]:[2] not
+    assert "lax          0.667   0.667   0.667" in res.output
+
+
+def test_show_beads_format_matches_the_gold_file_format(runner):
+    res = runner.invoke(main, ["show", "--format", "beads", str(ROOT / "alignments/bakai.yaml")])
+    lines = res.output.splitlines()
+    assert lines[0] == "[]:[0]" and lines[1] == "[0]:[1]" and len(lines) == 68
+
+
+def test_show_columns_prints_both_texts(runner):
+    res = runner.invoke(main, ["show", str(ROOT / "alignments/bakai.yaml")], terminal_width=160)
+    assert res.exit_code == 0
+    assert "Бакай" in res.output and "Bakai" in res.output and "2-1" in res.output
+
+
+def test_align_refuses_to_overwrite_confirmed_rows(runner, tmp_path):
+    out = tmp_path / "gold.yaml"
+    shutil.copy(ROOT / "alignments/bakai.yaml", out)
+    # the copy's source paths are relative to alignments/: rewrite to absolute ones
+    doc = store.load(ROOT / "alignments/bakai.yaml")
+    store.save(doc, out)
+    before = out.read_bytes()
+    args = ["align", str(ROOT / "texts/ru/bakai.txt"), str(ROOT / "texts/en/bakai.txt"), "-o", str(out)]
+    res = runner.invoke(main, args)
+    assert res.exit_code == 2
+    assert "68 confirmed rows" in res.output and "--update" in res.output
+    assert out.read_bytes() == before
+    res = runner.invoke(main, args + ["--update"])
+    assert res.exit_code == 0, res.output
+    assert store.load(out).beads == doc.beads  # all confirmed: nothing re-aligned
+
+
+def test_update_keeps_confirmed_and_realigns_the_rest(runner, tmp_path):
+    doc = store.load(ROOT / "alignments/bakai.yaml")
+    from dataclasses import replace
+    doc.beads = [b if i < 20 else replace(b, status="proposed") for i, b in enumerate(doc.beads)]
+    out = tmp_path / "half.yaml"
+    store.save(doc, out)
+    res = runner.invoke(main, ["align", str(ROOT / "texts/ru/bakai.txt"),
+                               str(ROOT / "texts/en/bakai.txt"), "-o", str(out), "--update"])
+    assert res.exit_code == 0, res.output
+    new = store.load(out)
+    assert new.beads[:20] == doc.beads[:20]
+    assert new.confirmed_count == 20
+
+
+def test_presegmented_and_other_languages(runner, tmp_path):
+    (tmp_path / "de").write_text("Der Berg ist hoch. Wirklich.\nWir steigen auf.\n", encoding="utf-8")
+    (tmp_path / "fr").write_text("La montagne est haute. Vraiment.\nNous montons.\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    res = runner.invoke(main, ["align", str(tmp_path / "de"), str(tmp_path / "fr"), "-o", str(out),
+                               "--presegmented", "--source-lang", "de", "--target-lang", "fr"])
+    assert res.exit_code == 0, res.output
+    doc = store.load(out)
+    assert [s.text for s in doc.source.sentences] == ["Der Berg ist hoch. Wirklich.", "Wir steigen auf."]
+    assert doc.source.lang == "de" and doc.target.lang == "fr"
+
+
+@pytest.mark.parametrize("setup, words", [
+    (lambda d: None, "file not found"),
+    (lambda d: (d / "ru.txt").write_text("   \n\n"), "has no sentences"),
+    (lambda d: (d / "ru.txt").write_bytes("Привет".encode("cp1251")), "not valid UTF-8"),
+    (lambda d: (d / "ru.txt").write_bytes(b"\x00\x01\x02binary"), "binary"),
+])
+def test_bad_input_is_one_clear_line_and_exit_2(runner, tmp_path, setup, words):
+    setup(tmp_path)
+    res = runner.invoke(main, ["align", str(tmp_path / "ru.txt"), str(ROOT / "texts/en/bakai.txt"),
+                               "-o", str(tmp_path / "o.yaml")])
+    assert res.exit_code == 2
+    assert words in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_unknown_model_is_a_clear_error(runner, tmp_path):
+    res = runner.invoke(main, ["align", str(ROOT / "texts/ru/bakai.txt"),
+                               str(ROOT / "texts/en/bakai.txt"), "-o", str(tmp_path / "o.yaml"),
+                               "--model", "labse"])
+    assert res.exit_code == 2 and "unknown model 'labse'" in res.output
+
+
+def test_console_script_runs_without_a_traceback_on_a_bad_document(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nbeads: [\n")
+    exe = Path(sys.executable).parent / "workbench"
+    res = subprocess.run([str(exe), "show", str(bad)], capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "bad.yaml" in res.stderr and "Traceback" not in res.stderr
