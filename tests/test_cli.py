@@ -141,3 +141,13 @@ def test_console_script_runs_without_a_traceback_on_a_bad_document(tmp_path):
     res = subprocess.run([str(exe), "show", str(bad)], capture_output=True, text=True)
     assert res.returncode == 2
     assert "bad.yaml" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_bead_types_are_configurable(runner, tmp_path):
+    out = tmp_path / "o.yaml"
+    args = ["align", str(ROOT / "texts/ru/bakai.txt"), str(ROOT / "texts/en/bakai.txt"), "-o", str(out)]
+    res = runner.invoke(main, args + ["--bead-types", "1-1,1-0,0-1"])
+    assert res.exit_code == 0, res.output
+    assert {b.kind for b in store.load(out).beads} <= {"1-1", "1-0", "0-1"}
+    res = runner.invoke(main, args + ["--bead-types", "2-x"])
+    assert res.exit_code == 2 and "bad bead type '2-x'" in res.output

@@ -71,9 +71,15 @@ def _stderr_console():
 @click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
 @click.option("--update", is_flag=True,
               help="OUTPUT has confirmed rows: keep them and re-align only the rest")
+@click.option("--bead-types", default="1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1", show_default=True,
+              help="bead types the aligner may propose, source-target sentence counts")
 def align(source: Path, target: Path, output: Path | None, model: str, presegmented: bool,
-          source_lang: str, target_lang: str, update: bool) -> None:
+          source_lang: str, target_lang: str, update: bool, bead_types: str) -> None:
     """Align SOURCE with its translation TARGET and save the proposed alignment."""
+    from .core.align import AlignConfig
+    from .core.align.config import parse_types
+
+    cfg = AlignConfig(types=parse_types(bead_types))
     from .core import store
     from .core.align import realign
     from .core.embed import load_encoder
@@ -98,12 +104,12 @@ def align(source: Path, target: Path, output: Path | None, model: str, presegmen
                                      "confirmed rows cannot be kept as they are",
                                      path=str(output), hint="align into a new -o file")
             old.model = model
-            apply_edit(old, realign(old, encoder, progress=progress))
+            apply_edit(old, realign(old, encoder, cfg, progress=progress))
             doc = old
         else:
             from .core.align import align_sides
 
-            doc.beads = align_sides(doc.source, doc.target, encoder, progress=progress)
+            doc.beads = align_sides(doc.source, doc.target, encoder, cfg, progress=progress)
     store.save(doc, output)
     kinds = sum(1 for b in doc.beads if b.kind != "1-1")
     click.echo(f"{output}: {len(doc.beads)} rows ({kinds} not 1-1, {doc.confirmed_count} "
@@ -129,6 +135,45 @@ def show(document: Path, fmt: str) -> None:
     from rich.console import Console
 
     Console().print(alignment_table(doc, title=document.name))
+
+
+@main.command(name="open")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="with two text files: the YAML document to write "
+                   "(default: alignments/<source name>.yaml)")
+@click.option("--model", default="use-v3", show_default=True,
+              help="the model for aligning and re-aligning (use-v3, e5-small or a folder)")
+@click.option("--presegmented", is_flag=True,
+              help="the text files hold one segment per line: use them as sentences")
+@click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
+@click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
+def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented: bool,
+          source_lang: str, target_lang: str) -> None:
+    """Fix an alignment in the workbench UI.
+
+    \b
+    workbench open alignments/X.yaml              edit a saved alignment
+    workbench open SOURCE.txt TARGET.txt [-o OUT] segment, align, then edit (saves to OUT)
+    """
+    from .tui.app import WorkbenchApp
+
+    if len(files) == 1:
+        if output is not None:
+            raise click.UsageError("-o is for aligning two text files; a document saves in place")
+        app = WorkbenchApp.open_file(files[0], model=model)
+    elif len(files) == 2:
+        from .core.pipeline import new_document
+
+        source, target = files
+        output = output or Path("alignments") / f"{source.stem}.yaml"
+        doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
+                           model=model)
+        app = WorkbenchApp(doc, output, align=True, model=model, ask_overwrite=output.exists())
+    else:
+        raise click.UsageError("give one YAML document, or a source and a target text file")
+    app.run()
 
 
 @main.command(name="eval")

@@ -211,8 +211,21 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
     return enc
 
 
+def _quiet_libraries() -> None:
+    """Model loading is ours to report; the libraries' own bars and notices are noise here."""
+    import logging
+
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
+
+
 def _load_folder(folder: Path, name: str):
     from sentence_transformers import SentenceTransformer
+
+    _quiet_libraries()
 
     if not (folder / "modules.json").exists() and not (folder / "config.json").exists():
         raise ModelError(f"{folder} is not a sentence-transformers model folder "

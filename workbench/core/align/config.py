@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import WorkbenchError
+
 DEFAULT_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
 )
@@ -52,3 +54,20 @@ class AlignConfig:
         if a == 0 or b == 0:
             return 0.0
         return self.merge_penalty * (a + b - 2)
+
+
+def parse_types(text: str) -> tuple[tuple[int, int], ...]:
+    """"1-1,2-1,0-1" -> ((1, 1), (2, 1), (0, 1)); 1-1 is required, 0-0 and > 4 refused."""
+    out = []
+    for part in text.replace(" ", "").split(","):
+        try:
+            a, b = (int(x) for x in part.split("-"))
+            if a < 0 or b < 0 or a + b == 0 or a > 4 or b > 4:
+                raise ValueError
+        except ValueError:
+            raise WorkbenchError(f"bad bead type {part!r}",
+                                 hint="write types like 1-1,2-1,1-2,0-1 (0 to 4 sentences a side)") from None
+        out.append((a, b))
+    if (1, 1) not in out:
+        raise WorkbenchError("the bead types must include 1-1", hint="add 1-1 to --bead-types")
+    return tuple(dict.fromkeys(out))
