@@ -140,3 +140,13 @@ def test_replace_rows_is_one_undo_step():
     assert rows(doc) == [((0, 1), (0, 1, 2)), ((2,), (3,)), ((3,), (4,))]
     h.undo()
     assert rows(doc) == before
+
+
+def test_feature_sections_are_edited_by_splices_too():
+    doc = doc4()
+    h = History(doc)
+    flag = {"row": 1, "category": "Accuracy/Mistranslation"}
+    h.do(ops.Edit("add flag", (ops.Splice("extra:flags", 0, (), (flag,)),)))
+    assert doc.extra["flags"] == [flag]
+    h.undo()
+    assert doc.extra["flags"] == []

@@ -40,8 +40,12 @@ class Edit:
 
 
 def _list(doc: Document, target: str) -> list:
+    """The list a splice edits: "beads", "src"/"tgt" sentences, or "extra:NAME", a list
+    section owned by a feature module (flags, glossary ...) in ``doc.extra``."""
     if target == "beads":
         return doc.beads
+    if target.startswith("extra:"):
+        return doc.extra.setdefault(target[6:], [])
     return doc.side(target).sentences
 
 
@@ -51,7 +55,7 @@ def _replace(doc: Document, target: str, start: int, old: tuple, new: tuple) -> 
     if current != old:
         raise OperationError(f"the document changed under this edit ({target} at {start})")
     items[start:start + len(old)] = new
-    if target != "beads":
+    if target in ("src", "tgt"):
         doc.side(target).invalidate()
 
 

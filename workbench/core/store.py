@@ -30,6 +30,11 @@ from .document import Bead, Document, InvariantError, Sentence, Side, check_inva
 from .errors import FormatError
 
 FORMAT_VERSION = 1
+
+#: Validators of the sections feature modules own in ``Document.extra``: section name ->
+#: "module:function" (imported only when the section is present). The function takes the
+#: loaded value and returns problems as (keys inside the section, message, hint or None).
+SECTION_CHECKS: dict[str, str] = {}
 KNOWN_KEYS = {"format", "model", "source", "target", "source_sentences", "target_sentences",
               "beads"}
 
@@ -304,6 +309,15 @@ def loads(text: str, path: str = "<string>", base: Path | None = None) -> Docume
     beads = reader.beads(data)
     model = data.get("model")
     extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
+    for section, value in extra.items():
+        if section in SECTION_CHECKS:
+            import importlib
+
+            module, func = SECTION_CHECKS[section].split(":")
+            problems = getattr(importlib.import_module(module), func)(value)
+            if problems:
+                keys, message, hint = problems[0]
+                raise reader.fail(message, (section, *keys), hint=hint)
     doc = Document(source, target, beads, model=str(model) if model is not None else None,
                    extra=extra)
     try:
