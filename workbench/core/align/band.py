@@ -32,11 +32,16 @@ def _blocks(x: np.ndarray, k: int) -> np.ndarray:
     return s / np.maximum(norms, 1e-9)
 
 
-def coarse_band(u: np.ndarray, v: np.ndarray, max_coarse: int = 800,
+def coarse_band(u: np.ndarray, v: np.ndarray, max_coarse: int = 2500,
                 margin: int = 24) -> tuple[np.ndarray, int]:
-    """Band (lo per row, width) from aligning block means of both sides."""
+    """Band (lo per row, width) from aligning block means of both sides.
+
+    A block of k sentences may be matched half a block off its partner, so the band reaches
+    at least 2k sentences beyond the columns of the blocks the coarse path pairs it with.
+    """
     n, m = len(u), len(v)
     k = max(1, math.ceil(max(n, m) / max_coarse))
+    margin = max(margin, 2 * k)
     cu, cv = _blocks(u, k), _blocks(v, k)
     nb, mb = len(cu), len(cv)
     sim = cu @ cv.T

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..errors import WorkbenchError
 
 DEFAULT_TYPES: tuple[tuple[int, int], ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2),
 )
 
 
@@ -22,6 +22,9 @@ class AlignConfig:
     types: tuple[tuple[int, int], ...] = DEFAULT_TYPES
     #: score of leaving one sentence unaligned (1-0 or 0-1), per sentence
     skip: float = -0.45
+    #: ... minus this much per unit of the sentence's best margin (a sentence with a clear
+    #: partner is dear to skip)
+    skip_slope: float = 0.0
     #: weight of the squared log length-ratio deviation
     length_weight: float = 1.2
     #: extra cost of each many-to-many type, by number of sentences beyond a 1-1
@@ -40,6 +43,10 @@ class AlignConfig:
     recheck_below: float = 0.3
     #: largest zone (sentences per side) re-scored exactly
     max_zone: int = 40
+    #: logistic weights of the exact pass's scorer (learned.py); None: the hand-set score
+    weights: tuple[float, ...] | None = None
+    #: added to every learned bead score (the logit): the price of one more bead
+    learned_offset: float = 0.0
     extra: dict = field(default_factory=dict)
 
     @property

@@ -22,6 +22,7 @@ import numpy as np
 from .band import make_band
 from .config import AlignConfig
 from .dp import best_path
+from .features import learned_scores, zone_features
 from .scoring import Features, exact_scores
 
 #: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
@@ -71,6 +72,19 @@ def _zones(beads: list[tuple[int, int, int, int]], margins: list[float], cfg: Al
     return zones
 
 
+def _chunks(beads, zone: tuple[int, int], max_zone: int):
+    """Cut a long zone at bead boundaries into pieces of at most ``max_zone`` sentences a side."""
+    zb0, zb1 = zone
+    start = zb0
+    for k in range(zb0, zb1):
+        if k > start and (beads[k][1] - beads[start][0] > max_zone
+                          or beads[k][3] - beads[start][2] > max_zone):
+            yield (start, k)
+            start = k
+    if start < zb1:
+        yield (start, zb1)
+
+
 def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: Sequence[float],
                   cfg: AlignConfig = AlignConfig(), embed_spans: SpanEmbedder | None = None,
                   mu: float | None = None, scale: float | None = None) -> list[Proposal]:
@@ -83,13 +97,11 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
     feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale)
     path = best_path(feats.approx_scores(), lo, list(cfg.types), n, m)
     beads = _path_beads(path, cfg.types)
-    margins = [feats.bead_margin(*b) for b in beads]
+    margins = feats.bead_margins(beads).tolist()
 
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
-        zones = [z for z in _zones(beads, margins, cfg)
-                 if beads[z[1] - 1][1] - beads[z[0]][0] <= cfg.max_zone
-                 and beads[z[1] - 1][3] - beads[z[0]][2] <= cfg.max_zone]
+        zones = [c for z in _zones(beads, margins, cfg) for c in _chunks(beads, z, cfg.max_zone)]
         need_s: set[tuple[int, int]] = set()
         need_t: set[tuple[int, int]] = set()
         for zb0, zb1 in zones:
@@ -115,7 +127,13 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
         for zb0, zb1 in zones:
             new_beads.extend(beads[last:zb0])
             i0, i1, j0, j1 = beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3]
-            sc = exact_scores(feats, i0, i1, j0, j1, span_vec("src", u), span_vec("tgt", v))
+            if cfg.weights is not None:
+                fz, valid = zone_features(feats, cfg.types, i0, i1, j0, j1,
+                                          span_vec("src", u), span_vec("tgt", v))
+                sc = learned_scores(fz, valid, np.asarray(cfg.weights, dtype=np.float32),
+                                    cfg.learned_offset)
+            else:
+                sc = exact_scores(feats, i0, i1, j0, j1, span_vec("src", u), span_vec("tgt", v))
             zlo = np.zeros(i1 - i0 + 1, dtype=np.int64)
             zpath = best_path(sc, zlo, list(cfg.types), i1 - i0, j1 - j0)
             new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
@@ -123,8 +141,9 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
         new_beads.extend(beads[last:])
         beads = new_beads
 
+    margins = feats.bead_margins(beads)
     out = []
-    for i0, i1, j0, j1 in beads:
+    for k, (i0, i1, j0, j1) in enumerate(beads):
         if i0 == i1 or j0 == j1:
             # a skip is as trustworthy as its sentence is unlike everything on the other side
             if i0 == i1:
@@ -134,9 +153,11 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
             mg = 0.0
             conf = _sigmoid(3.0 * (0.8 - float(best)))
         else:
-            sv = exact_vecs.get(("src", i0, i1)) if i1 - i0 > 1 else None
-            tv = exact_vecs.get(("tgt", j0, j1)) if j1 - j0 > 1 else None
-            mg = feats.bead_margin(i0, i1, j0, j1, sv, tv)
+            mg = float(margins[k])
+            if ("src", i0, i1) in exact_vecs or ("tgt", j0, j1) in exact_vecs:
+                sv = exact_vecs.get(("src", i0, i1)) if i1 - i0 > 1 else None
+                tv = exact_vecs.get(("tgt", j0, j1)) if j1 - j0 > 1 else None
+                mg = feats.bead_margin(i0, i1, j0, j1, sv, tv)
             conf = _sigmoid(3.0 * (mg - 0.4))
         out.append(Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(conf, 3), mg))
     return out

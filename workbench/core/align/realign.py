@@ -6,6 +6,7 @@ user's confirmed beads and returns one undoable Edit (confirmed beads are never 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ from ..embed import Encoder
 from ..operations import Edit, replace_rows
 from .config import AlignConfig
 from .engine import Proposal, align_vectors
+from .learned import weights_for
 from .scoring import length_prior
 
 #: ``progress(stage, done, total)``
@@ -52,10 +54,19 @@ def embed_side(encoder: Encoder, texts: Sequence[str], label: str,
     return encoder.encode(list(texts), progress=cb)
 
 
+def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
+    """The config with the learned scorer's weights for this encoder, unless set already."""
+    if cfg.weights is not None or cfg.extra.get("hand_scores"):
+        return cfg
+    w = weights_for(encoder.name)
+    return cfg if w is None else replace(cfg, weights=tuple(float(x) for x in w))
+
+
 def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder,
                 src_lang: str = "ru", tgt_lang: str = "en", cfg: AlignConfig = AlignConfig(),
                 progress: StageProgress | None = None) -> list[Proposal]:
     """Align two lists of sentences; proposals hold positions into ``src`` and ``tgt``."""
+    cfg = with_model_weights(cfg, encoder)
     u = embed_side(encoder, src, "source", progress)
     v = embed_side(encoder, tgt, "target", progress)
     sides = {"src": _SideData(src, src_lang, u), "tgt": _SideData(tgt, tgt_lang, v)}
@@ -101,6 +112,7 @@ def unconfirmed_stretches(doc: Document) -> list[tuple[int, int]]:
 def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
             progress: StageProgress | None = None) -> Edit:
     """Re-align every unconfirmed stretch, keeping confirmed beads; one undoable Edit."""
+    cfg = with_model_weights(cfg, encoder)
     src_texts = [s.text for s in doc.source.sentences]
     tgt_texts = [s.text for s in doc.target.sentences]
     u = embed_side(encoder, src_texts, "source", progress)

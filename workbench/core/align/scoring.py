@@ -98,13 +98,21 @@ def margin_scale(nn_s, nn_t, best_s, best_t) -> float:
 
 
 def span_norms(x: np.ndarray, max_len: int) -> np.ndarray:
-    """norms[a, i] = |sum of vectors i-a .. i-1| (the approximate span vector's length)."""
+    """norms[a, i] = |sum of vectors i-a .. i-1| (the approximate span vector's length).
+
+    |sum|^2 is the sum of all pairwise dot products inside the span, so only the dot
+    products of sentences up to ``max_len - 1`` apart are needed (no n x d cumulative sums).
+    """
     n = len(x)
-    cs = np.vstack([np.zeros((1, x.shape[1]), dtype=np.float64), np.cumsum(x, axis=0, dtype=np.float64)])
     out = np.ones((max_len + 1, n + 1))
-    for a in range(1, max_len + 1):
-        if a <= n:
-            out[a, a:] = np.linalg.norm(cs[a:] - cs[:-a], axis=1)
+    sq = prefix(np.einsum("ij,ij->i", x, x))
+    dots = {d: prefix(np.einsum("ij,ij->i", x[:-d], x[d:])) for d in range(1, min(max_len, n))}
+    for a in range(1, min(max_len, n) + 1):
+        tot = sq[a:] - sq[:-a]  # one value per span start s = 0 .. n-a
+        for d in range(1, a):
+            cd = dots[d]
+            tot = tot + 2.0 * (cd[a - d:n - d + 1] - cd[:n - a + 1])
+        out[a, a:] = np.sqrt(np.maximum(tot, 0.0))
     return np.maximum(out, 1e-9)
 
 
@@ -114,7 +122,7 @@ def prefix(values: np.ndarray) -> np.ndarray:
 
 @njit(cache=True, nogil=True)
 def _approx_scores(simb, sim_lo, lo, width, m, ta, tb, norm_s, norm_t, nn_s_cs, nn_t_cs,
-                   len_s_cs, len_t_cs, mu, scale, length_weight, skip, tpen):
+                   len_s_cs, len_t_cs, mu, scale, length_weight, skip_s_cs, skip_t_cs, tpen):
     n_types = len(ta)
     rows = len(lo)
     sw = simb.shape[1]
@@ -130,7 +138,7 @@ def _approx_scores(simb, sim_lo, lo, width, m, ta, tb, norm_s, norm_t, nn_s_cs, 
                 if a > i or b > j:
                     continue
                 if a == 0 or b == 0:
-                    out[t, i, k] = skip * (a + b)
+                    out[t, i, k] = (skip_s_cs[i] - skip_s_cs[i - a]) + (skip_t_cs[j] - skip_t_cs[j - b])
                     continue
                 s = 0.0
                 ok = True
@@ -171,6 +179,8 @@ class Features:
             self.nn_s, self.nn_t, self.best_s, self.best_t)
         self.len_s, self.len_t = np.asarray(len_s, float), np.asarray(len_t, float)
         self.mu = mu if mu is not None else length_prior(self.len_s, self.len_t)
+        self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg)
+        self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg)
 
     def approx_scores(self) -> np.ndarray:
         cfg = self.cfg
@@ -181,7 +191,7 @@ class Features:
                               span_norms(self.u, cfg.max_src), span_norms(self.v, cfg.max_tgt),
                               prefix(self.nn_s), prefix(self.nn_t), prefix(self.len_s),
                               prefix(self.len_t), self.mu, self.scale, cfg.length_weight,
-                              cfg.skip, tpen)
+                              prefix(self.skip_s), prefix(self.skip_t), tpen)
 
     def bead_margin(self, i0: int, i1: int, j0: int, j1: int,
                     src_vec: np.ndarray | None = None, tgt_vec: np.ndarray | None = None) -> float:
@@ -193,6 +203,34 @@ class Features:
         cos = float(sv @ tv / (np.linalg.norm(sv) * np.linalg.norm(tv) + 1e-9))
         nn = 0.5 * (self.nn_s[i0:i1].mean() + self.nn_t[j0:j1].mean())
         return (cos - nn) / self.scale
+
+    def bead_margins(self, beads) -> np.ndarray:
+        """Normalized margins of many beads (i0, i1, j0, j1) at once, approximate span vectors."""
+        out = np.zeros(len(beads))
+        if not beads:
+            return out
+        arr = np.asarray(beads, dtype=np.int64)
+        a, b = arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]
+        nns, nnt = prefix(self.nn_s), prefix(self.nn_t)
+        for ka, kb in set(zip(a.tolist(), b.tolist())):
+            if ka == 0 or kb == 0:
+                continue
+            rows = np.nonzero((a == ka) & (b == kb))[0]
+            i0, j0 = arr[rows, 0], arr[rows, 2]
+            sv = sum(self.u[i0 + k] for k in range(ka))
+            tv = sum(self.v[j0 + k] for k in range(kb))
+            cos = np.einsum("ij,ij->i", sv, tv) / (
+                np.linalg.norm(sv, axis=1) * np.linalg.norm(tv, axis=1) + 1e-9)
+            nn = 0.5 * ((nns[i0 + ka] - nns[i0]) / ka + (nnt[j0 + kb] - nnt[j0]) / kb)
+            out[rows] = (cos - nn) / self.scale
+        return out
+
+
+def skip_costs(best: np.ndarray, nn: np.ndarray, scale: float, cfg: AlignConfig) -> np.ndarray:
+    """Score of leaving each sentence unaligned: cheap for a sentence that matches nothing
+    (a caption, a web-page line), dear for one with a clear partner (it belongs in a bead)."""
+    gap = np.clip((best - nn) / scale, 0.0, 3.0)
+    return cfg.skip - cfg.skip_slope * gap
 
 
 def length_prior(len_s: np.ndarray, len_t: np.ndarray) -> float:
@@ -215,10 +253,11 @@ def exact_scores(feats: Features, i0: int, i1: int, j0: int, j1: int,
     ls, lt = prefix(feats.len_s[i0:i1]), prefix(feats.len_t[j0:j1])
     nns, nnt = prefix(feats.nn_s[i0:i1]), prefix(feats.nn_t[j0:j1])
     for t, (a, b) in enumerate(cfg.types):
-        if a == 0 or b == 0:
-            out[t] = cfg.skip * (a + b)
-            continue
         if a > n or b > m:
+            continue
+        if a == 0 or b == 0:
+            ks, kt = prefix(feats.skip_s[i0:i1]), prefix(feats.skip_t[j0:j1])
+            out[t, a:, b:] = (ks[a:] - ks[:n + 1 - a])[:, None] + (kt[b:] - kt[:m + 1 - b])[None, :]
             continue
         sv = np.stack([src_span_vec(i0 + i - a, i0 + i) for i in range(a, n + 1)])
         tv = np.stack([tgt_span_vec(j0 + j - b, j0 + j) for j in range(b, m + 1)])

@@ -1,0 +1,25 @@
+"""Weights of the exact pass's bead scorer, per model, in the order of ``features.FEATURES``.
+
+Fitted on the development sets (NTREX ru-en dev, Text+Berg de-fr dev) by
+``bench/fit_scorer.py --write``; never on test data. A model without its own weights (a local
+folder) uses the default model's: the features are in margin units, so they carry over.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import FEATURES
+
+DEFAULT = "use-v3"
+
+WEIGHTS = {
+    "use-v3": (1.21561, 2.34753, 2.17662, 0.32166, -0.04271, -1.32597, -3.14495, 1.39546, -0.33953, -0.51110, -0.07281, -0.15079, -0.45353, -1.35897, -0.46410, 0.17294),
+}
+
+
+def weights_for(model: str | None) -> np.ndarray | None:
+    w = WEIGHTS.get(model or DEFAULT, WEIGHTS.get(DEFAULT))
+    if w is None or len(w) != len(FEATURES):
+        return None
+    return np.array(w, dtype=np.float32)
