@@ -71,15 +71,16 @@ def _stderr_console():
 @click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
 @click.option("--update", is_flag=True,
               help="OUTPUT has confirmed rows: keep them and re-align only the rest")
-@click.option("--bead-types", default="1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1", show_default=True,
-              help="bead types the aligner may propose, source-target sentence counts")
+@click.option("--bead-types", default=None,
+              help="bead types the aligner may propose, as source-target sentence counts "
+                   "[default: 1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1,1-4,4-1,2-3,3-2]")
 def align(source: Path, target: Path, output: Path | None, model: str, presegmented: bool,
           source_lang: str, target_lang: str, update: bool, bead_types: str) -> None:
     """Align SOURCE with its translation TARGET and save the proposed alignment."""
     from .core.align import AlignConfig
     from .core.align.config import parse_types
 
-    cfg = AlignConfig(types=parse_types(bead_types))
+    cfg = AlignConfig(types=parse_types(bead_types)) if bead_types else AlignConfig()
     from .core import store
     from .core.align import realign
     from .core.embed import load_encoder
@@ -188,6 +189,305 @@ def evaluate(proposed: Path, gold: Path) -> None:
     for name in ("strict", "lax"):
         s = res[name]
         click.echo(f"{name:8}{s.precision:10.3f}{s.recall:8.3f}{s.f1:8.3f}")
+
+
+def _parse_fix(spec: str) -> tuple[int, str, str | None]:
+    """ROW:WORD[=REPLACEMENT] -> (0-based row, word, replacement or None)."""
+    row, sep, rest = spec.partition(":")
+    word, eq, replacement = rest.partition("=")
+    if not sep or not row.strip().isdigit() or int(row) < 1 or not word.strip():
+        raise click.BadParameter(f"'{spec}': write ROW:WORD or ROW:WORD=REPLACEMENT, e.g. 12:seige",
+                                 param_hint="--fix")
+    return int(row) - 1, word.strip(), replacement.strip() if eq else None
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--fix", "fixes", multiple=True, metavar="ROW:WORD[=REPLACEMENT]",
+              help="fix WORD in ROW with its first suggestion, or with REPLACEMENT "
+                   "(repeatable); the document is then saved")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="project glossary (default: glossary.yaml beside the document)")
+@click.option("--dictionary", "dictionary_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="project dictionary (default: dictionary.yaml beside the document)")
+@click.option("--spelling/--no-spelling", default=True, show_default=True)
+@click.option("--terms/--no-terms", default=True, show_default=True,
+              help="check glossary terms per row")
+def check(document: Path, fixes: tuple[str, ...], glossary_path: Path | None,
+          dictionary_path: Path | None, spelling: bool, terms: bool) -> None:
+    """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
+    from .check_report import format_findings
+    from .core import glossary as gl
+    from .core import spelling as sp
+    from .core import store
+    from .core.operations import History
+
+    parsed = [_parse_fix(f) for f in fixes]
+    doc = store.load(document)
+    gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
+    checker = sp.Checker(sp.ProjectDictionary.load(
+        dictionary_path or document.parent / sp.DICTIONARY_NAME), gloss)
+    if parsed:
+        history = History(doc)
+        for row, word, replacement in parsed:
+            if replacement is None and 0 <= row < len(doc.beads) and not any(
+                    f.word == word for f in checker.misspellings(doc, [row])):
+                # not misspelt but a forbidden or near-miss term: the glossary says what to write
+                replacement = next((t.term.target for t in gl.terminology_findings(doc, gloss, [row])
+                                    if t.found == word and t.kind != "missing"), None)
+            edit = history.do(sp.fix_in_row(doc, row, word, replacement, checker))
+            click.echo(f"row {row + 1}: {edit.label}")
+        store.save(doc, document)
+        click.echo(f"{document}: saved")
+    found = checker.misspellings(doc) if spelling else []
+    term_found = gl.terminology_findings(doc, gloss) if terms else []
+    click.echo(format_findings(doc, found, term_found))
+    sys.exit(1 if found or term_found else 0)
+
+
+@main.group(name="glossary")
+def glossary_group() -> None:
+    """Import or export the project glossary (OmegaT TSV, CSV, TBX)."""
+
+
+@glossary_group.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
+              help="default: from the file's extension")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("alignments/glossary.yaml"), show_default=True)
+@click.option("--replace", is_flag=True, help="replace all terms instead of merging")
+def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: bool) -> None:
+    """Add the terms of FILE to the project glossary (same source and target: updated)."""
+    from .core import glossary as gl
+    from .core import glossary_io
+    from .core.errors import FormatError
+
+    gloss = gl.Glossary.load(glossary_path)
+    terms, src, tgt = glossary_io.import_terms(file, fmt, gloss.source_lang, gloss.target_lang)
+    if gloss.terms and (src, tgt) != (gloss.source_lang, gloss.target_lang) and not replace:
+        raise FormatError(f"has {src}-{tgt} terms but the glossary is "
+                          f"{gloss.source_lang}-{gloss.target_lang}", path=str(file))
+    if replace or not gloss.terms:
+        gloss.terms, gloss.source_lang, gloss.target_lang = [], src, tgt
+    added, updated = gloss.merge(terms)
+    gloss.save()
+    click.echo(f"{glossary_path}: {added} terms added, {updated} updated, "
+               f"{len(gloss.terms)} in all")
+
+
+@glossary_group.command(name="export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
+              help="default: from the file's extension")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("alignments/glossary.yaml"), show_default=True)
+def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
+    """Write the project glossary to FILE (OmegaT TSV, CSV with a header row, or TBX)."""
+    from .core import glossary as gl
+    from .core import glossary_io
+    from .core.errors import FormatError
+    from .core.store import atomic_write
+
+    if not glossary_path.exists():
+        raise FormatError("file not found", path=str(glossary_path),
+                          hint="give the project glossary with --glossary")
+    gloss = gl.Glossary.load(glossary_path)
+    fmt = fmt or glossary_io.guess_format(file)
+    atomic_write(file, glossary_io.export_terms(gloss.terms, fmt, gloss.source_lang,
+                                                gloss.target_lang), backup=False)
+    click.echo(f"{file}: {len(gloss.terms)} terms ({fmt})")
+
+
+
+# ---------------------------------------------------------------- review, QA, report, export
+
+USER_HELP = "author name for new flags (default: your login name)"
+
+
+def _save_edit(path: Path, doc, edit) -> None:
+    from .core import store
+    from .core.operations import apply_edit
+
+    apply_edit(doc, edit)
+    store.save(doc, path)
+
+
+@main.group()
+def flag() -> None:
+    """Add, list and settle review flags (MQM findings) from the command line."""
+
+
+@flag.command(name="add")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("row", type=click.IntRange(min=1))
+@click.option("-c", "--category", required=True,
+              help='MQM category or an unambiguous prefix: "Accuracy/Omission", "acc/om"')
+@click.option("-s", "--severity", required=True,
+              type=click.Choice(["neutral", "minor", "major", "critical"]))
+@click.option("-m", "--comment", default="", help="what is wrong")
+@click.option("--text", help="the flagged words (first occurrence in the row, target side first)")
+@click.option("--span", help="the flagged span as side:id:start:end (tgt:60:6:15)")
+@click.option("--suggest", help="the suggested replacement of the span (or of the row's target)")
+@click.option("--user", help=USER_HELP)
+def flag_add(document: Path, row: int, category: str, severity: str, comment: str,
+             text: str | None, span: str | None, suggest: str | None, user: str | None) -> None:
+    """Flag ROW (1-based) of DOCUMENT."""
+    from .core import store
+    from .core.review import add_flag
+    from .review_cli import parse_category, parse_span
+
+    doc = store.load(document)
+    if row > len(doc.beads):
+        raise WorkbenchError(f"there is no row {row} (the document has {len(doc.beads)})")
+    edit = add_flag(doc, row - 1, parse_category(category), severity, comment=comment,
+                    span=parse_span(doc, row - 1, span, text), suggestion=suggest, author=user)
+    _save_edit(document, doc, edit)
+    click.echo(f"{document}: flag {edit.splices[0].new[0]['id']} added to row {row}")
+
+
+@flag.command(name="list")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--category", multiple=True, help="a category or a dimension (Accuracy)")
+@click.option("--severity", multiple=True,
+              type=click.Choice(["neutral", "minor", "major", "critical"]))
+@click.option("--status", multiple=True, type=click.Choice(["open", "resolved", "dismissed"]))
+@click.option("--author", multiple=True)
+@click.option("--origin", multiple=True, help="manual, qa (every check) or qa:CHECK")
+def flag_list(document: Path, category, severity, status, author, origin) -> None:
+    """List the flags of DOCUMENT, filtered."""
+    from rich.console import Console
+
+    from .core import store
+    from .core.review import filter_flags, flags
+    from .review_cli import flags_table
+
+    doc = store.load(document)
+    items = filter_flags(flags(doc), category=category or None, severity=severity or None,
+                         status=status or None, author=author or None, origin=origin or None)
+    Console().print(flags_table(doc, items, title=f"{document.name}: {len(items)} flags"))
+
+
+def _flag_setter(name: str, help_text: str):
+    @flag.command(name=name, help=help_text)
+    @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("ids", nargs=-1, required=True, type=int)
+    def command(document: Path, ids: tuple[int, ...]) -> None:
+        from .core import review, store
+
+        doc = store.load(document)
+        op = {"resolve": review.resolve_flag, "reopen": review.reopen_flag,
+              "dismiss": review.dismiss_flag, "delete": review.delete_flag}[name]
+        from .core.operations import apply_edit
+
+        for fid in ids:
+            apply_edit(doc, op(doc, fid))
+        store.save(doc, document)
+        click.echo(f"{document}: {name}d {len(ids)} flag{'s' if len(ids) > 1 else ''}"
+                   .replace("eed", "ed"))
+
+    return command
+
+
+_flag_setter("resolve", "Mark flags IDS as resolved (fixed; they still count in the score).")
+_flag_setter("reopen", "Mark flags IDS as open again.")
+_flag_setter("dismiss", "Dismiss flags IDS (false alarms: no score, never proposed again).")
+_flag_setter("delete", "Delete flags IDS.")
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--write", is_flag=True, help="store the proposals in DOCUMENT as open flags")
+@click.option("--check", "checks", multiple=True,
+              help="run only these checks (numbers, length, untranslated, brackets, spaces, "
+                   "end-punctuation, names)")
+@click.option("--model", help="also compare the sides' meaning with this model (use-v3, ...)")
+@click.option("--user", help=USER_HELP)
+def qa(document: Path, write: bool, checks: tuple[str, ...], model: str | None,
+       user: str | None) -> None:
+    """Run the automatic checks on DOCUMENT and list what they propose."""
+    from rich.console import Console
+
+    from .core import store
+    from .core.qa import propose, stale, write_proposals
+    from .review_cli import flags_table
+
+    doc = store.load(document)
+    encoder = None
+    if model:
+        from .core.embed import load_encoder
+
+        encoder = load_encoder(model)
+    props = propose(doc, checks or None, encoder, author=user)
+    console = Console()
+    if props:
+        console.print(flags_table(doc, props, title=f"{document.name}: {len(props)} new "
+                                  "proposals", proposals=True))
+    else:
+        console.print(f"{document.name}: no new proposals")
+    gone = stale(doc, checks or None, encoder)
+    if gone:
+        console.print(f"{len(gone)} open QA flags are no longer found (fixed?): "
+                      + ", ".join(str(f.id) for f in gone))
+    if write and props:
+        _save_edit(document, doc, write_proposals(doc, props))
+        console.print(f"{document}: {len(props)} flags written")
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="write the HTML report here")
+@click.option("--weights", default="", help="severity weights, e.g. major=10 or "
+              "Fluency/Punctuation:minor=0.1 (defaults: neutral 0, minor 1, major 5, critical 25)")
+@click.option("--wmt", is_flag=True, help="WMT weights: minor punctuation 0.1, non-translation 25")
+@click.option("--only-flagged", is_flag=True, help="the HTML shows only rows with flags")
+def report(document: Path, output: Path | None, weights: str, wmt: bool, only_flagged: bool) -> None:
+    """Print the MQM summary of DOCUMENT's flags; with -o, write the HTML report."""
+    from rich.console import Console
+
+    from .core import store
+    from .core.mqm import Weights, score
+    from .core.store import atomic_write
+    from .report import html_report, summary_table
+
+    doc = store.load(document)
+    w = Weights.parse(weights, Weights.wmt() if wmt else Weights())
+    Console().print(summary_table(doc, score(doc, weights=w), title=f"{document.name}: MQM"))
+    if output is not None:
+        atomic_write(output, html_report(doc, document.stem, w, only_flagged), backup=False)
+        click.echo(f"{output}: HTML report written")
+
+
+@main.command(name="export")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["tmx", "tsv", "moses", "xliff", "jsonl"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="the file to write (moses: a prefix, PATH.ru and PATH.en)")
+@click.option("--only", type=click.Choice(["confirmed", "all"]),
+              help="rows to export (default: confirmed for tmx and moses, all for the others)")
+@click.option("--exclude-flagged", type=click.Choice(["neutral", "minor", "major", "critical"]),
+              help="leave out rows with an open flag of this severity or worse")
+def export_(document: Path, fmt: str, output: Path, only: str | None,
+            exclude_flagged: str | None) -> None:
+    """Export DOCUMENT's aligned pairs (tmx, tsv, moses, xliff, jsonl)."""
+    from .core import store
+    from .core.export import export
+
+    doc = store.load(document)
+    res = export(doc, fmt, output, only=only, exclude_flagged=exclude_flagged, name=document.stem)
+    for w in res.warnings:
+        click.echo(f"workbench: warning: {w}", err=True)
+    skipped = []
+    if res.skipped_unconfirmed:
+        skipped.append(f"{res.skipped_unconfirmed} unconfirmed")
+    if res.skipped_flagged:
+        skipped.append(f"{res.skipped_flagged} flagged")
+    if res.skipped_one_sided:
+        skipped.append(f"{res.skipped_one_sided} one-sided")
+    click.echo(f"{', '.join(map(str, res.paths))}: {res.count} pairs"
+               + (f" ({', '.join(skipped)} rows left out)" if skipped else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover
