@@ -98,7 +98,8 @@ def align(source: Path, target: Path, output: Path | None, model: str, presegmen
                                   "another -o file")
     bar, progress = _progress_printer()
     with bar:
-        encoder = load_encoder(model)
+        encoder = load_encoder(model, progress=lambda stage, frac: progress(
+            f"preparing {model}: {stage}", int(frac * 100), 100))
         if old is not None and update and old.confirmed_count:
             if not same_sentences(old, doc):
                 raise WorkbenchError("the texts changed since this document was made, so its "
