@@ -36,7 +36,7 @@ def documents(draw):
                           draw(st.sampled_from(["proposed", "confirmed"]))))
         i += a
         j += b
-    return Document(src, tgt, beads, model="m", extra={"flags": [{"row": 1, "note": "x"}]})
+    return Document(src, tgt, beads, model="m", extra={"later_feature": [{"row": 1, "note": "x"}]})
 
 
 @settings(max_examples=60, deadline=None)

@@ -369,23 +369,23 @@ def flag_list(document: Path, category, severity, status, author, origin) -> Non
     Console().print(flags_table(doc, items, title=f"{document.name}: {len(items)} flags"))
 
 
+_DONE = {"resolve": "resolved", "reopen": "reopened", "dismiss": "dismissed", "delete": "deleted"}
+
+
 def _flag_setter(name: str, help_text: str):
     @flag.command(name=name, help=help_text)
     @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
     @click.argument("ids", nargs=-1, required=True, type=int)
     def command(document: Path, ids: tuple[int, ...]) -> None:
         from .core import review, store
-
-        doc = store.load(document)
-        op = {"resolve": review.resolve_flag, "reopen": review.reopen_flag,
-              "dismiss": review.dismiss_flag, "delete": review.delete_flag}[name]
         from .core.operations import apply_edit
 
+        doc = store.load(document)
+        op = getattr(review, f"{name}_flag")
         for fid in ids:
             apply_edit(doc, op(doc, fid))
         store.save(doc, document)
-        click.echo(f"{document}: {name}d {len(ids)} flag{'s' if len(ids) > 1 else ''}"
-                   .replace("eed", "ed"))
+        click.echo(f"{document}: {_DONE[name]} {len(ids)} flag{'s' if len(ids) > 1 else ''}")
 
     return command
 

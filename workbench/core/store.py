@@ -33,8 +33,13 @@ FORMAT_VERSION = 1
 
 #: Validators of the sections feature modules own in ``Document.extra``: section name ->
 #: "module:function" (imported only when the section is present). The function takes the
-#: loaded value and returns problems as (keys inside the section, message, hint or None).
-SECTION_CHECKS: dict[str, str] = {}
+#: loaded value (and the loaded document as ``doc=`` if it has such a parameter, to check ids)
+#: and returns problems as (keys inside the section, message, hint or None).
+SECTION_CHECKS: dict[str, str] = {
+    "flags": "workbench.core.review:check_records",
+    "spelling": "workbench.core.spelling:check_section",
+    "glossary": "workbench.core.glossary:check_section",
+}
 KNOWN_KEYS = {"format", "model", "source", "target", "source_sentences", "target_sentences",
               "beads"}
 
@@ -309,15 +314,6 @@ def loads(text: str, path: str = "<string>", base: Path | None = None) -> Docume
     beads = reader.beads(data)
     model = data.get("model")
     extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
-    for section, value in extra.items():
-        if section in SECTION_CHECKS:
-            import importlib
-
-            module, func = SECTION_CHECKS[section].split(":")
-            problems = getattr(importlib.import_module(module), func)(value)
-            if problems:
-                keys, message, hint = problems[0]
-                raise reader.fail(message, (section, *keys), hint=hint)
     doc = Document(source, target, beads, model=str(model) if model is not None else None,
                    extra=extra)
     try:
@@ -331,7 +327,27 @@ def loads(text: str, path: str = "<string>", base: Path | None = None) -> Docume
             keys = ()
         raise reader.fail(str(exc), keys,
                           hint="every sentence must be in exactly one row, rows in text order") from None
+    for section, value in extra.items():
+        if section in SECTION_CHECKS:
+            problems = _section_check(SECTION_CHECKS[section], value, doc)
+            if problems:
+                keys, message, hint = problems[0]
+                raise reader.fail(message, (section, *keys), hint=hint)
     return doc
+
+
+def _section_check(spec: str, value: Any, doc: Document) -> list:
+    """Run a SECTION_CHECKS validator; the document is passed to those that take ``doc``."""
+    import importlib
+    import inspect
+
+    module, func = spec.split(":")
+    check = getattr(importlib.import_module(module), func)
+    try:
+        takes_doc = "doc" in inspect.signature(check).parameters
+    except (TypeError, ValueError):
+        takes_doc = False
+    return check(value, doc=doc) if takes_doc else check(value)
 
 
 def load(path: str | Path) -> Document:
