@@ -142,3 +142,21 @@ def test_bakai_gold_loads_fully_confirmed(bakai_paths):
     kinds = [b.kind for b in doc.beads]
     assert sum(k not in ("1-1", "1-0", "0-1") for k in kinds) >= 12
     assert kinds.count("1-0") == 3 and kinds.count("0-1") >= 3
+
+
+def test_parse_cache_gives_the_same_document_as_parsing(tmp_path):
+    """A saved file reopens from the parse cache; a hand edit is parsed afresh."""
+    from workbench.core import parse_cache
+
+    p = tmp_path / "doc.yaml"
+    doc = small_doc()
+    doc.extra["later_feature"] = [{"id": 1, "note": "x"}]
+    store.save(doc, p)
+    raw = p.read_bytes()
+    cached = parse_cache.get(raw)
+    assert cached == __import__("yaml").safe_load(raw.decode())
+    assert store.dumps(store.load(p)) == store.dumps(doc)
+    p.write_text(p.read_text().replace("One.", "Uno."))
+    assert parse_cache.get(p.read_bytes()) is None
+    assert store.load(p).target.sentences[0].text == "Uno."
+    assert parse_cache.get(p.read_bytes()) is not None

@@ -34,11 +34,7 @@ BUNDLED_MODELS = ("use-v3", "e5-small")
 Progress = Callable[[int, int], None]
 
 
-def cache_root() -> Path:
-    """Where converted models and embedding caches live (XDG_CACHE_HOME respected)."""
-    import platformdirs
-
-    return Path(os.environ.get("WORKBENCH_CACHE") or platformdirs.user_cache_dir("workbench"))
+from .paths import cache_root  # noqa: E402  (re-exported: models.e5 uses embed.cache_root)
 
 
 def _use_module():

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from .document import Bead, Document, InvariantError, Sentence, Side, check_invariants
+from . import parse_cache
 from .errors import FormatError
 
 FORMAT_VERSION = 1
@@ -113,7 +114,15 @@ def _flowify(value: Any) -> Any:
 
 def dumps(doc: Document, base: Path | None = None) -> str:
     """The YAML text of a document; source paths are written relative to ``base``."""
-    base = base or Path.cwd()
+    return _dump_data(_document_data(doc, base or Path.cwd()))
+
+
+def _dump_data(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=1 << 30, default_flow_style=False)
+
+
+def _document_data(doc: Document, base: Path) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "model": doc.model,
@@ -125,8 +134,7 @@ def dumps(doc: Document, base: Path | None = None) -> str:
     }
     for key, value in doc.extra.items():
         data[key] = _flowify(value)
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=1 << 30, default_flow_style=False)
+    return data
 
 
 def atomic_write(path: str | Path, text: str, *, backup: bool = True) -> None:
@@ -174,7 +182,10 @@ def save(doc: Document, path: str | Path) -> None:
     """Validate and atomically write the document to ``path``."""
     check_invariants(doc)
     p = Path(path)
-    atomic_write(p, dumps(doc, base=p.parent))
+    data = _document_data(doc, p.parent)
+    text = _dump_data(data)
+    atomic_write(p, text)
+    parse_cache.put(text.encode("utf-8"), parse_cache.plain(data))
 
 
 # ---------------------------------------------------------------- reading
@@ -283,11 +294,21 @@ class _Reader:
         return beads
 
 
-def loads(text: str, path: str = "<string>", base: Path | None = None) -> Document:
-    """Parse and validate YAML text; every problem is a FormatError naming file and line."""
+def loads(text: str, path: str = "<string>", base: Path | None = None,
+          data: Any = None) -> Document:
+    """Parse and validate YAML text; every problem is a FormatError naming file and line.
+
+    ``data`` is the already parsed text (from the parse cache), if there is one.
+    """
     base = base or Path.cwd()
+    if data is None:
+        data = _parse(text, path)
+    return _from_data(data, text, path, base)
+
+
+def _parse(text: str, path: str) -> Any:
     try:
-        data = yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise FormatError(f"not valid YAML: {exc.problem}", path=path,
@@ -296,6 +317,9 @@ def loads(text: str, path: str = "<string>", base: Path | None = None) -> Docume
                           hint="fix the syntax at that spot, or restore the backup file ending in ~") from None
     except yaml.YAMLError as exc:
         raise FormatError(f"not valid YAML: {exc}", path=path) from None
+
+
+def _from_data(data: Any, text: str, path: str, base: Path) -> Document:
     if not isinstance(data, dict):
         raise FormatError("is not a workbench alignment document (expected a YAML mapping)",
                           path=path, hint="open a file written by 'workbench align'")
@@ -364,4 +388,8 @@ def load(path: str | Path) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FormatError("is not UTF-8 text", path=str(p), line=line) from None
-    return loads(text, path=str(p), base=p.parent)
+    data = parse_cache.get(raw)
+    if data is None:
+        data = _parse(text, str(p))
+        parse_cache.put(raw, data)
+    return loads(text, path=str(p), base=p.parent, data=data)
