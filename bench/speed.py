@@ -48,11 +48,38 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def end_to_end(n: int, model: str) -> None:
+    """`workbench align --presegmented` on N unique sentences per side, nothing cached."""
+    import os
+    import subprocess
+    import tempfile
+
+    src, tgt, _ = long_pair(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        # every copy of the dev set gets its own number, so no sentence is a cache hit
+        period = len(lines((NTREX / "ru" / "001").read_text(encoding="utf-8")))
+        (d / "ru.txt").write_text("".join(f"{s} ({k // period})\n" for k, s in enumerate(src)), encoding="utf-8")
+        (d / "en.txt").write_text("".join(f"{t} ({k // period})\n" for k, t in enumerate(tgt)), encoding="utf-8")
+        env = dict(os.environ, WORKBENCH_CACHE=str(d / "cache"))
+        exe = Path(sys.executable).parent / "workbench"
+        t0 = time.perf_counter()
+        subprocess.run([str(exe), "align", str(d / "ru.txt"), str(d / "en.txt"), "-o", str(d / "o.yaml"),
+                        "--presegmented", "--model", model], check=True, env=env,
+                       stderr=subprocess.DEVNULL)
+        print(f"end to end, {len(src)} x {len(tgt)} unique sentences, empty cache ({model}): "
+              f"{time.perf_counter() - t0:.1f} s")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     ap.add_argument("--model", default="use-v3")
+    ap.add_argument("--end-to-end", type=int, metavar="N", help="time the whole CLI on N sentences")
     args = ap.parse_args(argv)
+    if args.end_to_end:
+        end_to_end(args.end_to_end, args.model)
+        return 0
     enc = load_encoder(args.model)
     sample = list(dict.fromkeys(long_pair(1000)[1]))[:1000]
     enc.encode(["warm up"])

@@ -41,6 +41,9 @@ class AlignConfig:
     band_margin: int = 24
     #: beads with a normalized margin below this (or not 1-1) are re-scored with joined text
     recheck_below: float = 0.3
+    #: a merge is embedded exactly only if some path through it scores within this of the
+    #: best path under approximate span vectors
+    prune: float = 3.0
     #: largest zone (sentences per side) re-scored exactly
     max_zone: int = 40
     #: logistic weights of the exact pass's scorer (learned.py); None: the hand-set score

@@ -92,3 +92,51 @@ def best_path(scores: np.ndarray, lo: np.ndarray, types: list[tuple[int, int]],
     if len(path) == 0:
         raise ValueError("no alignment path inside the band")
     return [(int(t), int(i), int(j)) for t, i, j in path]
+
+
+@njit(cache=True, nogil=True)
+def _max_marginals(scores, ta, tb):
+    n_types, rows, cols = scores.shape
+    fwd = np.full((rows, cols), NEG)
+    bwd = np.full((rows, cols), NEG)
+    fwd[0, 0] = 0.0
+    for i in range(rows):
+        for j in range(cols):
+            if i == 0 and j == 0:
+                continue
+            best = NEG
+            for t in range(n_types):
+                pi, pj = i - ta[t], j - tb[t]
+                if pi < 0 or pj < 0 or fwd[pi, pj] <= NEG or scores[t, i, j] <= NEG:
+                    continue
+                best = max(best, fwd[pi, pj] + scores[t, i, j])
+            fwd[i, j] = best
+    bwd[rows - 1, cols - 1] = 0.0
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            if i == rows - 1 and j == cols - 1:
+                continue
+            best = NEG
+            for t in range(n_types):
+                ni, nj = i + ta[t], j + tb[t]
+                if ni >= rows or nj >= cols or bwd[ni, nj] <= NEG or scores[t, ni, nj] <= NEG:
+                    continue
+                best = max(best, bwd[ni, nj] + scores[t, ni, nj])
+            bwd[i, j] = best
+    out = np.full((n_types, rows, cols), NEG)
+    for t in range(n_types):
+        for i in range(ta[t], rows):
+            for j in range(tb[t], cols):
+                pi, pj = i - ta[t], j - tb[t]
+                if fwd[pi, pj] <= NEG or bwd[i, j] <= NEG or scores[t, i, j] <= NEG:
+                    continue
+                out[t, i, j] = fwd[pi, pj] + scores[t, i, j] + bwd[i, j]
+    return out, fwd[rows - 1, cols - 1]
+
+
+def max_marginals(scores: np.ndarray, types: list[tuple[int, int]]) -> tuple[np.ndarray, float]:
+    """For a full-matrix problem: the best total of any path through each bead, and the best."""
+    ta = np.array([a for a, _ in types], dtype=np.int64)
+    tb = np.array([b for _, b in types], dtype=np.int64)
+    out, best = _max_marginals(np.ascontiguousarray(scores, dtype=np.float32), ta, tb)
+    return out, float(best)

@@ -21,7 +21,7 @@ import numpy as np
 
 from .band import make_band
 from .config import AlignConfig
-from .dp import best_path
+from .dp import NEG, best_path, max_marginals
 from .features import learned_scores, zone_features
 from .scoring import Features, exact_scores
 
@@ -85,6 +85,86 @@ def _chunks(beads, zone: tuple[int, int], max_zone: int):
         yield (start, zb1)
 
 
+def _approx_span(x: np.ndarray):
+    """Span vector as the normalized sum of its sentence vectors (no embedding needed)."""
+    def get(s: int, e: int) -> np.ndarray:
+        if e - s == 1:
+            return x[s]
+        v = x[s:e].sum(axis=0)
+        return v / (np.linalg.norm(v) + 1e-9)
+    return get
+
+
+def _zone_scores(feats: Features, cfg: AlignConfig, zone, get_s, get_t) -> np.ndarray:
+    i0, i1, j0, j1 = zone
+    if cfg.weights is not None:
+        fz, valid = zone_features(feats, cfg.types, i0, i1, j0, j1, get_s, get_t)
+        return learned_scores(fz, valid, np.asarray(cfg.weights, dtype=np.float32),
+                              cfg.learned_offset)
+    return exact_scores(feats, i0, i1, j0, j1, get_s, get_t)
+
+
+def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: SpanEmbedder,
+                exact_vecs: dict) -> list[tuple[int, int, int, int]]:
+    """Re-align the uncertain zones with joined-text embeddings of the spans that matter.
+
+    A zone is first scored with approximate span vectors; only multi-sentence beads that can
+    be on a path within ``cfg.prune`` of the best (their max-marginal) get their joined text
+    embedded, and the zone is then decided with those exact vectors, other merges excluded.
+    """
+    u, v = feats.u, feats.v
+    types = list(cfg.types)
+    zones = []
+    for zb0, zb1 in (c for z in _zones(beads, margins, cfg) for c in _chunks(beads, z, cfg.max_zone)):
+        zones.append((zb0, zb1, (beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3])))
+    approx_s, approx_t = _approx_span(u), _approx_span(v)
+    keep_masks = []
+    need_s: set[tuple[int, int]] = set()
+    need_t: set[tuple[int, int]] = set()
+    for _, _, zone in zones:
+        i0, i1, j0, j1 = zone
+        sc = _zone_scores(feats, cfg, zone, approx_s, approx_t)
+        mm, best = max_marginals(sc, types)
+        keep = mm >= best - cfg.prune
+        keep_masks.append(keep)
+        for t, (a, b) in enumerate(types):
+            if a == 0 or b == 0 or (a == 1 and b == 1):
+                continue
+            ii, jj = np.nonzero(keep[t])
+            if a > 1:
+                need_s.update((i0 + i - a, i0 + i) for i in ii.tolist())
+            if b > 1:
+                need_t.update((j0 + j - b, j0 + j) for j in jj.tolist())
+    for side, need in (("src", sorted(need_s)), ("tgt", sorted(need_t))):
+        if need:
+            vecs = embed_spans(side, need)
+            exact_vecs.update({(side, s, e): vec for (s, e), vec in zip(need, vecs)})
+
+    def exact(side: str, x: np.ndarray, approx):
+        def get(s: int, e: int) -> np.ndarray:
+            if e - s == 1:
+                return x[s]
+            vec = exact_vecs.get((side, s, e))
+            return approx(s, e) if vec is None else vec
+        return get
+
+    get_s, get_t = exact("src", u, approx_s), exact("tgt", v, approx_t)
+    new_beads: list[tuple[int, int, int, int]] = []
+    last = 0
+    for (zb0, zb1, zone), keep in zip(zones, keep_masks):
+        new_beads.extend(beads[last:zb0])
+        i0, i1, j0, j1 = zone
+        sc = _zone_scores(feats, cfg, zone, get_s, get_t)
+        for t, (a, b) in enumerate(types):
+            if a > 1 or b > 1:
+                sc[t][~keep[t]] = NEG
+        zpath = best_path(sc, np.zeros(i1 - i0 + 1, dtype=np.int64), types, i1 - i0, j1 - j0)
+        new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
+        last = zb1
+    new_beads.extend(beads[last:])
+    return new_beads
+
+
 def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: Sequence[float],
                   cfg: AlignConfig = AlignConfig(), embed_spans: SpanEmbedder | None = None,
                   mu: float | None = None, scale: float | None = None) -> list[Proposal]:
@@ -101,45 +181,7 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
 
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
-        zones = [c for z in _zones(beads, margins, cfg) for c in _chunks(beads, z, cfg.max_zone)]
-        need_s: set[tuple[int, int]] = set()
-        need_t: set[tuple[int, int]] = set()
-        for zb0, zb1 in zones:
-            i0, i1, j0, j1 = beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3]
-            for a in range(2, cfg.max_src + 1):
-                need_s.update((s, s + a) for s in range(i0, i1 - a + 1))
-            for b in range(2, cfg.max_tgt + 1):
-                need_t.update((s, s + b) for s in range(j0, j1 - b + 1))
-        for side, need in (("src", sorted(need_s)), ("tgt", sorted(need_t))):
-            if need:
-                vecs = embed_spans(side, need)
-                exact_vecs.update({(side, s, e): vec for (s, e), vec in zip(need, vecs)})
-
-        def span_vec(side: str, x: np.ndarray):
-            def get(s: int, e: int) -> np.ndarray:
-                if e - s == 1:
-                    return x[s]
-                return exact_vecs[(side, s, e)]
-            return get
-
-        new_beads: list[tuple[int, int, int, int]] = []
-        last = 0
-        for zb0, zb1 in zones:
-            new_beads.extend(beads[last:zb0])
-            i0, i1, j0, j1 = beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3]
-            if cfg.weights is not None:
-                fz, valid = zone_features(feats, cfg.types, i0, i1, j0, j1,
-                                          span_vec("src", u), span_vec("tgt", v))
-                sc = learned_scores(fz, valid, np.asarray(cfg.weights, dtype=np.float32),
-                                    cfg.learned_offset)
-            else:
-                sc = exact_scores(feats, i0, i1, j0, j1, span_vec("src", u), span_vec("tgt", v))
-            zlo = np.zeros(i1 - i0 + 1, dtype=np.int64)
-            zpath = best_path(sc, zlo, list(cfg.types), i1 - i0, j1 - j0)
-            new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
-            last = zb1
-        new_beads.extend(beads[last:])
-        beads = new_beads
+        beads = _exact_pass(feats, beads, margins, cfg, embed_spans, exact_vecs)
 
     margins = feats.bead_margins(beads)
     out = []
