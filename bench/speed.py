@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.core.align import AlignConfig, align_vectors  # noqa: E402
-from workbench.core.align.realign import _SideData, _span_embedder  # noqa: E402
+from workbench.core.align.realign import _SideData, _span_embedder, with_model_weights  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 from workbench.core.evaluate import parse_beads, score  # noqa: E402
 from workbench.core.textio import lines  # noqa: E402
@@ -92,6 +92,7 @@ def main(argv=None) -> int:
     import workbench.core.embed as embed_module
     embed_module._LOADED.clear()
     enc = load_encoder(args.model)  # fresh cached encoder
+    cfg = with_model_weights(AlignConfig(), enc)  # the learned scorer, as `workbench align` uses
     print(f"{'N':>7} {'M':>7} {'align s':>8} {'+embed s':>9} {'peak MB':>8} {'strict F1':>9} {'lax F1':>7}")
     for n in args.sizes:
         src, tgt, gold = long_pair(n)
@@ -101,7 +102,7 @@ def main(argv=None) -> int:
         embed_s = time.perf_counter() - te
         base = peak_mb()
         ta = time.perf_counter()
-        props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, AlignConfig(),
+        props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
                               embed_spans=_span_embedder(enc, sides, None))
         align_s = time.perf_counter() - ta
         res = score([(p.src, p.tgt) for p in props], gold)

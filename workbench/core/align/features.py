@@ -11,10 +11,13 @@ of right beads minus wrong ones, i.e. the sum of 2p - 1.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from numba import njit
 
 from .dp import NEG
-from .scoring import Features, prefix
+from .scoring import Features
 
 FEATURES = (
     "bias_pair", "margin", "margin_sq", "cov_min", "cov_short", "len_dev_sq", "len_dev_abs",
@@ -26,74 +29,112 @@ INDEX = {name: k for k, name in enumerate(FEATURES)}
 
 def zone_features(feats: Features, types, i0: int, i1: int, j0: int, j1: int,
                   src_span_vec, tgt_span_vec) -> tuple[np.ndarray, np.ndarray]:
-    """(features[F, T, n+1, m+1], valid[T, n+1, m+1]) for the zone [i0, i1) x [j0, j1)."""
+    """(features[F, T, n+1, m+1], valid[T, n+1, m+1]) for the zone [i0, i1) x [j0, j1).
+
+    ``src_span_vec(start, end)`` gives the (unit) vector of sentences start..end-1 joined. All
+    cosines come from one matrix product of the zone's span vectors; the features are then
+    read off it by a compiled loop.
+    """
     n, m = i1 - i0, j1 - j0
-    F = np.zeros((len(FEATURES), len(types), n + 1, m + 1), dtype=np.float32)
-    valid = np.zeros((len(types), n + 1, m + 1), dtype=bool)
-    ls, lt = prefix(feats.len_s[i0:i1]), prefix(feats.len_t[j0:j1])
-    nns, nnt = prefix(feats.nn_s[i0:i1]), prefix(feats.nn_t[j0:j1])
+    ta = np.array([a for a, _ in types], dtype=np.int64)
+    tb = np.array([b for _, b in types], dtype=np.int64)
+    max_a, max_b = int(ta.max()), int(tb.max())
+    sv = _span_matrix(n, max_a, i0, src_span_vec, feats.u.shape[1])
+    tv = _span_matrix(m, max_b, j0, tgt_span_vec, feats.v.shape[1])
+    gram = sv @ tv.T
     gap_s = np.clip((feats.best_s[i0:i1] - feats.nn_s[i0:i1]) / feats.scale, -1, 3)
     gap_t = np.clip((feats.best_t[j0:j1] - feats.nn_t[j0:j1]) / feats.scale, -1, 3)
-    for t, (a, b) in enumerate(types):
+    return _features(gram.astype(np.float64), ta, tb, n, m,
+                     np.ascontiguousarray(feats.nn_s[i0:i1], dtype=np.float64),
+                     np.ascontiguousarray(feats.nn_t[j0:j1], dtype=np.float64),
+                     np.ascontiguousarray(feats.len_s[i0:i1], dtype=np.float64),
+                     np.ascontiguousarray(feats.len_t[j0:j1], dtype=np.float64),
+                     gap_s.astype(np.float64), gap_t.astype(np.float64),
+                     float(feats.mu), float(feats.scale), len(FEATURES))
+
+
+def _span_matrix(n: int, max_len: int, offset: int, span_vec, dim: int) -> np.ndarray:
+    """Row (a-1)*(n+1) + i holds the vector of the span of length a ending at zone position i."""
+    out = np.zeros((max_len * (n + 1), dim), dtype=np.float32)
+    for a in range(1, min(max_len, n) + 1):
+        base = (a - 1) * (n + 1)
+        for i in range(a, n + 1):
+            out[base + i] = span_vec(offset + i - a, offset + i)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, mu, scale, n_feat):
+    T = len(ta)
+    F = np.zeros((n_feat, T, n + 1, m + 1), dtype=np.float32)
+    valid = np.zeros((T, n + 1, m + 1), dtype=np.bool_)
+    for t in range(T):
+        a, b = ta[t], tb[t]
         if a > n or b > m:
             continue
         if a == 0 or b == 0:
-            # only single-sentence skips are scored; longer ones are chains of them
             if a + b != 1:
-                continue
-            if a == 1:
-                F[INDEX["skip_gap"], t, 1:, :] = gap_s[:, None]
-                F[INDEX["skip_log_len"], t, 1:, :] = np.log1p(feats.len_s[i0:i1])[:, None] / 5
-                F[INDEX["skip_src"], t, 1:, :] = 1.0
-                valid[t, 1:, :] = True
-            else:
-                F[INDEX["skip_gap"], t, :, 1:] = gap_t[None, :]
-                F[INDEX["skip_log_len"], t, :, 1:] = np.log1p(feats.len_t[j0:j1])[None, :] / 5
-                valid[t, :, 1:] = True
-            F[INDEX["bias_skip"], t] = 1.0
+                continue  # longer skips are chains of single ones
+            for i in range(a, n + 1):
+                for j in range(b, m + 1):
+                    F[12, t, i, j] = 1.0
+                    if a == 1:
+                        F[13, t, i, j] = gap_s[i - 1]
+                        F[14, t, i, j] = math.log1p(len_s[i - 1]) / 5
+                        F[15, t, i, j] = 1.0
+                    else:
+                        F[13, t, i, j] = gap_t[j - 1]
+                        F[14, t, i, j] = math.log1p(len_t[j - 1]) / 5
+                    valid[t, i, j] = True
             continue
-        sv = np.stack([src_span_vec(i0 + i - a, i0 + i) for i in range(a, n + 1)])
-        tv = np.stack([tgt_span_vec(j0 + j - b, j0 + j) for j in range(b, m + 1)])
-        cos = sv @ tv.T
-        nn_a = (nns[a:] - nns[:-a]) / a
-        nn_b = (nnt[b:] - nnt[:-b]) / b
-        marg = (cos - 0.5 * (nn_a[:, None] + nn_b[None, :])) / feats.scale
-        len_a = ls[a:] - ls[:-a]
-        len_b = lt[b:] - lt[:-b]
-        d = np.log((len_a[:, None] + 10.0) / (len_b[None, :] + 10.0)) - feats.mu
-        cov_min = marg.copy()
-        cov_short = np.zeros_like(marg)
-        if a > 1:
-            own = feats.u[i0:i1] @ tv.T
-            for k in range(a):
-                c = (own[k:n - a + 1 + k] - feats.nn_s[i0 + k:i0 + n - a + 1 + k, None]) / feats.scale
-                cov_min = np.minimum(cov_min, c)
-                cov_short += np.maximum(0.0, 0.3 - c)
-        if b > 1:
-            own = feats.v[j0:j1] @ sv.T
-            for k in range(b):
-                c = ((own[k:m - b + 1 + k] - feats.nn_t[j0 + k:j0 + m - b + 1 + k, None]) / feats.scale).T
-                cov_min = np.minimum(cov_min, c)
-                cov_short += np.maximum(0.0, 0.3 - c)
-        sl = (slice(a, None), slice(b, None))
-        F[INDEX["bias_pair"], t][sl] = 1.0
-        F[INDEX["margin"], t][sl] = np.clip(marg, -3, 5)
-        F[INDEX["margin_sq"], t][sl] = np.clip(marg, -3, 5) ** 2 / 4
-        F[INDEX["cov_min"], t][sl] = np.clip(cov_min, -3, 5)
-        F[INDEX["cov_short"], t][sl] = np.minimum(cov_short, 5)
-        F[INDEX["len_dev_sq"], t][sl] = np.minimum(d * d, 9)
-        F[INDEX["len_dev_abs"], t][sl] = np.minimum(np.abs(d), 3)
-        F[INDEX["log_len"], t][sl] = np.log1p(len_a[:, None] + len_b[None, :]) / 5
-        size = a + b
-        if {a, b} == {1, 2}:
-            F[INDEX["t_12"], t][sl] = 1.0
-        elif a == 2 and b == 2:
-            F[INDEX["t_22"], t][sl] = 1.0
-        elif {a, b} == {1, 3}:
-            F[INDEX["t_13"], t][sl] = 1.0
-        elif size >= 5:
-            F[INDEX["t_big"], t][sl] = 1.0
-        valid[t][sl] = True
+        t12 = 1.0 if (a == 1 and b == 2) or (a == 2 and b == 1) else 0.0
+        t22 = 1.0 if a == 2 and b == 2 else 0.0
+        t13 = 1.0 if (a == 1 and b == 3) or (a == 3 and b == 1) else 0.0
+        tbig = 1.0 if a + b >= 5 and t12 + t22 + t13 == 0.0 else 0.0
+        for i in range(a, n + 1):
+            row = (a - 1) * (n + 1) + i
+            nn_a = 0.0
+            la = 0.0
+            for k in range(i - a, i):
+                nn_a += nn_s[k]
+                la += len_s[k]
+            nn_a /= a
+            for j in range(b, m + 1):
+                col = (b - 1) * (m + 1) + j
+                nn_b = 0.0
+                lb = 0.0
+                for k in range(j - b, j):
+                    nn_b += nn_t[k]
+                    lb += len_t[k]
+                nn_b /= b
+                marg = (gram[row, col] - 0.5 * (nn_a + nn_b)) / scale
+                cov_min = marg
+                cov_short = 0.0
+                if a > 1:
+                    for k in range(i - a, i):  # each source sentence against the target span
+                        c = (gram[k + 1, col] - nn_s[k]) / scale
+                        cov_min = min(cov_min, c)
+                        cov_short += max(0.0, 0.3 - c)
+                if b > 1:
+                    for k in range(j - b, j):
+                        c = (gram[row, k + 1] - nn_t[k]) / scale
+                        cov_min = min(cov_min, c)
+                        cov_short += max(0.0, 0.3 - c)
+                d = math.log((la + 10.0) / (lb + 10.0)) - mu
+                mc = min(max(marg, -3.0), 5.0)
+                F[0, t, i, j] = 1.0
+                F[1, t, i, j] = mc
+                F[2, t, i, j] = mc * mc / 4
+                F[3, t, i, j] = min(max(cov_min, -3.0), 5.0)
+                F[4, t, i, j] = min(cov_short, 5.0)
+                F[5, t, i, j] = min(d * d, 9.0)
+                F[6, t, i, j] = min(abs(d), 3.0)
+                F[7, t, i, j] = math.log1p(la + lb) / 5
+                F[8, t, i, j] = t12
+                F[9, t, i, j] = t22
+                F[10, t, i, j] = t13
+                F[11, t, i, j] = tbig
+                valid[t, i, j] = True
     return F, valid
 
 
