@@ -124,3 +124,24 @@ def test_realign_with_everything_confirmed_changes_nothing(fake_encoder):
     edit = realign(doc, fake_encoder)
     apply_edit(doc, edit)
     assert doc.beads == beads and edit.splices == ()
+
+
+def test_max_marginals_match_the_best_path():
+    from workbench.core.align.dp import max_marginals
+
+    rng = np.random.default_rng(5)
+    types = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)]
+    scores = rng.standard_normal((len(types), 7, 6)).astype(np.float32)
+    path = best_path(scores, np.zeros(7, dtype=np.int64), types, 6, 5)
+    total = sum(float(scores[t, i, j]) for t, i, j in path)
+    mm, best = max_marginals(scores, types)
+    assert best == pytest.approx(total, abs=1e-4)
+    for t, i, j in path:  # every bead of the best path has the best path's total
+        assert mm[t, i, j] == pytest.approx(total, abs=1e-4)
+    assert (mm <= best + 1e-4).all()
+
+
+def test_pruning_the_exact_pass_keeps_the_result(fake_encoder):
+    full = align_texts(SRC, TGT, fake_encoder, cfg=AlignConfig(prune=1e9))
+    pruned = align_texts(SRC, TGT, fake_encoder, cfg=AlignConfig())
+    assert as_pairs(full) == as_pairs(pruned) == GOLD
