@@ -48,6 +48,8 @@ class AlignConfig:
     max_zone: int = 40
     #: logistic weights of the exact pass's scorer (learned.py); None: the hand-set score
     weights: tuple[float, ...] | None = None
+    #: logistic weights (+ bias last) of a bead's confidence over the same features
+    confidence_weights: tuple[float, ...] | None = None
     #: added to every learned bead score (the logit): the price of one more bead
     learned_offset: float = 0.0
     extra: dict = field(default_factory=dict)

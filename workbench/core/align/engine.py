@@ -22,7 +22,7 @@ import numpy as np
 from .band import make_band
 from .config import AlignConfig
 from .dp import NEG, best_path, max_marginals
-from .features import learned_scores, zone_features
+from .features import bead_feature_rows, learned_scores, zone_features
 from .scoring import Features, exact_scores
 
 #: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
@@ -173,18 +173,37 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
     if n == 0 or m == 0:
         return ([Proposal((i,), (), 1.0) for i in range(n)]
                 + [Proposal((), (j,), 1.0) for j in range(m)])
+    feats, beads, exact_vecs = search(u, v, len_s, len_t, cfg, embed_spans, mu, scale)
+    conf = confidences(feats, beads, exact_vecs, cfg)
+    margins = feats.bead_margins(beads)
+    return [Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(c), 3), float(mg))
+            for (i0, i1, j0, j1), c, mg in zip(beads, conf, margins)]
+
+
+def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | None = None,
+           mu: float | None = None, scale: float | None = None):
+    """The two passes: (features of the problem, beads as (i0, i1, j0, j1), joined-span vectors)."""
     lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
     feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale)
-    path = best_path(feats.approx_scores(), lo, list(cfg.types), n, m)
+    path = best_path(feats.approx_scores(), lo, list(cfg.types), len(u), len(v))
     beads = _path_beads(path, cfg.types)
-    margins = feats.bead_margins(beads).tolist()
-
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
+        margins = feats.bead_margins(beads).tolist()
         beads = _exact_pass(feats, beads, margins, cfg, embed_spans, exact_vecs)
+    return feats, beads, exact_vecs
 
+
+def confidences(feats: Features, beads, exact_vecs: dict, cfg: AlignConfig) -> np.ndarray:
+    """Probability that each bead is right: a logistic model over the bead's features, fitted
+    on the aligner's own output on the dev sets (``bench/fit_confidence.py``); without fitted
+    weights, a sigmoid of the normalized margin."""
+    if cfg.confidence_weights is not None:
+        X = bead_feature_rows(feats, beads, exact_vecs)
+        w = np.asarray(cfg.confidence_weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(X @ w[:-1] + w[-1], -30, 30)))
+    out = np.zeros(len(beads))
     margins = feats.bead_margins(beads)
-    out = []
     for k, (i0, i1, j0, j1) in enumerate(beads):
         if i0 == i1 or j0 == j1:
             # a skip is as trustworthy as its sentence is unlike everything on the other side
@@ -192,14 +211,7 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
                 best = (feats.best_t[j0:j1] - feats.nn_t[j0:j1]).max() / feats.scale
             else:
                 best = (feats.best_s[i0:i1] - feats.nn_s[i0:i1]).max() / feats.scale
-            mg = 0.0
-            conf = _sigmoid(3.0 * (0.8 - float(best)))
+            out[k] = _sigmoid(3.0 * (0.8 - float(best)))
         else:
-            mg = float(margins[k])
-            if ("src", i0, i1) in exact_vecs or ("tgt", j0, j1) in exact_vecs:
-                sv = exact_vecs.get(("src", i0, i1)) if i1 - i0 > 1 else None
-                tv = exact_vecs.get(("tgt", j0, j1)) if j1 - j0 > 1 else None
-                mg = feats.bead_margin(i0, i1, j0, j1, sv, tv)
-            conf = _sigmoid(3.0 * (mg - 0.4))
-        out.append(Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(conf, 3), mg))
+            out[k] = _sigmoid(3.0 * (float(margins[k]) - 0.4))
     return out

@@ -144,3 +144,77 @@ def learned_scores(F: np.ndarray, valid: np.ndarray, weights: np.ndarray,
     out = (np.tensordot(weights, F, axes=(0, 0)) + offset).astype(np.float32)
     out[~valid] = NEG
     return out
+
+
+def bead_feature_rows(feats: Features, beads, exact_vecs: dict) -> np.ndarray:
+    """The same features for a list of beads (i0, i1, j0, j1), one row each (for confidences).
+
+    Multi-sentence spans use their joined-text vector where the exact pass embedded it, else
+    the normalized sum of their sentence vectors.
+    """
+    X = np.zeros((len(beads), len(FEATURES)))
+    if not beads:
+        return X
+    arr = np.asarray(beads, dtype=np.int64)
+    a_all, b_all = arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]
+    u, v, scale = feats.u, feats.v, feats.scale
+    for a, b in set(zip(a_all.tolist(), b_all.tolist())):
+        rows = np.nonzero((a_all == a) & (b_all == b))[0]
+        i0, j0 = arr[rows, 0], arr[rows, 2]
+        if a == 0 or b == 0:
+            X[rows, INDEX["bias_skip"]] = 1.0
+            if a:
+                X[rows, INDEX["skip_gap"]] = np.clip((feats.best_s[i0] - feats.nn_s[i0]) / scale, -1, 3)
+                X[rows, INDEX["skip_log_len"]] = np.log1p(feats.len_s[i0]) / 5
+                X[rows, INDEX["skip_src"]] = 1.0
+            else:
+                X[rows, INDEX["skip_gap"]] = np.clip((feats.best_t[j0] - feats.nn_t[j0]) / scale, -1, 3)
+                X[rows, INDEX["skip_log_len"]] = np.log1p(feats.len_t[j0]) / 5
+            continue
+        sv = _span_vectors(u, i0, a, "src", exact_vecs)
+        tv = _span_vectors(v, j0, b, "tgt", exact_vecs)
+        cos = np.einsum("ij,ij->i", sv, tv)
+        nn_a = sum(feats.nn_s[i0 + k] for k in range(a)) / a
+        nn_b = sum(feats.nn_t[j0 + k] for k in range(b)) / b
+        marg = (cos - 0.5 * (nn_a + nn_b)) / scale
+        cov_min, cov_short = marg.copy(), np.zeros(len(rows))
+        if a > 1:
+            for k in range(a):
+                c = (np.einsum("ij,ij->i", u[i0 + k], tv) - feats.nn_s[i0 + k]) / scale
+                cov_min = np.minimum(cov_min, c)
+                cov_short += np.maximum(0.0, 0.3 - c)
+        if b > 1:
+            for k in range(b):
+                c = (np.einsum("ij,ij->i", v[j0 + k], sv) - feats.nn_t[j0 + k]) / scale
+                cov_min = np.minimum(cov_min, c)
+                cov_short += np.maximum(0.0, 0.3 - c)
+        la = sum(feats.len_s[i0 + k] for k in range(a))
+        lb = sum(feats.len_t[j0 + k] for k in range(b))
+        d = np.log((la + 10.0) / (lb + 10.0)) - feats.mu
+        mc = np.clip(marg, -3, 5)
+        X[rows, INDEX["bias_pair"]] = 1.0
+        X[rows, INDEX["margin"]] = mc
+        X[rows, INDEX["margin_sq"]] = mc * mc / 4
+        X[rows, INDEX["cov_min"]] = np.clip(cov_min, -3, 5)
+        X[rows, INDEX["cov_short"]] = np.minimum(cov_short, 5)
+        X[rows, INDEX["len_dev_sq"]] = np.minimum(d * d, 9)
+        X[rows, INDEX["len_dev_abs"]] = np.minimum(np.abs(d), 3)
+        X[rows, INDEX["log_len"]] = np.log1p(la + lb) / 5
+        kind = {(1, 2): "t_12", (2, 1): "t_12", (2, 2): "t_22", (1, 3): "t_13", (3, 1): "t_13"}
+        if (a, b) in kind:
+            X[rows, INDEX[kind[(a, b)]]] = 1.0
+        elif a + b >= 5:
+            X[rows, INDEX["t_big"]] = 1.0
+    return X
+
+
+def _span_vectors(x: np.ndarray, starts: np.ndarray, length: int, side: str, exact_vecs: dict):
+    if length == 1:
+        return x[starts]
+    out = sum(x[starts + k] for k in range(length))
+    out = out / (np.linalg.norm(out, axis=1, keepdims=True) + 1e-9)
+    for r, s in enumerate(starts.tolist()):
+        vec = exact_vecs.get((side, s, s + length))
+        if vec is not None:
+            out[r] = vec
+    return out

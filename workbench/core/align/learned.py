@@ -24,3 +24,17 @@ def weights_for(model: str | None) -> np.ndarray | None:
     if w is None or len(w) != len(FEATURES):
         return None
     return np.array(w, dtype=np.float32)
+
+
+#: Confidence model per model: logistic weights over ``features.FEATURES`` plus a bias, fitted
+#: by ``bench/fit_confidence.py --write`` on the aligner's own output on the dev sets.
+CONFIDENCE = {
+    "use-v3": (0.38344, 0.51376, -0.46429, 0.65826, 0.00369, -0.54608, -1.59960, 0.88421, -0.23272, -0.40944, -0.78785, -1.83030, 0.77649, -0.69071, 0.15478, -1.00062, 1.15993),
+}
+
+
+def confidence_weights_for(model: str | None) -> np.ndarray | None:
+    w = CONFIDENCE.get(model or DEFAULT, CONFIDENCE.get(DEFAULT))
+    if w is None or len(w) != len(FEATURES) + 1:
+        return None
+    return np.array(w, dtype=np.float64)

@@ -16,7 +16,7 @@ from ..embed import Encoder
 from ..operations import Edit, replace_rows
 from .config import AlignConfig
 from .engine import Proposal, align_vectors
-from .learned import weights_for
+from .learned import confidence_weights_for, weights_for
 from .scoring import length_prior
 
 #: ``progress(stage, done, total)``
@@ -58,8 +58,12 @@ def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
     """The config with the learned scorer's weights for this encoder, unless set already."""
     if cfg.weights is not None or cfg.extra.get("hand_scores"):
         return cfg
-    w = weights_for(encoder.name)
-    return cfg if w is None else replace(cfg, weights=tuple(float(x) for x in w))
+    w, cw = weights_for(encoder.name), confidence_weights_for(encoder.name)
+    if w is not None:
+        cfg = replace(cfg, weights=tuple(float(x) for x in w))
+    if cw is not None and cfg.confidence_weights is None:
+        cfg = replace(cfg, confidence_weights=tuple(float(x) for x in cw))
+    return cfg
 
 
 def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder,
