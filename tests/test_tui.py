@@ -637,7 +637,7 @@ def _snapshot_app(tmp_path) -> WorkbenchApp:
     fixed = doc.target.sentences[7]  # a typo fix, shown in the "edited" colour
     doc.target.sentences[7] = Sentence(fixed.id, fixed.text, 0, "Inititally" + fixed.text[9:])
     return WorkbenchApp(doc, tmp_path / "bakai.yaml", autosave_seconds=None,
-                        check_autosave=False)
+                        check_autosave=False, spellcheck=False)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])

@@ -58,6 +58,46 @@ def _stderr_console():
     return Console(stderr=True)
 
 
+def _show_notices(notices) -> None:
+    """What reading the texts found: the encoding used (stdout), warnings (stderr)."""
+    for n in notices:
+        if n.level == "info":
+            click.echo(str(n))
+        else:
+            click.echo(f"workbench: warning: {n}", err=True)
+
+
+# Documents the command read, by resolved path: (a copy as read, sha256 of the bytes), so a
+# save can tell that someone else changed the file meanwhile and merge instead of overwriting.
+_READ: dict[Path, tuple] = {}
+
+
+def _load(path: Path):
+    """Load a document and remember how it was, for :func:`_save`."""
+    from .core import store
+    from .core.document import copy_document
+
+    doc, sha = store.load_with_hash(path)
+    _READ[path.resolve()] = (copy_document(doc), sha)
+    return doc
+
+
+def _save(doc, path: Path) -> None:
+    """Save a document read by :func:`_load`; if the file changed on disk since, merge the
+    other changes in (conflicts: nothing is written, exit 1)."""
+    from .core import store
+    from .core.merge import save_merging
+
+    base = _READ.get(path.resolve())
+    if base is None:
+        store.save(doc, path)
+        return
+    merged = save_merging(doc, path, base[0], base[1])
+    if merged is not None:
+        click.echo(f"workbench: {path} changed on disk meanwhile: merged "
+                   f"{merged.theirs_changes} change(s) from it", err=True)
+
+
 @main.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
@@ -88,9 +128,11 @@ def align(source: Path, target: Path, output: Path | None, model: str, presegmen
     from .core.pipeline import new_document, same_sentences
 
     output = output or Path("alignments") / f"{source.stem}.yaml"
+    notices: list = []
     doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
-                       model=model)
-    old = store.load(output) if output.exists() else None
+                       model=model, notices=notices)
+    _show_notices(notices)
+    old = _load(output) if output.exists() else None
     if old is not None and old.confirmed_count and not update:
         raise WorkbenchError(f"has {old.confirmed_count} confirmed rows; not overwriting them",
                              path=str(output),
@@ -100,19 +142,30 @@ def align(source: Path, target: Path, output: Path | None, model: str, presegmen
     with bar:
         encoder = load_encoder(model, progress=lambda stage, frac: progress(
             f"preparing {model}: {stage}", int(frac * 100), 100))
+        report = None
         if old is not None and update and old.confirmed_count:
-            if not same_sentences(old, doc):
-                raise WorkbenchError("the texts changed since this document was made, so its "
-                                     "confirmed rows cannot be kept as they are",
-                                     path=str(output), hint="align into a new -o file")
+            if not same_sentences(old, doc):  # the texts changed: move the rows onto them
+                from .core.reanchor import NewText, reanchor
+
+                fresh = {name: NewText([(x.text, x.para) for x in doc.side(name).sentences],
+                                       doc.side(name).sha256) for name in ("src", "tgt")}
+                for name in ("src", "tgt"):
+                    old.side(name).path = doc.side(name).path
+                report = reanchor(old, fresh, encoder, cfg, progress=progress)
+                old = report.doc
+            else:
+                apply_edit(old, realign(old, encoder, cfg, progress=progress))
             old.model = model
-            apply_edit(old, realign(old, encoder, cfg, progress=progress))
             doc = old
         else:
             from .core.align import align_sides
 
             doc.beads = align_sides(doc.source, doc.target, encoder, cfg, progress=progress)
-    store.save(doc, output)
+    _save(doc, output)
+    if report is not None:
+        click.echo(f"{output}: the texts changed since it was made; re-anchored:")
+        for line in report.lines({"src": source_lang, "tgt": target_lang}):
+            click.echo(f"  {line}")
     kinds = sum(1 for b in doc.beads if b.kind != "1-1")
     click.echo(f"{output}: {len(doc.beads)} rows ({kinds} not 1-1, {doc.confirmed_count} "
                f"confirmed) from {len(doc.source.sentences)} {source_lang} and "
@@ -151,8 +204,9 @@ def show(document: Path, fmt: str) -> None:
               help="the text files hold one segment per line: use them as sentences")
 @click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
 @click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
+@click.option("--user", help="author name for the flags you raise (default: your login name)")
 def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented: bool,
-          source_lang: str, target_lang: str) -> None:
+          source_lang: str, target_lang: str, user: str | None) -> None:
     """Fix an alignment in the workbench UI.
 
     \b
@@ -164,15 +218,34 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented
     if len(files) == 1:
         if output is not None:
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
-        app = WorkbenchApp.open_file(files[0], model=model)
+        from .core.reanchor import drifted_sides_of_file
+
+        drift = list(drifted_sides_of_file(files[0]).values())
+        if drift:
+            for line in drift:
+                click.echo(f"workbench: warning: {line}", err=True)
+            changed = all(line.endswith("changed since this document was made") for line in drift)
+            if changed and sys.stdin.isatty() and click.confirm(
+                    "Re-anchor the document on the new text now (a backup is kept)?",
+                    default=False, err=True):
+                _reanchor(files[0], model, presegmented=False, realign_rest=True)
+            else:
+                click.echo(f"workbench: run 'workbench reanchor {files[0]}' to move the rows "
+                           "onto the new text", err=True)
+        app = WorkbenchApp.open_file(files[0], model=model, user=user)
     elif len(files) == 2:
         from .core.pipeline import new_document
 
         source, target = files
         output = output or Path("alignments") / f"{source.stem}.yaml"
+        notices: list = []
         doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
-                           model=model)
-        app = WorkbenchApp(doc, output, align=True, model=model, ask_overwrite=output.exists())
+                           model=model, notices=notices)
+        _show_notices(notices)
+        app = WorkbenchApp(doc, output, align=True, model=model, ask_overwrite=output.exists(),
+                           user=user)
+        app.startup_notices = [(str(n), "warning" if n.level == "warning" else "information")
+                               for n in notices]
     else:
         raise click.UsageError("give one YAML document, or a source and a target text file")
     app.run()
@@ -224,7 +297,7 @@ def check(document: Path, fixes: tuple[str, ...], glossary_path: Path | None,
     from .core.operations import History
 
     parsed = [_parse_fix(f) for f in fixes]
-    doc = store.load(document)
+    doc = _load(document)
     gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
     checker = sp.Checker(sp.ProjectDictionary.load(
         dictionary_path or document.parent / sp.DICTIONARY_NAME), gloss)
@@ -238,7 +311,7 @@ def check(document: Path, fixes: tuple[str, ...], glossary_path: Path | None,
                                     if t.found == word and t.kind != "missing"), None)
             edit = history.do(sp.fix_in_row(doc, row, word, replacement, checker))
             click.echo(f"row {row + 1}: {edit.label}")
-        store.save(doc, document)
+        _save(doc, document)
         click.echo(f"{document}: saved")
     found = checker.misspellings(doc) if spelling else []
     term_found = gl.terminology_findings(doc, gloss) if terms else []
@@ -307,11 +380,10 @@ USER_HELP = "author name for new flags (default: your login name)"
 
 
 def _save_edit(path: Path, doc, edit) -> None:
-    from .core import store
     from .core.operations import apply_edit
 
     apply_edit(doc, edit)
-    store.save(doc, path)
+    _save(doc, path)
 
 
 @main.group()
@@ -338,7 +410,7 @@ def flag_add(document: Path, row: int, category: str, severity: str, comment: st
     from .core.review import add_flag
     from .review_cli import parse_category, parse_span
 
-    doc = store.load(document)
+    doc = _load(document)
     if row > len(doc.beads):
         raise WorkbenchError(f"there is no row {row} (the document has {len(doc.beads)})")
     edit = add_flag(doc, row - 1, parse_category(category), severity, comment=comment,
@@ -380,11 +452,11 @@ def _flag_setter(name: str, help_text: str):
         from .core import review, store
         from .core.operations import apply_edit
 
-        doc = store.load(document)
+        doc = _load(document)
         op = getattr(review, f"{name}_flag")
         for fid in ids:
             apply_edit(doc, op(doc, fid))
-        store.save(doc, document)
+        _save(doc, document)
         click.echo(f"{document}: {_DONE[name]} {len(ids)} flag{'s' if len(ids) > 1 else ''}")
 
     return command
@@ -413,7 +485,7 @@ def qa(document: Path, write: bool, checks: tuple[str, ...], model: str | None,
     from .core.qa import propose, stale, write_proposals
     from .review_cli import flags_table
 
-    doc = store.load(document)
+    doc = _load(document) if write else store.load(document)
     encoder = None
     if model:
         from .core.embed import load_encoder
@@ -489,6 +561,101 @@ def export_(document: Path, fmt: str, output: Path, only: str | None,
         skipped.append(f"{res.skipped_one_sided} one-sided")
     click.echo(f"{', '.join(map(str, res.paths))}: {res.count} pairs"
                + (f" ({', '.join(skipped)} rows left out)" if skipped else ""))
+
+
+
+# ---------------------------------------------------------------- changed texts, two people
+
+def _reanchor(document: Path, model: str, presegmented: bool, realign_rest: bool) -> bool:
+    """Move DOCUMENT onto its changed text files and save it; False if nothing changed."""
+    from .core.reanchor import drifted_sides, read_new_text, reanchor as move
+
+    doc = _load(document)
+    drift = drifted_sides(doc)
+    if not drift:
+        click.echo(f"{document}: the texts have not changed since it was made; nothing to do")
+        return False
+    for reason in drift.values():
+        click.echo(f"{document}: {reason}")
+    fresh = {name: read_new_text(doc, name, presegmented) for name in drift}
+    encoder = None
+    if realign_rest:
+        from .core.embed import load_encoder
+
+        encoder = load_encoder(model)
+    if encoder is not None:
+        bar, progress = _progress_printer()
+        with bar:
+            result = move(doc, fresh, encoder, progress=progress)
+    else:
+        result = move(doc, fresh)
+    _save(result.doc, document)
+    langs = {"src": doc.source.lang, "tgt": doc.target.lang}
+    for line in result.lines(langs):
+        click.echo(f"  {line}")
+    click.echo(f"{document}: re-anchored and saved ({len(result.doc.beads)} rows; the previous "
+               f"version is {document.name}~)")
+    return True
+
+
+@main.command(name="reanchor")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--model", default="use-v3", show_default=True,
+              help="the model that re-aligns the rows that are not confirmed")
+@click.option("--no-realign", is_flag=True,
+              help="only move the rows onto the new text; new sentences get rows of their own")
+@click.option("--presegmented", is_flag=True, help="the text files hold one segment per line")
+def reanchor_cmd(document: Path, model: str, no_realign: bool, presegmented: bool) -> None:
+    """Carry DOCUMENT over to its changed source or target text file.
+
+    Sentences are matched to the new text (exact, then near matches: a fixed typo or a
+    re-split sentence finds its place) and keep their ids; confirmed rows whose sentences
+    still match stay confirmed; the rest is re-aligned. Prints what changed.
+    """
+    _reanchor(document, model, presegmented, realign_rest=not no_realign)
+
+
+@main.command(name="merge")
+@click.argument("base", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("mine", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("theirs", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="write the merged document here (default: print it)")
+@click.option("--theirs", "prefer_theirs", is_flag=True,
+              help="on a conflict keep THEIRS' version (default: MINE's)")
+def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
+              prefer_theirs: bool) -> None:
+    """Three-way merge of alignment documents: BASE, MINE and THEIRS.
+
+    Changes of one side, and changes of both that do not touch the same rows or sentences,
+    are all kept. A conflict keeps MINE's version (THEIRS' with --theirs) and is listed on
+    stderr; the exit code is then 1 (0 for a clean merge, 2 for a broken input). The output
+    is always a valid document, never conflict markers. As a git merge driver:
+    workbench merge %O %A %B -o %A (see the README).
+    """
+    from .core import store
+    from .core.merge import MINE, THEIRS, describe, merge
+
+    folder = (output or mine).parent  # source paths stay relative to where the result goes
+    docs = []
+    for p in (base, mine, theirs):
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise WorkbenchError(f"cannot read: {exc.strerror}", path=str(p)) from None
+        docs.append(store.loads_bytes(raw, str(p), folder))
+    result = merge(*docs, prefer=THEIRS if prefer_theirs else MINE)
+    if output is not None:
+        store.save(result.doc, output)
+    else:
+        click.echo(store.dumps(result.doc, base=folder), nl=False)
+    for line in describe(result.conflicts):
+        click.echo(line, err=True)
+    click.echo(f"workbench merge: {result.mine_changes} change(s) of mine, "
+               f"{result.theirs_changes} of theirs, {len(result.conflicts)} conflict(s)"
+               + (f" (kept {'theirs' if prefer_theirs else 'mine'})" if result.conflicts else ""),
+               err=True)
+    sys.exit(1 if result.conflicts else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

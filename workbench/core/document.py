@@ -124,21 +124,25 @@ class Document:
 class InvariantError(ValueError):
     """The document breaks one of the model's invariants; ``bead`` is the offending row (or None)."""
 
-    def __init__(self, message: str, bead: int | None = None, side: str | None = None):
+    def __init__(self, message: str, bead: int | None = None, side: str | None = None,
+                 sentence: int | None = None):
         super().__init__(message)
         self.bead = bead
         self.side = side
+        self.sentence = sentence  # position in the side's sentence list, when one is to blame
 
 
 def check_invariants(doc: Document) -> None:
     """Raise :class:`InvariantError` naming the first bead that breaks an invariant."""
     for name, side in (("source", doc.source), ("target", doc.target)):
         seen: set[int] = set()
-        for s in side.sentences:
+        for k, s in enumerate(side.sentences):
             if s.id in seen:
-                raise InvariantError(f"{name} sentence id {s.id} is used twice", side=name)
+                raise InvariantError(f"{name} sentence id {s.id} is used twice", side=name,
+                                     sentence=k)
             if s.id < 0:
-                raise InvariantError(f"{name} sentence id {s.id} is negative", side=name)
+                raise InvariantError(f"{name} sentence id {s.id} is negative", side=name,
+                                     sentence=k)
             seen.add(s.id)
         if side.sentences and side.next_id <= max(seen):
             side.next_id = max(seen) + 1
@@ -159,7 +163,8 @@ def check_invariants(doc: Document) -> None:
                     raise InvariantError(msg, bead=bi, side=name)
                 pos += 1
         if pos != len(expected):
-            raise InvariantError(f"{name} sentence {expected[pos]} is in no row", side=name)
+            raise InvariantError(f"{name} sentence {expected[pos]} is in no row", side=name,
+                                 sentence=pos)
     for bi, bead in enumerate(doc.beads):
         if not bead.src and not bead.tgt:
             raise InvariantError(f"row {bi + 1} is empty on both sides", bead=bi)
@@ -175,3 +180,15 @@ def make_side(lang: str, segments: Iterable[tuple[str, int]], path: str | None =
     """A fresh side whose sentences get ids 0..n-1 in text order."""
     sentences = [Sentence(i, text, para) for i, (text, para) in enumerate(segments)]
     return Side(lang=lang, sentences=sentences, path=path, sha256=sha256, next_id=len(sentences))
+
+
+def copy_document(doc: Document) -> Document:
+    """A copy later edits cannot change: the lists are copied, the sentences, beads and
+    section records (never mutated in place: edits replace them) are shared. Cheap enough
+    to take before every save of a 10,000-row document."""
+    def side(s: Side) -> Side:
+        return Side(lang=s.lang, sentences=list(s.sentences), path=s.path, sha256=s.sha256,
+                    next_id=s.next_id)
+    extra = {k: list(v) if isinstance(v, list) else v for k, v in doc.extra.items()}
+    return Document(side(doc.source), side(doc.target), list(doc.beads), model=doc.model,
+                    extra=extra)

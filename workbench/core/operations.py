@@ -10,7 +10,7 @@ apply); :class:`History` applies them, so the UI never mutates a document itself
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .document import Bead, Document, Sentence
 from .errors import OperationError
@@ -73,15 +73,28 @@ def revert_edit(doc: Document, edit: Edit) -> None:
         doc.source.next_id, doc.target.next_id = edit.ids_before
 
 
-class History:
-    """Undo/redo stack over one document. ``dirty`` tells whether it differs from the last save."""
+#: ``listener(event, edit)``: event is "do", "undo" or "redo", called after the edit applied
+Listener = Callable[[str, Edit], None]
 
-    def __init__(self, doc: Document):
+
+class History:
+    """Undo/redo stack over one document. ``dirty`` tells whether it differs from the last save.
+
+    ``listeners`` (``on_change`` adds one) are called after every applied, undone or redone
+    edit: the journal of unsaved work (:mod:`workbench.core.journal`) is one.
+    """
+
+    def __init__(self, doc: Document, on_change: Listener | None = None):
         self.doc = doc
         self._done: list[Edit] = []
         self._undone: list[Edit] = []
         self._saved_at: int | None = 0
         self._version = 0  # bumps on every change; the UI uses it to invalidate caches
+        self.listeners: list[Listener] = [on_change] if on_change is not None else []
+
+    def _notify(self, event: str, edit: Edit) -> None:
+        for listener in list(self.listeners):
+            listener(event, edit)
 
     @property
     def version(self) -> int:
@@ -101,10 +114,21 @@ class History:
             self._saved_at = None  # the saved state was on the discarded redo branch
         self._undone.clear()
         self._version += 1
+        self._notify("do", edit)
         return edit
 
     def can_undo(self) -> bool:
         return bool(self._done)
+
+    @property
+    def next_undo(self) -> Edit | None:
+        """The edit :meth:`undo` would revert (None if none)."""
+        return self._done[-1] if self._done else None
+
+    @property
+    def next_redo(self) -> Edit | None:
+        """The edit :meth:`redo` would apply again (None if none)."""
+        return self._undone[-1] if self._undone else None
 
     def can_redo(self) -> bool:
         return bool(self._undone)
@@ -116,6 +140,7 @@ class History:
         revert_edit(self.doc, edit)
         self._undone.append(edit)
         self._version += 1
+        self._notify("undo", edit)
         return edit
 
     def redo(self) -> Edit | None:
@@ -125,6 +150,7 @@ class History:
         apply_edit(self.doc, edit)
         self._done.append(edit)
         self._version += 1
+        self._notify("redo", edit)
         return edit
 
 

@@ -1,31 +1,112 @@
-"""Text files -> a new Document (read, segment, number); no alignment yet."""
+"""Text files -> a new Document (read, segment, number); no alignment yet.
+
+Reading reports what the user should know without stopping: the encoding a file was read in
+(when it is not plain UTF-8), a side whose letters are not in its language's script (a Russian
+file given as the English side), a lopsided pair (one side several times longer than the other).
+They come back as :class:`Notice` objects for the CLI or the UI to show; the core prints nothing.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document, make_side
 from .errors import InputError
 from .segment import segment_text
-from .textio import read_text
+from .textio import CYRILLIC_LANGS, lang_name, read_text, script_shares
+
+#: languages written in the Latin script (a side in one of these should not be Cyrillic)
+LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl",
+               "cs", "sk", "sl", "hr", "ro", "hu", "tr", "et", "lv", "lt", "ca", "eu", "ga",
+               "id", "ms", "vi", "sq", "is"}
+#: a pair whose sides differ more than this in characters is reported as lopsided
+LOPSIDED = 3.0
 
 
-def read_side(path: str | Path, lang: str, presegmented: bool = False):
-    """A document side from a text file; a file with no sentences is an error."""
-    tf = read_text(path)
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about the input: ``level`` is "info" or "warning"."""
+
+    level: str
+    message: str
+    path: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def script_problem(text: str, lang: str) -> str | None:
+    """Why ``text`` does not look like ``lang`` (Cyrillic vs Latin letters), or None."""
+    cyr, lat = script_shares(text)
+    if lang in CYRILLIC_LANGS and lat > 0.5:
+        return (f"is given as the {lang_name(lang)} side but {lat:.0%} of its letters are "
+                f"Latin: is it the other language's file?")
+    if lang in LATIN_LANGS and cyr > 0.5:
+        return (f"is given as the {lang_name(lang)} side but {cyr:.0%} of its letters are "
+                f"Cyrillic: is it the other language's file?")
+    return None
+
+
+def read_side(path: str | Path, lang: str, presegmented: bool = False,
+              notices: list[Notice] | None = None):
+    """A document side from a text file; a file with no sentences is an error.
+
+    ``notices`` (a list) receives the encoding used and warnings about the file.
+    """
+    tf = read_text(path, lang)
     segments = segment_text(tf.text, lang, presegmented=presegmented)
     if not segments:
-        raise InputError("has no sentences (the file is empty or only whitespace)", path=str(path),
+        raise InputError("has no sentences (the file is only whitespace)", path=str(path),
                          hint="give the file with the text")
+    if not any(ch.isalnum() for s in segments for ch in s.text):
+        raise InputError("has no sentences (no words, only punctuation or symbols)",
+                         path=str(path), hint="give the file with the text")
+    if notices is not None:
+        if tf.encoding != "utf-8":
+            notices.append(Notice("info", f"read {path} as {tf.encoding_name}"))
+        notices.extend(Notice("warning", w, str(path)) for w in tf.warnings)
+        problem = script_problem(tf.text, lang)
+        if problem:
+            notices.append(Notice("warning", problem, str(path)))
     return make_side(lang, [(s.text, s.para) for s in segments], path=str(path), sha256=tf.sha256)
+
+
+def pair_notices(doc: Document) -> list[Notice]:
+    """Warnings about the pair as a whole: a lopsided pair (lengths in characters)."""
+    a = sum(len(s.text) for s in doc.source.sentences)
+    b = sum(len(s.text) for s in doc.target.sentences)
+    if not a or not b:
+        return []
+    ratio = max(a, b) / min(a, b)
+    if ratio < LOPSIDED:
+        return []
+    longer, shorter = (doc.source, doc.target) if a > b else (doc.target, doc.source)
+    return [Notice("warning", f"{longer.path} is {ratio:.1f} times longer than {shorter.path} "
+                   f"({max(a, b):,} vs {min(a, b):,} characters): are they the same text? "
+                   "Rows that one side lacks will be aligned as 1-0 or 0-1")]
 
 
 def new_document(source: str | Path, target: str | Path, source_lang: str = "ru",
                  target_lang: str = "en", presegmented: bool = False,
-                 model: str | None = None) -> Document:
-    """Both sides read and segmented; ``beads`` is empty until an aligner fills it."""
-    return Document(read_side(source, source_lang, presegmented),
-                    read_side(target, target_lang, presegmented), beads=[], model=model)
+                 model: str | None = None, notices: list[Notice] | None = None) -> Document:
+    """Both sides read and segmented; ``beads`` is empty until an aligner fills it.
+
+    ``notices`` (a list) receives what the user should know (see the module docstring).
+    """
+    found: list[Notice] = []
+    doc = Document(read_side(source, source_lang, presegmented, found),
+                   read_side(target, target_lang, presegmented, found), beads=[], model=model)
+    swapped = [n for n in found if "other language's file" in n.message]
+    if len(swapped) == 2:
+        found = [n for n in found if n not in swapped]
+        found.append(Notice("warning", f"{source} and {target} look swapped (the "
+                            f"{lang_name(source_lang)} side is in the other script and the other "
+                            "way round): give the source text first"))
+    found.extend(pair_notices(doc))
+    if notices is not None:
+        notices.extend(found)
+    return doc
 
 
 def same_sentences(a: Document, b: Document) -> bool:

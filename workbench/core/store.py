@@ -19,6 +19,7 @@ one-line git diff. PyYAML's C loader and dumper keep 10,000-row documents fast.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -178,14 +179,25 @@ def _copy(src: Path, dst: Path) -> None:
     dst.write_bytes(src.read_bytes())
 
 
-def save(doc: Document, path: str | Path) -> None:
-    """Validate and atomically write the document to ``path``."""
+def save(doc: Document, path: str | Path) -> str:
+    """Validate and atomically write the document to ``path``; returns the sha256 of the
+    bytes written (what :func:`load_with_hash` gives for the file until someone changes it)."""
     check_invariants(doc)
     p = Path(path)
     data = _document_data(doc, p.parent)
     text = _dump_data(data)
     atomic_write(p, text)
-    parse_cache.put(text.encode("utf-8"), parse_cache.plain(data))
+    raw = text.encode("utf-8")
+    parse_cache.put(raw, parse_cache.plain(data))
+    return hashlib.sha256(raw).hexdigest()
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """The sha256 of a file's bytes, or None if there is no such file."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 # ---------------------------------------------------------------- reading
@@ -231,13 +243,15 @@ class _Reader:
 
     def mapping(self, value: Any, keys: tuple, what: str) -> dict:
         if not isinstance(value, dict):
-            raise self.fail(f"{what} must be a mapping", keys)
+            raise self.fail(f"{what} must be a mapping", keys,
+                            hint="write it as {key: value, ...} like the other records")
         return value
 
     def int_list(self, value: Any, keys: tuple, what: str) -> tuple[int, ...]:
         if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool)
                                                   for v in value):
-            raise self.fail(f"{what} must be a list of sentence ids, like [3, 4]", keys)
+            raise self.fail(f"{what} must be a list of sentence ids", keys,
+                            hint="write the ids in brackets, like [3, 4], or [] for none")
         return tuple(value)
 
     def side(self, data: dict, name: str, base: Path) -> Side:
@@ -258,7 +272,8 @@ class _Reader:
             rec = self.mapping(rec, keys, f"sentence {i + 1} of '{key}'")
             sid, text = rec.get("id"), rec.get("text")
             if not isinstance(sid, int) or isinstance(sid, bool) or sid < 0:
-                raise self.fail("a sentence needs a non-negative integer id", keys)
+                raise self.fail("a sentence needs a non-negative integer id", keys,
+                                hint="ids are whole numbers: 0, 1, 2 ...")
             if not isinstance(text, str) or not text.strip():
                 raise self.fail(f"sentence {sid} needs non-empty text", keys,
                                 hint="quote the text if it looks like a number or a date")
@@ -325,6 +340,9 @@ def _from_data(data: Any, text: str, path: str, base: Path) -> Document:
                           path=path, hint="open a file written by 'workbench align'")
     reader = _Reader(text, path)
     version = data.get("format")
+    if "format" in data and (not isinstance(version, int) or isinstance(version, bool)):
+        raise reader.fail(f"has a 'format' that is not a whole number ({version!r})", ("format",),
+                          hint=f"this workbench writes 'format: {FORMAT_VERSION}'")
     if not isinstance(version, int):
         raise reader.fail("has no 'format' version key", (),
                           hint="is this a workbench document? add 'format: 1' at the top")
@@ -347,10 +365,11 @@ def _from_data(data: Any, text: str, path: str, base: Path) -> Document:
             keys: tuple = ("beads", exc.bead)
         elif exc.side is not None:
             keys = (f"{exc.side}_sentences",)
+            if exc.sentence is not None:
+                keys += (exc.sentence,)
         else:
             keys = ()
-        raise reader.fail(str(exc), keys,
-                          hint="every sentence must be in exactly one row, rows in text order") from None
+        raise reader.fail(str(exc), keys, hint=_invariant_hint(str(exc))) from None
     for section, value in extra.items():
         if section in SECTION_CHECKS:
             problems = _section_check(SECTION_CHECKS[section], value, doc)
@@ -358,6 +377,26 @@ def _from_data(data: Any, text: str, path: str, base: Path) -> Document:
                 keys, message, hint = problems[0]
                 raise reader.fail(message, (section, *keys), hint=hint)
     return doc
+
+
+_INVARIANT_HINTS = (
+    ("does not exist", "fix the id, or add the sentence to the side's sentences"),
+    ("already used", "a sentence belongs to one row only: remove it from one of the rows"),
+    ("out of order", "rows, and the ids inside a row, follow the text order"),
+    ("in no row", "put it in a row (a row of its own is {src: [ID], tgt: []})"),
+    ("used twice", "give each sentence its own id (next_id is the next free one)"),
+    ("negative", "ids are 0, 1, 2 ..."),
+    ("unknown status", "use proposed or confirmed"),
+    ("outside [0, 1]", "a confidence is a number from 0 to 1; delete it if unsure"),
+    ("empty on both sides", "delete the row"),
+)
+
+
+def _invariant_hint(message: str) -> str:
+    for words, hint in _INVARIANT_HINTS:
+        if words in message:
+            return hint
+    return "every sentence must be in exactly one row, rows in text order"
 
 
 def _section_check(spec: str, value: Any, doc: Document) -> list:
@@ -376,20 +415,37 @@ def _section_check(spec: str, value: Any, doc: Document) -> list:
 
 def load(path: str | Path) -> Document:
     """Read a document from a YAML file (source paths resolve relative to the file)."""
+    return load_with_hash(path)[0]
+
+
+def load_with_hash(path: str | Path) -> tuple[Document, str]:
+    """The document and the sha256 of the bytes it was read from (to notice, before saving,
+    that someone else changed the file meanwhile)."""
     p = Path(path)
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
         raise FormatError("file not found", path=str(p), hint="check the path") from None
+    except IsADirectoryError:
+        raise FormatError("is a directory, not a document", path=str(p)) from None
     except OSError as exc:
         raise FormatError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    return loads_bytes(raw, str(p), p.parent), hashlib.sha256(raw).hexdigest()
+
+
+def loads_bytes(raw: bytes, path: str = "<bytes>", base: Path | None = None) -> Document:
+    """:func:`loads` on the bytes of a file (UTF-8, BOM optional; parses are cached)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FormatError("is UTF-16 text; workbench documents are UTF-8", path=path,
+                          hint="save it as UTF-8, or restore the backup file ending in ~")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FormatError("is not UTF-8 text", path=str(p), line=line) from None
+        raise FormatError("is not UTF-8 text", path=path, line=line,
+                          hint="save it as UTF-8, or restore the backup file ending in ~") from None
     data = parse_cache.get(raw)
     if data is None:
-        data = _parse(text, str(p))
+        data = _parse(text, path)
         parse_cache.put(raw, data)
-    return loads(text, path=str(p), base=p.parent, data=data)
+    return loads(text, path=path, base=base, data=data)

@@ -3,15 +3,93 @@
 A side of a document is read from a plain text file. Paragraphs are separated by newlines
 (blank lines are ignored), so both the "one paragraph per line" web dump and the
 "blank line between paragraphs" book layout work.
+
+Encodings. A byte-order mark decides first (UTF-8, UTF-16 LE/BE, UTF-32); then strict UTF-8;
+then the legacy code pages. charset-normalizer alone confuses the Cyrillic code pages on short
+texts (a title in KOI8-R comes out as Shift-JIS, a line of CP866 as CP1125 or UTF-16), so the
+four Russian code pages (windows-1251, KOI8-R, CP866, mac-cyrillic) are always tried too and
+scored by how Russian the decoded letters look: the frequency of each letter in Russian text,
+capitals only where words start (KOI8-R read as windows-1251 swaps the case of every letter),
+and a heavy cost for box-drawing and other symbols that ordinary text never has (what CP866
+becomes when read as windows-1251, and the reverse). Only bytes above 0x7F count: the ASCII
+part is the same in every candidate. When the best two candidates score close, the reader
+adds a warning naming both. Files that are not text at all (NUL bytes, control characters,
+PDF, Word, images) are refused with a hint.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import math
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+
+#: codec -> the name a user knows it by
+ENCODING_NAMES = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16-le": "UTF-16 LE",
+    "utf-16-be": "UTF-16 BE", "utf-32-le": "UTF-32 LE", "utf-32-be": "UTF-32 BE",
+    "cp1251": "windows-1251", "koi8_r": "KOI8-R", "cp866": "CP866", "mac_cyrillic":
+    "mac-cyrillic", "cp1252": "windows-1252", "latin_1": "ISO-8859-1", "cp1250": "windows-1250",
+    "iso8859_15": "ISO-8859-15",
+}
+#: the Russian legacy code pages, always candidates
+CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
+#: languages written in Cyrillic
+CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv"}
+
+LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
+              "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian"}
+
+
+def lang_name(lang: str) -> str:
+    """"Russian" for "ru"; the code itself for a language without a name here."""
+    return LANG_NAMES.get(lang, lang)
+
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+_MAGIC = (
+    (b"%PDF", "a PDF file", "export it as plain text (.txt)"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one)",
+     "save it from the word processor as plain text (.txt)"),
+    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document", "save it as plain text (.txt)"),
+    (b"{\\rtf", "an RTF document", "save it as plain text (.txt)"),
+    (b"\x89PNG", "a PNG image", "give the text file"),
+    (b"\xff\xd8\xff", "a JPEG image", "give the text file"),
+    (b"GIF8", "a GIF image", "give the text file"),
+)
+
+# Letter frequencies of Russian text (per cent; Lyashevskaya & Sharoff's frequency dictionary)
+_RU_FREQ = {
+    "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47, "р": 4.73,
+    "в": 4.54, "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81, "у": 2.62, "я": 2.01,
+    "ы": 1.90, "ь": 1.74, "г": 1.70, "з": 1.65, "б": 1.59, "ч": 1.44, "й": 1.21, "х": 0.97,
+    "ж": 0.94, "ш": 0.73, "ю": 0.64, "ц": 0.48, "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04,
+    "ё": 0.04,
+}
+_LOG_FREQ = {ch: math.log(f / 100) for ch, f in _RU_FREQ.items()}
+#: non-ASCII punctuation of ordinary Russian text: cost, and whether it may touch a letter
+#: before it / after it ("«слово»", "слово…"); a dash or a "№" glued to letters is what a
+#: capital letter becomes in the wrong code page ("—исло", "им€")
+_SYMBOLS = {
+    "«": (0.01, False, True), "»": (0.01, True, False), "—": (0.01, False, False),
+    "–": (0.003, False, False), "…": (0.003, True, False), "„": (0.002, False, True),
+    "“": (0.002, True, True), "”": (0.002, True, False), "‘": (0.001, False, True),
+    "’": (0.002, True, True), "№": (0.003, False, False), "°": (0.001, False, False),
+    "\u00a0": (0.003, False, False), "•": (0.001, False, False), "·": (0.001, False, False),
+    "€": (0.001, False, False), "§": (0.001, False, False), "©": (0.001, False, False),
+}
+_FOREIGN_COST = -13.0  # a letter no Russian text has, box drawing, a control character
+_CASE_BREAK = -7.0     # a capital right after a small letter: "оПХБЕР"
+_MIXED_SCRIPT = -10.0  # a Cyrillic letter glued to a Latin one
+_SENTENCE_ENDS = set(".!?…\n")
+_SAMPLE_BYTES = 1 << 16  # the scores are computed on the first 64 KB
+_PRINTABLE = bytes(range(0x20, 0x7f))
 
 
 @dataclass(frozen=True)
@@ -22,10 +100,199 @@ class TextFile:
     text: str
     sha256: str
     encoding: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def encoding_name(self) -> str:
+        return ENCODING_NAMES.get(self.encoding, self.encoding)
 
 
-def read_text(path: str | Path) -> TextFile:
-    """Read a UTF-8 text file (BOM optional); CRLF and CR become LF."""
+def russian_score(text: str) -> float:
+    """Mean of :func:`russian_evidence` per character (0 if none)."""
+    total, n = russian_evidence(text)
+    return total / n if n else 0.0
+
+
+def russian_evidence(text: str) -> tuple[float, int]:
+    """How much the non-ASCII characters of ``text`` look like Russian: log-likelihood
+    summed (about -3 a character for Russian prose, below -4.5 for a wrong code page), and the
+    number of those characters.
+
+    A letter costs its frequency; a capital costs little at a sentence start, a bit at a word
+    start (names), a lot right after a small letter; a small letter at a sentence start costs
+    a bit. Punctuation costs its rarity, and much more where it touches letters it should not.
+    """
+    total, n = 0.0, 0
+    prev, sentence_start = "\n", True
+    for i, ch in enumerate(text):
+        if ch >= "\x80":
+            n += 1
+            low = ch.lower()
+            cost = _LOG_FREQ.get(low)
+            if cost is not None:
+                capital = ch != low
+                nxt = text[i + 1] if i + 1 < len(text) else " "
+                if ("a" <= prev.lower() <= "z") or ("a" <= nxt.lower() <= "z"):
+                    cost += _MIXED_SCRIPT  # "fьr": a Latin word read in a Cyrillic code page
+                if sentence_start:
+                    cost += 0.0 if capital else -2.5
+                elif capital:
+                    if prev.isalpha():
+                        cost += _CASE_BREAK if prev.islower() else -0.7
+                    else:
+                        cost += -1.5
+            else:
+                sym = _SYMBOLS.get(ch)
+                if sym is None:
+                    cost = _FOREIGN_COST
+                else:
+                    nxt = text[i + 1] if i + 1 < len(text) else " "
+                    freq, touch_before, touch_after = sym
+                    cost = math.log(freq)
+                    if (prev.isalpha() and not touch_before) or (nxt.isalpha() and not touch_after):
+                        cost = -10.0
+            total += cost
+        if ch.isalpha():
+            sentence_start = False
+        elif ch in _SENTENCE_ENDS:
+            sentence_start = True
+        prev = ch
+    return total, n
+
+
+_WESTERN = set("éèàùâêîôûëïüÿçäößñóáíúòìœæãõåøÉÈÀÙÂÊÎÔÛËÏÜŸÇÄÖÑÓÁÍÚÒÌŒÆÃÕÅØ")
+#: the Western code pages tried when the text is not Cyrillic, most common first
+LATIN_PAGES = ("cp1252", "iso8859_15", "cp1250")
+
+
+def latin_score(text: str) -> float:
+    """The same idea as :func:`russian_score` for Latin-script text: the accented letters of
+    Western languages are cheap, other Latin letters dearer, anything else very dear."""
+    total, n, prev = 0.0, 0, " "
+    for i, ch in enumerate(text):
+        if ch >= "\x80":
+            n += 1
+            if ch in _WESTERN:
+                cost = -1.0
+                if ch.isupper() and prev.isalpha() and prev.islower():
+                    cost += _CASE_BREAK
+                if prev >= "\x80" and prev.isalpha():
+                    cost -= 5.0  # accented letters come one at a time: "Ïðèâåò" is Russian
+            elif ch.isalpha() and ch < "\u0250":
+                cost = -4.0
+            else:
+                sym = _SYMBOLS.get(ch)
+                if sym is None:
+                    cost = _FOREIGN_COST
+                else:
+                    nxt = text[i + 1] if i + 1 < len(text) else " "
+                    freq, touch_before, touch_after = sym
+                    cost = math.log(freq) / 2
+                    if (prev.isalpha() and not touch_before) or (nxt.isalpha() and not touch_after):
+                        cost = -10.0
+            total += cost
+        prev = ch
+    return total / n if n else 0.0
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The encoding chosen for some bytes, and a warning when the choice was close."""
+
+    encoding: str
+    bom: int = 0
+    warning: str | None = None
+
+
+def _decodes(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _cyrillic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha() and c >= "\x80"]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+
+
+def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
+    """The encoding of ``data`` (see the module docstring); raises InputError (no path) when
+    the bytes are not text."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Detection(codec, len(bom))
+    for magic, what, hint in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"is {what}, not a plain text file", hint=hint)
+    if b"\x00" in data:
+        even, odd = data[0::2], data[1::2]
+        if odd.count(0) > 0.4 * len(odd) > 0 and even.count(0) < 0.05 * len(even) or \
+                even.count(0) > 0.4 * len(even) > 0 and odd.count(0) < 0.05 * len(odd):
+            raise InputError("looks like UTF-16 text without a byte-order mark",
+                             hint="save it as UTF-8 (or as UTF-16 with a BOM)")
+        raise InputError("looks like a binary file (it contains NUL bytes)",
+                         hint="give a plain text file")
+    if _decodes(data, "utf-8") is not None:
+        return Detection("utf-8")
+    scored = []
+    sample = data[:_SAMPLE_BYTES]
+    for codec in CYRILLIC_PAGES:
+        text = _decodes(data, codec)
+        if text is not None:
+            total, n = russian_evidence(sample.decode(codec))
+            scored.append((total / n if n else 0.0, codec, text, total))
+    scored.sort(reverse=True)
+    best_cyr = scored[0] if scored else None
+    import charset_normalizer  # only needed for text that is not UTF-8
+
+    guess = charset_normalizer.from_bytes(data).best()
+    guessed = guess.encoding if guess is not None else None
+    if guessed is not None and _decodes(_PRINTABLE, guessed) != _PRINTABLE.decode("ascii"):
+        guessed = None  # EBCDIC and the like: not a plain text file's encoding today
+    latin = []
+    for codec in dict.fromkeys((*LATIN_PAGES, *([guessed] if guessed else []))):
+        if _decodes(data, codec) is not None:
+            latin.append((latin_score(sample.decode(codec, "replace")), -len(latin), codec))
+    best_lat = max(latin) if latin else None
+    if best_cyr is not None:
+        share = _cyrillic_share(best_cyr[2])
+        if lang in CYRILLIC_LANGS:
+            cyrillic = share > 0.5
+        elif lang is not None:  # another script expected: Cyrillic only if clearly better
+            cyrillic = share > 0.8 and best_cyr[0] > -5.0 and (
+                best_lat is None or best_cyr[0] > best_lat[0] + 1.5)
+        else:
+            cyrillic = share > 0.8 and best_cyr[0] > -5.0 and (
+                best_lat is None or best_cyr[0] > best_lat[0])
+        if cyrillic:
+            codec = best_cyr[1]
+            warning = None
+            if len(scored) > 1 and best_cyr[3] - scored[1][3] < 6.0:  # nats: e^6 = 400 to 1
+                other = ENCODING_NAMES[scored[1][1]]
+                warning = (f"the encoding was hard to tell: read as {ENCODING_NAMES[codec]}, but "
+                           f"it could be {other}; if the text looks garbled, save the file as UTF-8")
+            return Detection(codec, warning=warning)
+    if best_lat is not None:
+        return Detection(best_lat[2])
+    raise InputError("is not text in an encoding this workbench can tell",
+                     hint="save the file as UTF-8 and try again")
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if c not in "\t\n\r\f\v" and unicodedata.category(c) == "Cc")
+    return bad / len(text)
+
+
+def read_text(path: str | Path, lang: str | None = None) -> TextFile:
+    """Read a text file in any encoding :func:`detect_encoding` knows; CRLF and CR become LF.
+
+    ``lang`` (the side's language) settles the Cyrillic code pages for a Cyrillic language.
+    """
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -35,22 +302,37 @@ def read_text(path: str | Path) -> TextFile:
         raise InputError("is a directory, not a text file", path=str(p)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
-    encoding = "utf-8"
-    if data.startswith(b"\xef\xbb\xbf"):
-        data_body, encoding = data[3:], "utf-8-sig"
-    else:
-        data_body = data
-    if b"\x00" in data_body:
-        raise InputError("looks like a binary file (it contains NUL bytes)", path=str(p),
-                         hint="give a plain text file")
+    if not data:
+        raise InputError("is empty (0 bytes)", path=str(p), hint="give the file with the text")
     try:
-        text = data_body.decode("utf-8")
+        found = detect_encoding(data, lang)
+    except InputError as exc:
+        raise InputError(exc.message, path=str(p), hint=exc.hint) from None
+    try:
+        text = data[found.bom:].decode(found.encoding.removesuffix("-sig"))
     except UnicodeDecodeError as exc:
-        line = data_body[: exc.start].count(b"\n") + 1
-        raise InputError("is not valid UTF-8", path=str(p), line=line,
-                         hint="save the file as UTF-8 and try again") from None
+        line = data[found.bom: found.bom + exc.start].count(b"\n") + 1
+        raise InputError(f"is not valid {ENCODING_NAMES.get(found.encoding, found.encoding)}",
+                         path=str(p), line=line, hint="save the file as UTF-8 and try again") from None
+    if _control_share(text) > 0.01:
+        raise InputError("looks like a binary file (it is full of control characters)",
+                         path=str(p), hint="give a plain text file")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return TextFile(str(p), text, hashlib.sha256(data).hexdigest(), encoding)
+    warnings = (found.warning,) if found.warning else ()
+    return TextFile(str(p), text, hashlib.sha256(data).hexdigest(), found.encoding, warnings)
+
+
+def script_shares(text: str) -> tuple[float, float]:
+    """(Cyrillic, Latin) shares of the letters of ``text``."""
+    cyr = lat = 0
+    for c in text:
+        if c.isalpha():
+            if "\u0400" <= c <= "\u04ff":
+                cyr += 1
+            elif c < "\u0250":
+                lat += 1
+    n = cyr + lat
+    return (cyr / n, lat / n) if n else (0.0, 0.0)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -12,7 +12,13 @@ How it stays fast:
 
 Each row is its content lines plus one separator line. A row's line is
 ``gutter │ ru cell │ en cell``; the gutter holds the row number, the bead type coloured by
-the aligner's confidence, a ✓ for confirmed rows and the confidence value.
+the aligner's confidence, a ✓ for confirmed rows, a ⚑ for open review flags (coloured by the
+highest severity), a ≠ for terminology problems, and the confidence value.
+
+Misspelt words, glossary terms and flagged spans come from ``marks`` (a
+:class:`~.marks.Marks`, set by the app) as character spans of a sentence; the renderer cuts
+them at the wrap offsets, so a style survives line breaks. Marks are asked for only when a
+line is rendered, and rendered lines are cached, so cursor moves check nothing.
 """
 
 from __future__ import annotations
@@ -73,6 +79,16 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         "alignment-view--match",
         "alignment-view--edited",
         "alignment-view--empty",
+        "alignment-view--misspelt",
+        "alignment-view--spell-current",
+        "alignment-view--term",
+        "alignment-view--term-bad",
+        "alignment-view--term-marker",
+        "alignment-view--flag-span",
+        "alignment-view--flag-neutral",
+        "alignment-view--flag-minor",
+        "alignment-view--flag-major",
+        "alignment-view--flag-critical",
     }
 
     DEFAULT_CSS = """
@@ -99,6 +115,18 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
     AlignmentView > .alignment-view--match { background: $warning 50%; }
     AlignmentView > .alignment-view--edited { color: $text-secondary; }
     AlignmentView > .alignment-view--empty { color: $foreground-muted; text-style: italic; }
+    AlignmentView > .alignment-view--misspelt { color: $text-error; text-style: underline; }
+    AlignmentView > .alignment-view--spell-current {
+        color: $text-error; background: $error 30%; text-style: bold underline;
+    }
+    AlignmentView > .alignment-view--term { color: $text-primary; }
+    AlignmentView > .alignment-view--term-bad { color: $text-warning; text-style: underline; }
+    AlignmentView > .alignment-view--term-marker { color: $text-warning; text-style: bold; }
+    AlignmentView > .alignment-view--flag-span { background: $error 25%; }
+    AlignmentView > .alignment-view--flag-neutral { color: $foreground-muted; }
+    AlignmentView > .alignment-view--flag-minor { color: $text-warning; }
+    AlignmentView > .alignment-view--flag-major { color: $text-error; }
+    AlignmentView > .alignment-view--flag-critical { color: $text-error; text-style: bold reverse; }
     """
 
     class CursorMoved(Message):
@@ -116,6 +144,7 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.k = 0  # cursor sentence index within the side of the row
         self.query = ""  # search text to highlight (lower case)
         self.placeholder = "No rows yet."  # shown while a document has no beads
+        self.marks = None  # a .marks.Marks: spelling, term and flag spans (None: plain text)
         self._width = 0
         self._laid_out_at = -1  # the view width the layout was made for
         self._gutter = 9
@@ -151,7 +180,7 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         width = max(20, self.scrollable_content_region.width or self.size.width)
         self._num_w = max(3, len(str(self.row_count)))
         self._kind_w = 3
-        self._gutter = self._num_w + 1 + self._kind_w + 2
+        self._gutter = self._num_w + 1 + self._kind_w + 4  # "12 1-1 ✓⚑≠"
         rest = width - self._gutter - 2  # two vertical rules
         left = max(4, rest // 2)
         self._col = (left, max(4, rest - left))
@@ -198,8 +227,15 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         return h
 
     def apply_edit(self, edit: Edit, undone: bool = False) -> None:
-        """Re-measure only the rows an edit (or its undo) spliced; texts edits re-wrap all."""
-        if any(sp.target != "beads" for sp in edit.splices) and not any(
+        """Re-measure only the rows an edit (or its undo) spliced; texts edits re-wrap all.
+
+        An edit of a document section only (flags, glossary, ignore list) changes no height:
+        the rendered lines are just forgotten, so that their marks are drawn again.
+        """
+        if all(sp.target.startswith("extra:") for sp in edit.splices):
+            self.refresh_rows()
+            return
+        if any(sp.target in ("src", "tgt") for sp in edit.splices) and not any(
                 sp.target == "beads" for sp in edit.splices):
             self._heights = [self._row_height(b) for b in self.doc.beads]
         else:
@@ -405,7 +441,7 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment("│", row_style + self._style("separator", partial=True)))
             lines = cells[si]
             cur_k = cursor[1] if cursor is not None and cursor[0] == SIDES[si] else None
-            segments.extend(self._cell_segments(lines, dy, ids, sents, si, row_style, cur_k))
+            segments.extend(self._cell_segments(row, lines, dy, ids, sents, si, row_style, cur_k))
         return Strip(segments, self._width)
 
     def _gutter_segments(self, bead: Bead, row: int, dy: int, row_style: Style,
@@ -416,19 +452,26 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
             num_style = row_style + self._style("gutter-cursor" if is_cursor else "gutter",
                                                  partial=True)
             mark = "✓" if bead.confirmed else " "
+            flag, term = self.marks.gutter(row) if self.marks is not None else (None, False)
             return [Segment(f"{row + 1:>{nw}} ", num_style),
                     Segment(set_cell_size(bead.kind, kw),
                             row_style + self._style(f"conf-{band}", partial=True)),
-                    Segment(f" {mark}", row_style + self._style("check", partial=True))]
+                    Segment(f" {mark}", row_style + self._style("check", partial=True)),
+                    Segment("⚑" if flag else " ",
+                            row_style + self._style(f"flag-{flag}", partial=True) if flag
+                            else row_style),
+                    Segment("≠" if term else " ",
+                            row_style + self._style("term-marker", partial=True) if term
+                            else row_style)]
         if dy == 1 and bead.confidence is not None:
             conf = f"{bead.confidence:.2f}"
             return [Segment(" " * (nw + 1), row_style),
-                    Segment(set_cell_size(conf, kw + 2),
+                    Segment(set_cell_size(conf, self._gutter - nw - 1),
                             row_style + self._style(f"conf-{band}", partial=True))]
         return [Segment(" " * self._gutter, row_style)]
 
-    def _cell_segments(self, lines: list[CellLine], dy: int, ids: tuple[int, ...], sents,
-                       si: int, row_style: Style, cur_k: int | None) -> list[Segment]:
+    def _cell_segments(self, row: int, lines: list[CellLine], dy: int, ids: tuple[int, ...],
+                       sents, si: int, row_style: Style, cur_k: int | None) -> list[Segment]:
         width = self._col[si]
         if dy >= len(lines):
             style = row_style
@@ -450,29 +493,43 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             pad = Segment(" ", style)
         out = [pad]
-        out.extend(self._text_segments(text, style))
+        spans = self.marks.sentence_spans(row, SIDES[si], ids[k]) if self.marks else ()
+        out.extend(self._text_segments(text, style, spans, start))
         used = 1 + sum(seg.cell_length for seg in out[1:])
         out.append(Segment(" " * max(0, width - used), style))
         if used > width:
             return list(Strip(out).crop(0, width))
         return out
 
-    def _text_segments(self, text: str, style: Style) -> list[Segment]:
-        """The text, with search hits styled (hits split by a line break are not marked)."""
+    def _text_segments(self, text: str, style: Style,
+                       spans: tuple[tuple[int, int, str], ...] = (),
+                       offset: int = 0) -> list[Segment]:
+        """The text (one line of a sentence, starting at ``offset`` in it), with the marks'
+        ``spans`` (sentence offsets, weakest first) and search hits drawn over it (hits split
+        by a line break are not marked)."""
+        pieces: list[tuple[int, int, Style]] = []
+        n = len(text)
+        for start, end, name in spans:
+            a, b = max(0, start - offset), min(n, end - offset)
+            if a < b:
+                pieces.append((a, b, self._style(name, partial=True)))
         query = self.query
-        low = text.lower()
-        if not query or query not in low or len(low) != len(text):
+        if query:
+            low = text.lower()
+            if query in low and len(low) == n:
+                hit = self._style("match", partial=True)
+                pos = low.find(query)
+                while pos >= 0:
+                    pieces.append((pos, pos + len(query), hit))
+                    pos = low.find(query, pos + len(query))
+        if not pieces:
             return [Segment(text, style)]
-        hit = style + self._style("match", partial=True)
-        out, pos = [], 0
-        while True:
-            i = low.find(query, pos)
-            if i < 0:
-                break
-            if i > pos:
-                out.append(Segment(text[pos:i], style))
-            out.append(Segment(text[i:i + len(query)], hit))
-            pos = i + len(query)
-        if pos < len(text):
-            out.append(Segment(text[pos:], style))
+        cuts = sorted({0, n, *(p[0] for p in pieces), *(p[1] for p in pieces)})
+        out = []
+        for a, b in zip(cuts, cuts[1:]):
+            piece_style = style
+            for start, end, extra in pieces:
+                if start <= a and b <= end:
+                    piece_style = piece_style + extra
+            out.append(Segment(text[a:b], piece_style))
         return out

@@ -5,7 +5,13 @@ The app holds one Document and one History; every change is an Edit built by
 the view's incremental re-layout all follow from the Edit. An operation that does not apply
 (``OperationError``) becomes a notification. The rest of the app lives in mixins, one job
 each: :mod:`.navigation` (moving, search), :mod:`.modelwork` (align, re-align in workers),
-:mod:`.files` (save, autosave, recovery, quit guard).
+:mod:`.files` (save, autosave, recovery, quit guard), :mod:`.spelling_ui` (misspellings and
+terms: jumps, fixes, the findings list), :mod:`.glossary_panel` (terms), :mod:`.flags_panel`
+(review flags, QA, the MQM score). The row marks they share are in :mod:`.marks`.
+
+The two panels (glossary, flags) sit under the rows; while one has the focus, the view's
+one-letter keys are off (:meth:`WorkbenchApp.check_action`) so that a panel key never edits the
+rows by accident, and the panel's own keys apply.
 """
 
 from __future__ import annotations
@@ -28,12 +34,20 @@ from . import autosave
 from .alignment_view import LOW, AlignmentView
 from .commands import BindingCommands
 from .files import FilesMixin
-from .keys import BINDINGS, SECTIONS
+from .flags_panel import PANEL_BINDINGS as FLAGS_KEYS
+from .flags_panel import FlagsPanel, ReviewMixin
+from .glossary_panel import PANEL_BINDINGS as GLOSSARY_KEYS
+from .glossary_panel import GlossaryMixin, GlossaryPanel
+from .keys import BINDINGS, PANEL_SAFE, SECTIONS
+from .marks import Marks
 from .modelwork import ModelWorkMixin
 from .navigation import NavigationMixin
+from .spelling_ui import SpellingMixin
 from .screens import EditDialog, HelpScreen, SentenceInfo, SplitDialog
 
 LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
+#: actions of the main screen's keys that are off while a panel has the focus
+GATED = frozenset(b.action.removeprefix("app.").split("(")[0] for b in BINDINGS) - PANEL_SAFE
 
 
 class MainScreen(Screen):
@@ -45,6 +59,8 @@ class MainScreen(Screen):
         yield Header(icon="≡")
         yield Static(id="columns")
         yield AlignmentView(id="view")
+        yield GlossaryPanel()
+        yield FlagsPanel()
         with Horizontal(id="progress"):
             yield Label(id="progress-label")
             yield ProgressBar(id="progress-bar", show_eta=False)
@@ -55,7 +71,8 @@ class MainScreen(Screen):
         self.app.start()
 
 
-class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
+class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, ModelWorkMixin,
+                   FilesMixin, App):
     """Fix a sentence alignment from the keyboard. See ``?`` for the keys."""
 
     TITLE = "workbench"
@@ -73,11 +90,14 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
     def __init__(self, doc: Document, path: str | Path, *, align: bool = False,
                  encoder=None, model: str = "use-v3", ask_overwrite: bool = False,
                  autosave_seconds: float | None = 30.0, autosave_edits: int = 20,
-                 check_autosave: bool = True) -> None:
+                 check_autosave: bool = True, user: str | None = None,
+                 spellcheck: bool = True) -> None:
         """``align``: the document has no beads yet; align it in a worker, then save it.
 
         ``encoder`` (any :class:`workbench.core.embed.Encoder`) skips loading ``model``;
-        ``ask_overwrite``: ``path`` is an older file this new document would replace.
+        ``ask_overwrite``: ``path`` is an older file this new document would replace;
+        ``user``: the author of new flags (default: the login name); ``spellcheck=False``
+        leaves the rows without spelling and term marks (flags are still shown).
         """
         super().__init__()
         self.doc = doc
@@ -97,11 +117,20 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
         self._edits_since_autosave = 0
         self._autosaved: tuple[int, int] | None = None  # (document, version) last autosaved
         self._progress_at = 0.0
+        from ..core.review import default_author
+
+        self.user = user or default_author()
+        self.spellcheck = spellcheck
+        self.marks = Marks(self)
+        self.qa_proposals = []  # the last QA run's proposals (see .flags_panel)
 
     @classmethod
     def open_file(cls, path: str | Path, **kwargs) -> "WorkbenchApp":
         """The app on a saved document (a FormatError names file and line if it is broken)."""
-        return cls(store.load(path), path, **kwargs)
+        doc, sha = store.load_with_hash(path)
+        app = cls(doc, path, **kwargs)
+        app.set_base(sha)  # what saving compares the disk with (see .files)
+        return app
 
     def get_default_screen(self) -> Screen:
         self.main_screen = MainScreen()
@@ -120,12 +149,15 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
     def start(self) -> None:
         """Once the main screen exists: show the document, then align or offer recovery."""
         self.title = self.path.name
+        self.view.marks = self.marks
         self.view.set_document(self.doc)
         self.view.focus()
         self._home()
         self.update_status()
         if self.autosave_seconds:
             self.set_interval(self.autosave_seconds, self.autosave_tick)
+        if self.spellcheck:
+            self.start_checking()
         if self.needs_alignment:
             self.view.placeholder = ("Aligning: the rows appear here when the aligner is done "
                                      "(progress below).")
@@ -133,9 +165,7 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
             self.busy = "aligning"
             self.align_document()
         elif self.check_autosave:
-            pending = autosave.pending_autosave(self.path)
-            if pending is not None:
-                self.offer_recovery(pending)
+            self.offer_recovery_on_open()
 
     def _home(self) -> None:
         """Cursor on the first row, on its Russian side unless that side is empty.
@@ -174,6 +204,9 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
             sentence = f"{lang} {view.k + 1}/{len(ids)}" if ids else f"{lang} (empty)"
             if ids and doc.side(view.side).get(ids[view.k]).edited:
                 sentence += " (edited)"
+            hint = self.row_hint()
+            if hint:
+                sentence += f" · {hint}"
             confirmed, low = self._counts()
             text = (f"Row {view.row + 1}/{n} · {sentence} · {confirmed} confirmed · "
                     f"{low} low-confidence · {'unsaved' if self.dirty else 'saved'}")
@@ -183,6 +216,45 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
 
     def on_alignment_view_cursor_moved(self, _message) -> None:
         self.update_status()
+        self.glossary_cursor_moved()
+
+    # ------------------------------------------------------------ panels
+
+    def panel_focused(self) -> bool:
+        """Whether a panel (not the rows) has the focus on the main screen."""
+        screen = getattr(self, "main_screen", None)
+        focused = screen.focused if screen is not None else None
+        return focused is not None and not isinstance(focused, AlignmentView)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The view's keys are off while a panel has the focus (its own keys apply)."""
+        if action in GATED and self.panel_focused():
+            return False
+        return True
+
+    async def run_command_action(self, action: str) -> None:
+        """A palette command: view actions go back to the rows first."""
+        if action.removeprefix("app.").split("(")[0] in GATED and self.panel_focused():
+            self.view.focus()
+        await self.run_action(action)
+
+    def toggle_panel(self, panel, refresh: Callable[[], None]) -> None:
+        """Show ``panel`` (hiding the other) and focus it; on a focused panel, hide it."""
+        if panel.has_class("shown") and panel.table.has_focus:
+            panel.remove_class("shown")
+            self.view.focus()
+        else:
+            for other in (self.glossary_panel, self.flags_panel):
+                if other is not panel:
+                    other.remove_class("shown")
+            panel.add_class("shown")
+            refresh()
+            panel.table.focus()
+        self.call_after_refresh(self.view.scroll_to_cursor)
+
+    def refresh_panels(self) -> None:
+        self.refresh_glossary_panel()
+        self.refresh_flags_panel()
 
     def on_alignment_view_measured(self, _message) -> None:
         gc.freeze()  # the fresh layout (20,000 wrapped sentences) joins the frozen document
@@ -228,6 +300,7 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
         if self._edits_since_autosave >= self.autosave_edits:
             self.autosave_tick()
         self.update_status()
+        self.refresh_panels()
 
     def action_undo(self) -> None:
         self._history_step(self.history.undo, "Undid", "undo", undone=True)
@@ -348,7 +421,9 @@ class WorkbenchApp(NavigationMixin, ModelWorkMixin, FilesMixin, App):
     def action_help(self) -> None:
         from .keys import key_labels
 
-        self.push_screen(HelpScreen(SECTIONS, lambda b: key_labels(self, b),
+        sections = [*SECTIONS, ("In the glossary panel (b)", GLOSSARY_KEYS),
+                    ("In the flags panel (F)", FLAGS_KEYS)]
+        self.push_screen(HelpScreen(sections, lambda b: key_labels(self, b),
                                     lambda name: self.view.legend_style(name)))
 
     def action_toggle_theme(self) -> None:

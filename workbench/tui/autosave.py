@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core import store
-from ..core.document import Document, Side
+from ..core.document import Document, copy_document
 
 
 def autosave_path(path: str | Path) -> Path:
@@ -19,15 +19,10 @@ def autosave_path(path: str | Path) -> Path:
     return p.with_name(f".{p.name}.autosave")
 
 
-def _copy_side(side: Side) -> Side:
-    return Side(lang=side.lang, sentences=list(side.sentences), path=side.path,
-                sha256=side.sha256, next_id=side.next_id)
-
-
 def snapshot(doc: Document) -> Document:
-    """A copy that shares the immutable sentences and beads (cheap: list copies only)."""
-    return Document(_copy_side(doc.source), _copy_side(doc.target), list(doc.beads),
-                    model=doc.model, extra=dict(doc.extra))
+    """A copy that shares the immutable sentences, beads and section records (cheap: list
+    copies only; the section lists are copied too, as edits splice them in place)."""
+    return copy_document(doc)
 
 
 def write_autosave(doc: Document, path: str | Path) -> Path:

@@ -23,7 +23,8 @@ class BindingCommands(Provider):
     def _commands(self):
         for binding in BINDINGS:
             keys = ", ".join(key_labels(self.app, binding))
-            yield _title(binding), f"key: {keys}", partial(self.app.run_action, binding.action)
+            run = getattr(self.app, "run_command_action", self.app.run_action)
+            yield _title(binding), f"key: {keys}", partial(run, binding.action)
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

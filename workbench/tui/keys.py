@@ -61,15 +61,36 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
         _b("S", "split_sentence", "Split sentence", "Split the current sentence in two at a point you choose"),
         _b("J", "join", "Join", "Join the current sentence with the next one of this row"),
     ]),
+    ("Spelling and terms", [
+        _b("z", "next_misspelling", "Next typo", "Next misspelt word (marked red)"),
+        _b("Z", "prev_misspelling", "Prev typo", "Previous misspelt word"),
+        _b("equals_sign", "fix_word", "Fix word", "Fix the misspelt word here: suggestions (1-9), add to the dictionary, ignore; or the glossary's term", display="="),
+        _b("i", "findings", "Findings", "List every misspelling and terminology problem; enter jumps to it"),
+        _b("b", "glossary_panel", "Glossary", "Show the glossary panel (again: hide it): add, edit, delete terms"),
+        _b("B", "add_term", "Add term", "Add a glossary term from this row (select words or pick a candidate)"),
+    ]),
+    ("Review", [
+        _b("f", "flag_row", "Flag", "Flag this row (or its current sentence): MQM category, severity, comment"),
+        _b("F", "flags_panel", "Flags", "Show the flags panel (again: hide it): filter, jump, resolve, MQM score"),
+        _b("o", "next_flag", "Next flag", "Next row with an open flag"),
+        _b("O", "prev_flag", "Prev flag", "Previous row with an open flag"),
+        _b("Q", "run_qa", "Run QA", "Run the automatic checks: their proposals appear in the flags panel"),
+    ]),
     ("File and view", [
         _b("u,ctrl+z", "undo", "Undo", "Undo the last change", show=True, display="u"),
         _b("U,ctrl+y", "redo", "Redo", "Redo the last undone change"),
         _b("ctrl+s", "save", "Save", "Save the document (atomically; the previous file is kept as ~)", show=True),
+        _b("alt+s,ctrl+shift+s", "save_as", "Save as", "Save the document under another name (when saving in place fails)"),
         _b("ctrl+t", "toggle_theme", "Theme", "Switch between the light and the dark theme"),
         _b("question_mark,f1", "help", "Help", "Show every key", show=True, display="?"),
         _b("q,ctrl+q", "quit", "Quit", "Quit (asks first when there are unsaved changes)", display="q"),
     ]),
 ]
+
+#: actions that still work while the glossary or flags panel has the focus (the other keys of
+#: the main screen are off then, so that a panel's keys never change the rows by accident)
+PANEL_SAFE = frozenset({"save", "undo", "redo", "help", "quit", "toggle_theme", "glossary_panel",
+                        "flags_panel", "add_term", "flag_row", "run_qa", "findings"})
 
 #: the footer shows the ``show`` bindings in this order (help first: it leads to the rest)
 FOOTER_ORDER = ("help", "save", "undo", "edit", "confirm", "merge", "split_row", "move_up",

@@ -1,0 +1,201 @@
+"""The flag dialog: MQM category, severity, what is flagged, comment, suggested translation.
+
+Fast path: ``f``, type a few letters of the category (``spel``, ``acc om``, ``omis``: every
+typed word starts a word of the category), enter. Tab reaches the severity (←/→), the scope
+(the whole row, the current sentence, or the word the cursor is on), the comment and the
+suggestion. The dialog returns a :class:`FlagAnswer`; the app turns it into
+``review.add_flag`` / ``review.edit_flag`` (undoable), with ``--user`` as the author.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from ..core.review import CATEGORIES, SEVERITIES, Flag
+from .screens import _css
+
+
+def match_categories(query: str) -> list[str]:
+    """Categories whose words start with every typed word ("acc om" -> Accuracy/Omission)."""
+    want = query.casefold().replace("/", " ").split()
+    out = []
+    for cat in CATEGORIES:
+        words = cat.casefold().replace("/", " ").replace("-", " ").split()
+        if all(any(w.startswith(x) for w in words) for x in want):
+            out.append(cat)
+    return out
+
+
+@dataclass(frozen=True)
+class FlagAnswer:
+    category: str
+    severity: str
+    comment: str
+    suggestion: str | None
+    scope: str  # "row", "sentence" or "word" (what the dialog offered)
+
+
+class ArrowChoice(RadioSet):
+    """A radio set whose arrows pick at once (no space needed) and whose enter saves the
+    dialog it is in (the dialog's ``action_save``)."""
+
+    BINDINGS = [Binding("enter", "screen.save", "Save", show=False)]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._armed = False  # RadioSet selects its first button on mount: do not press it
+
+    def on_mount(self) -> None:
+        self.call_later(self._arm)  # after RadioSet's own mount handler
+
+    def _arm(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+        self._armed = True
+
+    def watch__selected(self) -> None:
+        super().watch__selected()
+        if self._armed and self._selected is not None:
+            button = self._nodes[self._selected]
+            if not button.value and not button.disabled:
+                button.value = True
+
+
+class CategoryInput(Input):
+    """The category filter: ↑/↓ move in the list below it."""
+
+    BINDINGS = [Binding("down", "move(1)", show=False), Binding("up", "move(-1)", show=False)]
+
+    def action_move(self, step: int) -> None:
+        options = self.screen.query_one("#categories", OptionList)
+        if options.option_count:
+            now = options.highlighted or 0
+            options.highlighted = min(max(0, now + step), options.option_count - 1)
+
+
+class FlagDialog(ModalScreen[FlagAnswer | None]):
+    """Raise (or edit) a review flag on the cursor's row."""
+
+    DEFAULT_CSS = _css("FlagDialog", """
+    FlagDialog > Vertical { max-width: 90; }
+    FlagDialog .title { padding-bottom: 0; }
+    FlagDialog #context { color: $text-muted; width: 1fr; height: auto; max-height: 2;
+                          margin-bottom: 1; }
+    FlagDialog #categories { height: 6; border: none; padding: 0; margin-bottom: 1; }
+    FlagDialog .field { height: 1; }
+    FlagDialog .field Label { width: 12; color: $text-muted; }
+    FlagDialog .field Input { width: 1fr; }
+    FlagDialog RadioSet { layout: horizontal; border: none; padding: 0; height: 1; width: auto; }
+    FlagDialog RadioSet > RadioButton { padding: 0 2 0 0; width: auto; }
+    """)
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="flag.cancel"),
+                Binding("ctrl+s", "save", "Save", id="flag.save", priority=True)]
+
+    def __init__(self, title: str, context: str = "", *, scopes: list[tuple[str, str]] | None = None,
+                 flag: Flag | None = None, category: str | None = None,
+                 suggestion: str = "") -> None:
+        """``scopes`` are (answer, label) choices of what is flagged; ``flag`` pre-fills an
+        edit; ``category`` pre-selects one (a spelling flag on a misspelt word)."""
+        super().__init__()
+        self.title_text = title
+        self.context = context
+        self.scopes = scopes or [("row", "the whole row")]
+        self.flag = flag
+        self.category = flag.category if flag is not None else category
+        self.severity = flag.severity if flag is not None else "minor"
+        self.comment = flag.comment if flag is not None else ""
+        self.suggestion = flag.suggestion if flag is not None and flag.suggestion else suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            if self.context:
+                yield Static(self.context, id="context")
+            with Horizontal(classes="field"):
+                yield Label("Category")
+                yield CategoryInput(placeholder="type to filter: spel, acc om, term …",
+                                    compact=True, id="category")
+            yield OptionList(*[Option(c, id=c) for c in CATEGORIES], id="categories",
+                             compact=True)
+            with Horizontal(classes="field"):
+                yield Label("Severity")
+                with ArrowChoice(id="severity", compact=True):
+                    for s in SEVERITIES:
+                        yield RadioButton(s, value=s == self.severity, id=s)
+            with Horizontal(classes="field"):
+                yield Label("Flagged")
+                with ArrowChoice(id="scope", compact=True):
+                    for i, (answer, label) in enumerate(self.scopes):
+                        yield RadioButton(label, value=i == 0, id=f"scope-{answer}")
+            with Horizontal(classes="field"):
+                yield Label("Comment")
+                yield Input(self.comment, compact=True, id="comment",
+                            placeholder="what is wrong")
+            with Horizontal(classes="field"):
+                yield Label("Suggestion")
+                yield Input(self.suggestion, compact=True, id="suggestion",
+                            placeholder="the right translation of what is flagged (optional)")
+            yield Label("enter: save · tab: next field · ←/→ choose · esc: cancel",
+                        classes="hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#categories", OptionList)
+        options.can_focus = False  # ↑/↓ in the filter move it; tab goes on to the severity
+        if self.category in CATEGORIES:
+            options.highlighted = CATEGORIES.index(self.category)
+        else:
+            options.highlighted = 0
+        self.query_one("#category", Input).focus()
+
+    @on(Input.Changed, "#category")
+    def _filter(self, event: Input.Changed) -> None:
+        options = self.query_one("#categories", OptionList)
+        found = match_categories(event.value)
+        options.clear_options()
+        if found:
+            options.add_options([Option(c, id=c) for c in found])
+            options.highlighted = 0
+        else:
+            options.add_option(Option(Text("no such category", style="italic"), disabled=True))
+
+    @on(OptionList.OptionSelected, "#categories")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.action_save()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def chosen_category(self) -> str | None:
+        options = self.query_one("#categories", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return option.id if option.id in CATEGORIES else None
+
+    def action_save(self) -> None:
+        category = self.chosen_category()
+        if category is None:
+            self.notify("Choose a category (type a few letters of it).", severity="warning",
+                        timeout=3)
+            self.query_one("#category", Input).focus()
+            return
+        sev = self.query_one("#severity", RadioSet).pressed_button
+        scope = self.query_one("#scope", RadioSet).pressed_button
+        suggestion = self.query_one("#suggestion", Input).value.strip()
+        self.dismiss(FlagAnswer(category, sev.id if sev is not None else "minor",
+                                self.query_one("#comment", Input).value.strip(),
+                                suggestion or None,
+                                scope.id.removeprefix("scope-") if scope is not None else "row"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
