@@ -29,6 +29,7 @@ def weights_for(model: str | None) -> np.ndarray | None:
 #: Confidence model per model: logistic weights over ``features.FEATURES`` plus a bias, fitted
 #: by ``bench/fit_confidence.py --write`` on the aligner's own output on the dev sets.
 CONFIDENCE = {
+    "e5-small": (0.62114, 0.92673, -0.89114, 0.79923, 0.05584, -0.76190, -2.11599, 0.29859, 0.01345, -1.36669, -0.39600, -1.74453, 0.46845, -0.13580, 0.08658, -0.42956, 1.08959),
     "use-v3": (0.38344, 0.51376, -0.46429, 0.65826, 0.00369, -0.54608, -1.59960, 0.88421, -0.23272, -0.40944, -0.78785, -1.83030, 0.77649, -0.69071, 0.15478, -1.00062, 1.15993),
 }
 
