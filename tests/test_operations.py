@@ -150,3 +150,20 @@ def test_feature_sections_are_edited_by_splices_too():
     assert doc.extra["flags"] == [flag]
     h.undo()
     assert doc.extra["flags"] == []
+
+
+def test_insert_an_empty_row_and_move_sentences_into_it(tmp_path):
+    from workbench.core import store
+
+    doc = doc4()
+    h = History(doc)
+    h.do(ops.insert_empty_row(doc, 2))
+    assert rows(doc)[2] == ((), ()) and doc.beads[2].kind == "0-0"
+    check_invariants(doc, allow_empty=True)
+    h.do(ops.move_last_down(doc, 1, "tgt"))  # the 1-2 row gives its last English sentence
+    assert rows(doc)[1:3] == [((1,), (1,)), ((), (2,))]
+    h.do(ops.insert_empty_row(doc, len(doc.beads)))
+    store.save(doc, tmp_path / "d.yaml")  # the trailing empty row is not written
+    assert [(b.src, b.tgt) for b in store.load(tmp_path / "d.yaml").beads] == rows(doc)[:-1]
+    h.undo(); h.undo(); h.undo()
+    assert rows(doc) == rows(doc4())

@@ -7,7 +7,8 @@ and ids are never reused (each side remembers ``next_id``).
 
 Invariants (checked by :func:`check_invariants`, relied on everywhere else):
 - reading the beads in order lists every sentence of each side exactly once, in text order;
-- no bead is empty on both sides.
+- no bead is empty on both sides, except the empty row a translator inserts while editing (to
+  move sentences into it); saving leaves such rows out.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ class InvariantError(ValueError):
         self.sentence = sentence  # position in the side's sentence list, when one is to blame
 
 
-def check_invariants(doc: Document) -> None:
+def check_invariants(doc: Document, allow_empty: bool = False) -> None:
     """Raise :class:`InvariantError` naming the first bead that breaks an invariant."""
     for name, side in (("source", doc.source), ("target", doc.target)):
         seen: set[int] = set()
@@ -166,7 +167,7 @@ def check_invariants(doc: Document) -> None:
             raise InvariantError(f"{name} sentence {expected[pos]} is in no row", side=name,
                                  sentence=pos)
     for bi, bead in enumerate(doc.beads):
-        if not bead.src and not bead.tgt:
+        if not bead.src and not bead.tgt and not allow_empty:
             raise InvariantError(f"row {bi + 1} is empty on both sides", bead=bi)
         if bead.status not in STATUSES:
             raise InvariantError(f"row {bi + 1} has unknown status {bead.status!r}", bead=bi)

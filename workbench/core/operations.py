@@ -226,6 +226,14 @@ def merge_with_next(doc: Document, i: int) -> Edit:
     return _rows("merge rows", i, [b, nxt], [merged], cursor=i)
 
 
+def insert_empty_row(doc: Document, i: int) -> Edit:
+    """Insert an empty row before row ``i`` (``i == len(beads)``: at the end), to move
+    sentences into it with move_first_up / move_last_down. Empty rows are not saved."""
+    if not 0 <= i <= len(doc.beads):
+        raise OperationError(f"there is no row {i + 1}")
+    return _rows("insert empty row", i, [], [Bead((), ())], cursor=i)
+
+
 def split_row(doc: Document, i: int, src_at: int, tgt_at: int) -> Edit:
     """Split row ``i`` in two: the first ``src_at``/``tgt_at`` sentences stay, the rest go below."""
     b = _bead(doc, i)

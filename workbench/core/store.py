@@ -131,7 +131,7 @@ def _document_data(doc: Document, base: Path) -> dict[str, Any]:
         "target": _side_header(doc.target, base),
         "source_sentences": [_sentence_record(s) for s in doc.source.sentences],
         "target_sentences": [_sentence_record(s) for s in doc.target.sentences],
-        "beads": [_bead_record(b) for b in doc.beads],
+        "beads": [_bead_record(b) for b in doc.beads if b.src or b.tgt],
     }
     for key, value in doc.extra.items():
         data[key] = _flowify(value)
@@ -181,8 +181,9 @@ def _copy(src: Path, dst: Path) -> None:
 
 def save(doc: Document, path: str | Path) -> str:
     """Validate and atomically write the document to ``path``; returns the sha256 of the
-    bytes written (what :func:`load_with_hash` gives for the file until someone changes it)."""
-    check_invariants(doc)
+    bytes written (what :func:`load_with_hash` gives for the file until someone changes it).
+    Empty rows inserted while editing are left out of the file."""
+    check_invariants(doc, allow_empty=True)
     p = Path(path)
     data = _document_data(doc, p.parent)
     text = _dump_data(data)
