@@ -243,6 +243,19 @@ def test_merge_split_detach():
     drive(app, script)
 
 
+def test_insert_an_empty_row_and_fill_it():
+    app = make_app()
+
+    async def script(pilot):
+        await pilot.press("j", "a")  # an empty row below row 2
+        assert rows(app.doc)[2] == ((), ()) and app.view.row == 2
+        await pilot.press("k", "l", "right_square_bracket")  # "Beta more." down into it
+        assert rows(app.doc)[1:3] == [((1,), (1,)), ((), (2,))]
+        await pilot.press("u", "u")
+        assert rows(app.doc) == rows(small_doc())
+    drive(app, script)
+
+
 def test_confirm_keys():
     app = make_app()
 

@@ -349,6 +349,10 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
         at = {v.side: v.k, other: min(v.k, len(getattr(bead, other)))}
         self.run_operation(lambda: ops.split_row(self.doc, v.row, at["src"], at["tgt"]))
 
+    def action_insert_row(self) -> None:
+        v = self.view
+        self.run_operation(lambda: ops.insert_empty_row(self.doc, v.row + 1 if self.doc.beads else 0))
+
     def action_detach(self) -> None:
         v = self.view
         self.run_operation(lambda: ops.detach(self.doc, v.row, v.side))
