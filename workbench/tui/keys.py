@@ -51,7 +51,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
         _b("m", "merge", "Merge", "Merge this row with the next one", show=True),
         _b("s", "split_row", "Split", "Split the row: the current sentence and those after it start a new row", show=True),
         _b("d", "detach", "Detach", "Detach this side into a row of its own (1-0 / 0-1)"),
-        _b("a", "insert_row", "Add row", "Add an empty row below, to move sentences into with [ and ] (empty rows are not saved)"),
+        _b("a", "insert_row", "Add row", "Add an empty row below (fill it with [ and ]; empty rows are not saved)"),
         _b("enter,c", "confirm", "Confirm", "Confirm this row and go to the next", show=True, display="c"),
         _b("C", "confirm_above", "Confirm above", "Confirm every row from the top down to this one"),
         _b("x", "unconfirm", "Unconfirm", "Mark this row as proposed again"),
