@@ -2,7 +2,6 @@
 
 import socket
 
-import pytest
 
 from workbench.core import embed
 from workbench.core.align import align_texts

@@ -7,7 +7,6 @@ loads the embedding model: re-aligning uses the fake encoder from conftest.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import time
@@ -20,6 +19,9 @@ from workbench.core.document import Bead, Document, Sentence, check_invariants, 
 from workbench.tui import autosave
 from workbench.tui.alignment_view import AlignmentView
 from workbench.tui.app import WorkbenchApp
+
+import tui_helpers
+from tui_helpers import notes, settle  # noqa: F401
 from workbench.tui.keys import BINDINGS
 from workbench.tui.screens import ChoiceDialog, EditDialog, HelpScreen, PromptDialog, SplitDialog
 from workbench.tui.wrap import wrap_offsets
@@ -60,23 +62,8 @@ def make_app(doc=None, path="unused.yaml", **kw) -> WorkbenchApp:
 
 
 def drive(app: WorkbenchApp, script, size=(100, 30)) -> None:
-    """Run ``await script(pilot)`` inside the headless app (no pytest-asyncio here)."""
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await script(pilot)
-    asyncio.run(main())
-
-
-async def settle(pilot) -> None:
-    """Wait for workers (save, autosave, model) and the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    """Run ``await script(pilot)`` in the headless app, straight after the first paint."""
+    tui_helpers.drive(app, script, size, wait=False)
 
 
 @pytest.fixture

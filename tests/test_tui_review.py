@@ -3,13 +3,9 @@ QA proposals, and ``workbench open --user``."""
 
 from __future__ import annotations
 
-import asyncio
-import copy
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
@@ -19,27 +15,11 @@ from workbench.core.operations import apply_edit
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.flag_dialog import FlagDialog, match_categories
 
+from tui_helpers import drive, settle
+
 ROOT = Path(__file__).resolve().parent.parent
 ALIGN = ROOT / "alignments"
 NOW = "2026-01-05T10:00:00+00:00"
-
-
-def drive(app: WorkbenchApp, script, size=(120, 40)) -> None:
-    async def main_():
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await script(pilot)
-    asyncio.run(main_())
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def small_doc(with_flags: bool = True) -> Document:

@@ -7,7 +7,6 @@ glossary and dictionary, so that adding words and terms never touches ``alignmen
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import shutil
 from dataclasses import replace
@@ -24,6 +23,8 @@ from workbench.tui import marks as marks_module
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.glossary_panel import TermDialog, term_candidates
 from workbench.tui.screens import ChoiceDialog
+
+from tui_helpers import drive, notes, settle  # noqa: F401
 from workbench.tui.spelling_ui import FindingsDialog, SuggestionDialog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,25 +60,6 @@ def project(tmp_path, published_bakai) -> Path:
 def open_app(folder: Path) -> WorkbenchApp:
     return WorkbenchApp.open_file(folder / "bakai.yaml", autosave_seconds=None,
                                   check_autosave=False, user="anna")
-
-
-def drive(app: WorkbenchApp, script, size=(120, 40)) -> None:
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await script(pilot)
-    asyncio.run(main())
-
-
-async def settle(pilot) -> None:
-    """Wait for the threads (checker, suggestions, QA) and the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-
-
-def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def jump_to(pilot, word: str) -> None:

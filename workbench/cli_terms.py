@@ -1,0 +1,116 @@
+"""Commands for spelling and terminology: `workbench check`, `workbench glossary import|export`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import main, _load, _save
+
+def _parse_fix(spec: str) -> tuple[int, str, str | None]:
+    """ROW:WORD[=REPLACEMENT] -> (0-based row, word, replacement or None)."""
+    row, sep, rest = spec.partition(":")
+    word, eq, replacement = rest.partition("=")
+    if not sep or not row.strip().isdigit() or int(row) < 1 or not word.strip():
+        raise click.BadParameter(f"'{spec}': write ROW:WORD or ROW:WORD=REPLACEMENT, e.g. 12:seige",
+                                 param_hint="--fix")
+    return int(row) - 1, word.strip(), replacement.strip() if eq else None
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--fix", "fixes", multiple=True, metavar="ROW:WORD[=REPLACEMENT]",
+              help="fix WORD in ROW with its first suggestion, or with REPLACEMENT "
+                   "(repeatable); the document is then saved")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="project glossary (default: glossary.yaml beside the document)")
+@click.option("--dictionary", "dictionary_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="project dictionary (default: dictionary.yaml beside the document)")
+@click.option("--spelling/--no-spelling", default=True, show_default=True)
+@click.option("--terms/--no-terms", default=True, show_default=True,
+              help="check glossary terms per row")
+def check(document: Path, fixes: tuple[str, ...], glossary_path: Path | None,
+          dictionary_path: Path | None, spelling: bool, terms: bool) -> None:
+    """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
+    from .check_report import format_findings
+    from .core import glossary as gl
+    from .core import spelling as sp
+    from .core.operations import History
+
+    parsed = [_parse_fix(f) for f in fixes]
+    doc = _load(document)
+    gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
+    checker = sp.Checker(sp.ProjectDictionary.load(
+        dictionary_path or document.parent / sp.DICTIONARY_NAME), gloss)
+    if parsed:
+        history = History(doc)
+        for row, word, replacement in parsed:
+            if replacement is None and 0 <= row < len(doc.beads) and not any(
+                    f.word == word for f in checker.misspellings(doc, [row])):
+                # not misspelt but a forbidden or near-miss term: the glossary says what to write
+                replacement = next((t.term.target for t in gl.terminology_findings(doc, gloss, [row])
+                                    if t.found == word and t.kind != "missing"), None)
+            edit = history.do(sp.fix_in_row(doc, row, word, replacement, checker))
+            click.echo(f"row {row + 1}: {edit.label}")
+        _save(doc, document)
+        click.echo(f"{document}: saved")
+    found = checker.misspellings(doc) if spelling else []
+    term_found = gl.terminology_findings(doc, gloss) if terms else []
+    click.echo(format_findings(doc, found, term_found))
+    sys.exit(1 if found or term_found else 0)
+
+
+@main.group(name="glossary")
+def glossary_group() -> None:
+    """Import or export the project glossary (OmegaT TSV, CSV, TBX)."""
+
+
+@glossary_group.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
+              help="default: from the file's extension")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("alignments/glossary.yaml"), show_default=True)
+@click.option("--replace", is_flag=True, help="replace all terms instead of merging")
+def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: bool) -> None:
+    """Add the terms of FILE to the project glossary (same source and target: updated)."""
+    from .core import glossary as gl
+    from .core import glossary_io
+    from .core.errors import FormatError
+
+    gloss = gl.Glossary.load(glossary_path)
+    terms, src, tgt = glossary_io.import_terms(file, fmt, gloss.source_lang, gloss.target_lang)
+    if gloss.terms and (src, tgt) != (gloss.source_lang, gloss.target_lang) and not replace:
+        raise FormatError(f"has {src}-{tgt} terms but the glossary is "
+                          f"{gloss.source_lang}-{gloss.target_lang}", path=str(file))
+    if replace or not gloss.terms:
+        gloss.terms, gloss.source_lang, gloss.target_lang = [], src, tgt
+    added, updated = gloss.merge(terms)
+    gloss.save()
+    click.echo(f"{glossary_path}: {added} terms added, {updated} updated, "
+               f"{len(gloss.terms)} in all")
+
+
+@glossary_group.command(name="export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
+              help="default: from the file's extension")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("alignments/glossary.yaml"), show_default=True)
+def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
+    """Write the project glossary to FILE (OmegaT TSV, CSV with a header row, or TBX)."""
+    from .core import glossary as gl
+    from .core import glossary_io
+    from .core.errors import FormatError
+    from .core.store import atomic_write
+
+    if not glossary_path.exists():
+        raise FormatError("file not found", path=str(glossary_path),
+                          hint="give the project glossary with --glossary")
+    gloss = gl.Glossary.load(glossary_path)
+    fmt = fmt or glossary_io.guess_format(file)
+    atomic_write(file, glossary_io.export_terms(gloss.terms, fmt, gloss.source_lang,
+                                                gloss.target_lang), backup=False)
+    click.echo(f"{file}: {len(gloss.terms)} terms ({fmt})")
