@@ -215,6 +215,25 @@ def test_qa_proposals_are_accepted_or_dismissed_and_never_proposed_twice(tmp_pat
     drive(app, script)
 
 
+def test_the_palette_still_runs_row_commands_from_a_panel(tmp_path):
+    app = make_app(small_doc(), tmp_path)
+
+    async def script(pilot):
+        await pilot.press("F")
+        await pilot.pause()
+        assert app.flags_panel.table.has_focus
+        await pilot.press("m")  # off while the panel has the focus ...
+        assert len(app.doc.beads) == 5
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Merge this row")
+        await pilot.pause(0.3)
+        await pilot.press("enter")  # ... but the palette runs it, back on the rows
+        await pilot.pause(0.2)
+        assert len(app.doc.beads) == 4 and app.view.has_focus
+    drive(app, script)
+
+
 # ---------------------------------------------------------------- the command line
 
 def test_open_takes_the_user_for_flags(tmp_path, monkeypatch):

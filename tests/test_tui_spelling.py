@@ -169,6 +169,8 @@ def test_ignore_is_an_undoable_document_change(project):
         await pilot.pause()
         assert app.doc.extra["spelling"] == before + [{"ignore": "longterm", "lang": "en"}]
         assert app.marks.misspellings(row) == []
+        await settle(pilot)
+        assert app.marks.complete  # the whole document was checked again, in a thread
         assert "longterm" in target_text(app, row)  # the text is not changed
         await pilot.press("u")
         await pilot.pause()

@@ -123,6 +123,7 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
         self.spellcheck = spellcheck
         self.marks = Marks(self)
         self.qa_proposals = []  # the last QA run's proposals (see .flags_panel)
+        self._from_palette = False
 
     @classmethod
     def open_file(cls, path: str | Path, **kwargs) -> "WorkbenchApp":
@@ -228,15 +229,19 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The view's keys are off while a panel has the focus (its own keys apply)."""
-        if action in GATED and self.panel_focused():
+        if action in GATED and not self._from_palette and self.panel_focused():
             return False
         return True
 
     async def run_command_action(self, action: str) -> None:
-        """A palette command: view actions go back to the rows first."""
+        """A palette command: always runs; view actions give the focus back to the rows."""
         if action.removeprefix("app.").split("(")[0] in GATED and self.panel_focused():
             self.view.focus()
-        await self.run_action(action)
+        self._from_palette = True
+        try:
+            await self.run_action(action)
+        finally:
+            self._from_palette = False
 
     def toggle_panel(self, panel, refresh: Callable[[], None]) -> None:
         """Show ``panel`` (hiding the other) and focus it; on a focused panel, hide it."""

@@ -119,7 +119,7 @@ class FlagsPanel(Vertical):
         super().__init__(id="flags-panel")
         self.filters = Filters()
         self.entries: list[Entry] = []
-        self.quiet = False  # rebuilding: do not move the rows' cursor
+        self._followed: str | None = None  # the entry the rows' cursor was last moved to
 
     def compose(self) -> ComposeResult:
         yield Label("Flags", id="flags-title")
@@ -141,9 +141,8 @@ class FlagsPanel(Vertical):
         old = self.selected.key if self.selected is not None else None
         old_at = table.cursor_row
         self.entries = [e for e in entries if self.filters.keep(e)]
-        self.quiet = True
         table.clear()
-        width = max(60, self.size.width or 80)
+        width = max(60, self.size.width or self.app.size.width)
         for e in self.entries:
             f = e.flag
             status = "proposed" if e.proposal else f.status
@@ -165,10 +164,10 @@ class FlagsPanel(Vertical):
         if self.entries:
             at = keys.index(old) if old in keys else min(max(0, old_at), len(keys) - 1)
             table.move_cursor(row=at, animate=False)
-        self.call_after_refresh(self._loud)
+            self._followed = keys[at]  # a rebuild does not move the rows' cursor
 
-    def _loud(self) -> None:
-        self.quiet = False
+    def on_resize(self) -> None:
+        self.app.refresh_flags_panel()  # the columns follow the width
 
     @property
     def selected(self) -> Entry | None:
@@ -180,8 +179,10 @@ class FlagsPanel(Vertical):
         """The rows' cursor follows the selection, so the flagged row shows above."""
         event.stop()
         e = self.selected
-        if not self.quiet and e is not None and e.row is not None:
-            self.app.view.move_to(e.row, k=0)
+        if e is not None and e.key != self._followed:
+            self._followed = e.key
+            if e.row is not None:
+                self.app.view.move_to(e.row, k=0)
 
     @on(DataTable.RowSelected)
     def _enter(self, event: DataTable.RowSelected) -> None:
@@ -312,7 +313,8 @@ class ReviewMixin:
         return Text.assemble(
             ("Flags ", "bold"), f"{count['open']} open · {count['resolved']} resolved · "
             f"{count['dismissed']} dismissed", (" │ ", "dim"),
-            ("MQM ", "bold"), f"{score.total:g} points · {score.per_1000:.1f} per 1,000 words",
+            ("MQM ", "bold"), f"{score.total:g} point{'s' * (score.total != 1)} · "
+            f"{score.per_1000:.1f} per 1,000 words",
             (f" │ {waiting} QA proposal{'s' * (waiting != 1)}" if waiting else "", "bold"))
 
     def refresh_flags_panel(self) -> None:

@@ -163,8 +163,7 @@ class TermDialog(ModalScreen[TermAnswer | None]):
     DEFAULT_CSS = _css("TermDialog", """
     TermDialog > Vertical { max-width: 100; }
     TermDialog .title { padding-bottom: 0; }
-    TermDialog #candidates { height: auto; max-height: 5; border: none; padding: 0;
-                             margin-bottom: 1; }
+    TermDialog #candidates { height: auto; max-height: 5; border: none; padding: 0; }
     TermDialog TextArea { height: auto; max-height: 4; margin-bottom: 1; }
     TermDialog .field { height: 1; }
     TermDialog .field Label { width: 16; color: $text-muted; }
@@ -228,14 +227,16 @@ class TermDialog(ModalScreen[TermAnswer | None]):
                                 else "this document")
                 else:
                     with ArrowChoice(id="scope", compact=True):
-                        yield RadioButton("project: every document, saved now",
+                        yield RadioButton("project (saved now)",
                                           value=self.scope == "project", id="project",
                                           disabled=not self.project_ok)
-                        yield RadioButton("this document only (u undoes)",
+                        yield RadioButton("this document (undoable)",
                                           value=self.scope == "document", id="document")
             yield Label("enter: save · tab: next field · esc: cancel", classes="hint")
 
     def on_mount(self) -> None:
+        if self.candidates:
+            self.query_one("#candidates", OptionList).styles.height = min(4, len(self.candidates))
         if self.candidates and self.term is None:
             self.query_one("#candidates", OptionList).focus()
         else:
@@ -346,7 +347,7 @@ class GlossaryPanel(Vertical):
         table.columns["source"].label = Text(LANG_NAMES.get(langs[0], langs[0]))
         table.columns["target"].label = Text(LANG_NAMES.get(langs[1], langs[1]))
         self.keys = []
-        width = max(40, self.size.width or 80)
+        width = max(40, self.size.width or self.app.size.width)
         term_w = max(12, min(28, (width - 16) // 4))  # the note gets what is left
         for scope, terms in (("project", project), ("document", document)):
             for i, t in enumerate(terms):
@@ -373,6 +374,14 @@ class GlossaryPanel(Vertical):
         for n, (scope, i) in enumerate(self.keys):
             if n < len(all_terms) and all_terms[n] in changed:
                 table.update_cell(f"{scope}:{i}", "in", "•" if all_terms[n] in terms else " ")
+
+    def select(self, key: tuple[str, int]) -> None:
+        """Put the table's cursor on a term (after adding it)."""
+        if key in self.keys:
+            self.table.move_cursor(row=self.keys.index(key), animate=False)
+
+    def on_resize(self) -> None:
+        self.app.refresh_glossary_panel()  # the columns follow the width
 
     @property
     def selected(self) -> tuple[str, int] | None:
@@ -452,7 +461,10 @@ class GlossaryMixin:
         where = g.path.name if g is not None and g.path is not None else "glossary.yaml"
         title = (f"Glossary · {len(project)} project terms ({where}) · {len(document)} of this "
                  f"document")
-        if g is not None and not self._project_usable():
+        if g is None:
+            title = (f"Glossary · the project files could not be read (fix them and reopen) · "
+                     f"{len(document)} terms of this document")
+        elif not self._project_usable():
             title += f" · the project glossary is {g.source_lang}→{g.target_lang}: not used here"
         panel.in_row = self._row_terms()
         panel.fill(project, document, (self.doc.source.lang, self.doc.target.lang), title)
@@ -500,6 +512,7 @@ class GlossaryMixin:
         if answer.scope == "document":
             if self.run_operation(lambda: gl.add_term(self.doc, answer.term),
                                   keep_row=True) is not None:
+                self.glossary_panel.select(("document", len(gl.document_terms(self.doc)) - 1))
                 self.notify(f"Term added to this document: {answer.term.source} → "
                             f"{answer.term.target} (u undoes)", timeout=3)
             return
@@ -512,6 +525,9 @@ class GlossaryMixin:
                 g.source_lang, g.target_lang = self._langs()
             g.add(answer.term)  # the same pair with another note or variants: updated
         if self._change_project(add):
+            terms = self.marks.glossary.terms
+            if answer.term in terms:
+                self.glossary_panel.select(("project", terms.index(answer.term)))
             self.notify(f"Term added to {self.marks.glossary.path}: {answer.term.source} → "
                         f"{answer.term.target}", timeout=3)
 

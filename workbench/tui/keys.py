@@ -90,8 +90,9 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
 
 #: actions that still work while the glossary or flags panel has the focus (the other keys of
 #: the main screen are off then, so that a panel's keys never change the rows by accident)
-PANEL_SAFE = frozenset({"save", "undo", "redo", "help", "quit", "toggle_theme", "glossary_panel",
-                        "flags_panel", "add_term", "flag_row", "run_qa", "findings"})
+PANEL_SAFE = frozenset({"save", "save_as", "undo", "redo", "help", "quit", "toggle_theme",
+                        "glossary_panel", "flags_panel", "add_term", "flag_row", "run_qa",
+                        "findings"})
 
 #: the footer shows the ``show`` bindings in this order (help first: it leads to the rest)
 FOOTER_ORDER = ("help", "save", "undo", "edit", "confirm", "merge", "split_row", "move_up",

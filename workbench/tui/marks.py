@@ -158,6 +158,7 @@ class Marks:
         seen = (id(app.doc), app.history.version)
         if seen == self._seen:
             return
+        first = self._seen is None
         self._seen = seen
         extra = app.doc.extra
         extras = (tuple(map(repr, extra.get("spelling") or ())),
@@ -165,6 +166,9 @@ class Marks:
         if extras != self._extras:
             self._extras = extras
             self.generation += 1
+            recheck = getattr(app, "recheck", None)
+            if self.ready and not first and recheck is not None:
+                app.call_later(recheck)  # the whole document again, in a thread
 
     def project_changed(self) -> None:
         """The project dictionary or glossary changed: re-read the accepted words, re-check."""

@@ -53,14 +53,14 @@ LEGEND = [
     ("▌", "marker", "the current sentence (tab switches side; shift+↑↓ within a row)"),
     ("›", "bullet", "the start of each sentence when a cell holds more than one"),
     ("edited", "edited", "an edited sentence (this colour): the text as first read is kept"),
-    ("word", "misspelt", "a misspelt word (z: next one, =: fix it)"),
-    ("term", "term", "a glossary term (b: the glossary)"),
-    ("term", "term-bad", "a term problem: a forbidden variant, a near miss of the term, or a "
-     "source term whose translation is missing"),
+    ("seige", "misspelt", "a misspelt word (z: next one, =: fix it)"),
+    ("Bakai", "term", "a glossary term (b: the glossary)"),
+    ("Zher Ann", "term-bad", "a term problem: a forbidden variant, a near miss of the term, or "
+     "a source term whose translation is missing"),
     ("≠", "term-marker", "a row with a term problem (i lists them)"),
     ("⚑", "flag-major", "a row with open review flags, coloured by the worst severity: grey "
      "neutral, yellow minor, red major, reversed critical (F: the flags)"),
-    ("span", "flag-span", "flagged words"),
+    ("flagged", "flag-span", "words a review flag points at"),
 ]
 
 

@@ -145,6 +145,12 @@ class Item:
     spell: Finding | None = None
 
 
+def _one_line(label: Text, width: int) -> Text:
+    label = label.copy()
+    label.truncate(max(20, width), overflow="ellipsis")
+    return label
+
+
 class FindingsDialog(ModalScreen[Item | None]):
     """Every misspelling and terminology problem of the document; enter goes to one."""
 
@@ -164,7 +170,9 @@ class FindingsDialog(ModalScreen[Item | None]):
         with Vertical():
             yield Label(self.title_text, classes="title")
             if self.items:
-                yield OptionList(*[Option(it.label, id=str(n)) for n, it in enumerate(self.items)],
+                width = min(110, int(self.app.size.width * 0.9)) - 8  # one line each
+                yield OptionList(*[Option(_one_line(it.label, width), id=str(n))
+                                   for n, it in enumerate(self.items)],
                                  id="findings", compact=True)
             else:
                 yield Static("Nothing found: every word is known and every term is as in the "
@@ -306,8 +314,12 @@ class SpellingMixin:
         """Cursor on the finding's sentence, the word highlighted (``=`` then fixes it)."""
         self.marks.current = (f.side, f.sid, f.start, f.end, f.word)
         k = getattr(self.doc.beads[f.row], f.side).index(f.sid)
-        self.view.refresh_rows()
-        self.view.move_to(f.row, f.side, k)
+        view = self.view
+        view.refresh_rows()
+        first, count = view.row_span(f.row) if view.laid_out else (0, 0)
+        shown = round(view.scroll_y) <= first and first + count <= round(view.scroll_y) + \
+            view.page_height
+        view.move_to(f.row, f.side, k, top=not shown)  # a row off screen comes up near the top
 
     async def action_next_misspelling(self) -> None:
         await self._spell_jump(1)
