@@ -30,7 +30,6 @@ from ..core import store
 from ..core.document import Document
 from ..core.errors import OperationError
 from ..core.operations import Edit, History
-from . import autosave
 from .alignment_view import LOW, AlignmentView
 from .commands import BindingCommands
 from .files import FilesMixin
