@@ -230,6 +230,19 @@ def test_merge_split_detach():
     drive(app, script)
 
 
+def test_split_a_row_at_a_sentence_chosen_on_each_side():
+    app = make_app()
+
+    async def script(pilot):
+        await pilot.press("j", "j", "j", "m")  # row 4 + row 5: 3 Russian, 2 English sentences
+        assert rows(app.doc)[3] == ((3, 4, 5), (4, 5))
+        await pilot.press("h", "shift+down", "shift+down")  # Russian: before "zeta six."
+        await pilot.press("l", "shift+down")  # English: before "Zeta six."
+        await pilot.press("s")
+        assert rows(app.doc)[3:5] == [((3, 4), (4,)), ((5,), (5,))]
+    drive(app, script)
+
+
 def test_insert_an_empty_row_and_fill_it():
     app = make_app()
 

@@ -142,6 +142,7 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.row = 0  # cursor row
         self.side = "src"  # cursor side
         self.k = 0  # cursor sentence index within the side of the row
+        self.side_k: dict[str, int] = {}  # the last sentence chosen on each side of this row
         self.query = ""  # search text to highlight (lower case)
         self.placeholder = "No rows yet."  # shown while a document has no beads
         self.marks = None  # a .marks.Marks: spelling, term and flag spans (None: plain text)
@@ -295,8 +296,9 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
     # ------------------------------------------------------------ cursor
 
     def move_to(self, row: int, side: str | None = None, k: int | None = None, *,
-                top: bool = False) -> None:
-        """Put the cursor on ``row`` (clamped); ``top`` scrolls the row near the top."""
+                top: bool = False, choose: bool = False) -> None:
+        """Put the cursor on ``row`` (clamped); ``top`` scrolls the row near the top;
+        ``choose``: the user picked this sentence of the row (a split point on its side)."""
         if self.row_count == 0:
             return
         old = self.row
@@ -307,6 +309,10 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.k = 0 if k is None else min(max(0, k), max(0, n - 1))
         if k is not None and k < 0:
             self.k = max(0, n + k)
+        if self.row != old:
+            self.side_k = {}
+        if choose:
+            self.side_k[self.side] = self.k
         if not self.laid_out:  # the first Resize lays out and scrolls to the cursor
             self.post_message(self.CursorMoved())
             return
@@ -319,8 +325,9 @@ class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.CursorMoved())
 
     def set_side(self, side: str) -> None:
+        """Switch sides; the cursor returns to the sentence last chosen there in this row."""
         if side != self.side:
-            self.move_to(self.row, side, 0)
+            self.move_to(self.row, side, self.side_k.get(side, 0))
 
     def scroll_to_cursor(self) -> None:
         """Scroll the least needed to show the whole cursor row (its top if it is too tall)."""

@@ -344,13 +344,15 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
         self.run_operation(lambda: ops.merge_with_next(self.doc, self.view.row))
 
     def action_split_row(self) -> None:
-        """Split before the current sentence; the other side splits at the same index."""
+        """Split before the current sentence, and on the other side before the sentence last
+        chosen there in this row (else at the same index)."""
         v = self.view
         bead = self.doc.beads[v.row] if self.doc.beads else None
         if bead is None:
             return
         other = "tgt" if v.side == "src" else "src"
-        at = {v.side: v.k, other: min(v.k, len(getattr(bead, other)))}
+        # the other side splits before the sentence chosen there in this row, if any
+        at = {v.side: v.k, other: v.side_k.get(other, min(v.k, len(getattr(bead, other))))}
         self.run_operation(lambda: ops.split_row(self.doc, v.row, at["src"], at["tgt"]))
 
     def action_insert_row(self) -> None:

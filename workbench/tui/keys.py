@@ -49,7 +49,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
         _b("left_square_bracket", "move_up", "Move↑", "Move the first sentence of this side up into the previous row", show=True, display="["),
         _b("right_square_bracket", "move_down", "Move↓", "Move the last sentence of this side down into the next row", show=True, display="]"),
         _b("m", "merge", "Merge", "Merge this row with the next one", show=True),
-        _b("s", "split_row", "Split", "Split the row: the current sentence and those after it start a new row", show=True),
+        _b("s", "split_row", "Split", "Split the row before the current sentence (and, on the other side, before the one you chose there)", show=True),
         _b("d", "detach", "Detach", "Detach this side into a row of its own (1-0 / 0-1)"),
         _b("a", "insert_row", "Add row", "Add an empty row below (fill it with [ and ]; empty rows are not saved)"),
         _b("enter,c", "confirm", "Confirm", "Confirm this row and go to the next", show=True, display="c"),

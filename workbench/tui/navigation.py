@@ -42,14 +42,14 @@ class NavigationMixin:
     def action_sentence_down(self) -> None:
         v = self.view
         if v.k + 1 < len(v.sentence_ids()):
-            v.move_to(v.row, k=v.k + 1)
+            v.move_to(v.row, k=v.k + 1, choose=True)
         else:
             v.move_to(v.row + 1, k=0)
 
     def action_sentence_up(self) -> None:
         v = self.view
         if v.k > 0:
-            v.move_to(v.row, k=v.k - 1)
+            v.move_to(v.row, k=v.k - 1, choose=True)
         elif v.row > 0:
             v.move_to(v.row - 1, k=-1)
 
