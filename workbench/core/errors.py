@@ -46,3 +46,28 @@ class ModelError(WorkbenchError):
 
 class OperationError(WorkbenchError):
     """An editing operation does not apply here (e.g. merging the last row with nothing)."""
+
+
+def read_bytes(path, error: type[WorkbenchError] = WorkbenchError, what: str = "file") -> bytes:
+    """The bytes of ``path``; a missing, unreadable or directory path becomes ``error``."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise error("file not found", path=str(p), hint="check the path") from None
+    except IsADirectoryError:
+        raise error(f"is a directory, not a {what}", path=str(p)) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path=str(p)) from None
+
+
+def decode_utf8(raw: bytes, path, error: type[WorkbenchError] = WorkbenchError,
+                hint: str | None = None) -> str:
+    """UTF-8 text (BOM optional); invalid bytes become ``error`` naming their line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error("is not UTF-8 text", path=str(path), line=line, hint=hint) from None

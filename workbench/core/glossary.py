@@ -54,7 +54,7 @@ import yaml
 
 from . import morph
 from .document import Document
-from .errors import FormatError, OperationError
+from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .operations import Edit, Splice
 
 SECTION = "glossary"
@@ -138,11 +138,7 @@ class Glossary:
         p = Path(path)
         if not p.exists():
             return cls(path=p)
-        try:
-            text = p.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise FormatError("is not UTF-8 text", path=str(p)) from None
-        return cls.loads(text, str(p))
+        return cls.loads(decode_utf8(read_bytes(p, FormatError), p, FormatError), str(p))
 
     @classmethod
     def loads(cls, text: str, path: str = "<string>") -> "Glossary":

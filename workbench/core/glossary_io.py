@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterable
 
-from .errors import FormatError
+from .errors import FormatError, decode_utf8, read_bytes
 from .glossary import Term
 
 FORMATS = ("tsv", "csv", "tbx")
@@ -245,13 +245,7 @@ def import_terms(path: str | Path, fmt: str | None = None, source_lang: str = "r
     """Read a glossary file; TSV has no language header, so it takes the given languages."""
     p = Path(path)
     fmt = fmt or guess_format(p)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise FormatError("file not found", path=str(p), hint="check the path") from None
-    except UnicodeDecodeError as exc:
-        raise FormatError("is not UTF-8 text", path=str(p),
-                          line=p.read_bytes()[: exc.start].count(b"\n") + 1) from None
+    text = decode_utf8(read_bytes(p, FormatError, "glossary file"), p, FormatError)
     if fmt == "tsv":
         return read_tsv(text, str(p), source_lang, target_lang)
     if fmt == "csv":

@@ -29,7 +29,7 @@ import yaml
 
 from .document import Bead, Document, InvariantError, Sentence, Side, check_invariants
 from . import parse_cache
-from .errors import FormatError
+from .errors import FormatError, decode_utf8, read_bytes
 
 FORMAT_VERSION = 1
 
@@ -423,14 +423,7 @@ def load_with_hash(path: str | Path) -> tuple[Document, str]:
     """The document and the sha256 of the bytes it was read from (to notice, before saving,
     that someone else changed the file meanwhile)."""
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise FormatError("file not found", path=str(p), hint="check the path") from None
-    except IsADirectoryError:
-        raise FormatError("is a directory, not a document", path=str(p)) from None
-    except OSError as exc:
-        raise FormatError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    raw = read_bytes(p, FormatError, "document")
     return loads_bytes(raw, str(p), p.parent), hashlib.sha256(raw).hexdigest()
 
 
@@ -439,12 +432,8 @@ def loads_bytes(raw: bytes, path: str = "<bytes>", base: Path | None = None) -> 
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FormatError("is UTF-16 text; workbench documents are UTF-8", path=path,
                           hint="save it as UTF-8, or restore the backup file ending in ~")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FormatError("is not UTF-8 text", path=path, line=line,
-                          hint="save it as UTF-8, or restore the backup file ending in ~") from None
+    text = decode_utf8(raw, path, FormatError,
+                       hint="save it as UTF-8, or restore the backup file ending in ~")
     data = parse_cache.get(raw)
     if data is None:
         data = _parse(text, path)

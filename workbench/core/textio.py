@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, read_bytes
 
 #: codec -> the name a user knows it by
 ENCODING_NAMES = {
@@ -294,14 +294,7 @@ def read_text(path: str | Path, lang: str | None = None) -> TextFile:
     ``lang`` (the side's language) settles the Cyrillic code pages for a Cyrillic language.
     """
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path=str(p), hint="check the path") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a text file", path=str(p)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(p)) from None
+    data = read_bytes(p, InputError, "text file")
     if not data:
         raise InputError("is empty (0 bytes)", path=str(p), hint="give the file with the text")
     try:
