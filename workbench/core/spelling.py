@@ -63,15 +63,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from . import morph
+from .dictionary import DICTIONARY_NAME, ProjectDictionary  # noqa: F401  (re-exported)
 from .document import Document
-from .errors import FormatError, OperationError
+from .errors import OperationError
 from .operations import Edit, Splice, edit_sentence
 
 SECTION = "spelling"
-DICTIONARY_NAME = "dictionary.yaml"
 MAX_SUGGESTIONS = 8
 
 _URL_RE = re.compile(
@@ -159,95 +157,6 @@ def engine(lang: str) -> _Engine | None:
                 base = dictionary_base(lang)
                 _engines[lang] = _Engine(lang, base) if base is not None else None
     return _engines[lang]
-
-
-# ---------------------------------------------------------------- project dictionary
-
-@dataclass
-class ProjectDictionary:
-    """Words a project accepts, per language (Russian ones as lemmas); ``path`` is its file."""
-
-    words: dict[str, list[str]] = field(default_factory=dict)
-    path: Path | None = None
-
-    @classmethod
-    def load(cls, path: str | Path) -> "ProjectDictionary":
-        """Read the file; a missing file is an empty dictionary that will be created on save."""
-        p = Path(path)
-        if not p.exists():
-            return cls({}, p)
-        text = p.read_text(encoding="utf-8-sig")
-        try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark
-            raise FormatError(f"not valid YAML: {exc.problem}", path=str(p),
-                              line=mark.line + 1 if mark else None) from None
-        problems = _check_dictionary(data)
-        if problems:
-            from .store import _locate
-
-            keys, message, hint = problems[0]
-            line, col = _locate(text, keys)
-            raise FormatError(message, path=str(p), line=line, column=col, hint=hint)
-        words = {k: [str(w) for w in v or []] for k, v in data.items() if k != "format"}
-        return cls(words, p)
-
-    def dumps(self) -> str:
-        lines = ["# Words this project accepts in every document (workbench check, the UI).",
-                 "# One word per line under its language; Russian words are lemmas (Бакай",
-                 "# accepts Бакая, Бакаю ...), English ones match any case, plural and 's.",
-                 "format: 1"]
-        body = {lang: sorted(set(ws), key=lambda w: (w.lower(), w))
-                for lang, ws in sorted(self.words.items()) if ws}
-        text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1 << 20,
-                              default_flow_style=False) if body else ""
-        return "\n".join(lines) + "\n" + text
-
-    def save(self, path: str | Path | None = None) -> None:
-        from .store import atomic_write
-
-        target = Path(path) if path is not None else self.path
-        if target is None:
-            raise OperationError("this dictionary has no file to save to")
-        atomic_write(target, self.dumps(), backup=False)
-        self.path = target
-
-    def add(self, word: str, lang: str) -> str:
-        """Add ``word`` (a Russian word as its lemma); returns the entry stored."""
-        word = word.strip()
-        if not word or any(ch.isspace() for ch in word):
-            raise OperationError("add one word at a time (no spaces)")
-        entry = morph.lemma(word, lang) if lang == "ru" else word
-        entries = self.words.setdefault(lang, [])
-        if entry not in entries:
-            entries.append(entry)
-        return entry
-
-    def remove(self, word: str, lang: str) -> bool:
-        entries = self.words.get(lang, [])
-        if word in entries:
-            entries.remove(word)
-            return True
-        return False
-
-
-def _check_dictionary(data: Any) -> list[tuple[tuple, str, str | None]]:
-    hint = "the file is 'format: 1' then one list of words per language code"
-    if not isinstance(data, dict):
-        return [((), "is not a workbench dictionary (expected a mapping)", hint)]
-    if data.get("format") != 1:
-        return [(("format",) if "format" in data else (), "needs 'format: 1'", hint)]
-    for lang, value in data.items():
-        if lang == "format":
-            continue
-        if not isinstance(lang, str) or not isinstance(value, (list, type(None))):
-            return [((lang,), f"'{lang}' must be a list of words", hint)]
-        for i, w in enumerate(value or []):
-            if not isinstance(w, (str, int)) or isinstance(w, bool) or not str(w).strip() \
-                    or any(ch.isspace() for ch in str(w)):
-                return [((lang, i), f"entry {i + 1} of '{lang}' must be one word", hint)]
-    return []
 
 
 # ---------------------------------------------------------------- accepted words
