@@ -74,11 +74,11 @@ def fit_crf(pieces, types, l2=1.0, iters=150, lr=0.2):
     w = np.zeros(n_feat)
     m1 = np.zeros(n_feat)
     m2 = np.zeros(n_feat)
-    gold_f = [sum(F[:, t, i, j] for t, i, j in gp).astype(np.float64) for F, _, gp, _ in pieces]
+    gold_f = [sum(F[:, t, i, j] for t, i, j in gp).astype(np.float64) for F, _, gp, *_ in pieces]
     for step in range(1, iters + 1):
         grad = -l2 * w
         ll = -0.5 * l2 * float(w @ w)
-        for (F, valid, gp, weight), gf in zip(pieces, gold_f):
+        for (F, valid, gp, weight, *_), gf in zip(pieces, gold_f):
             s = np.tensordot(w, F, axes=(0, 0))
             logz, marg = marginals(s, valid, ta, tb)
             ll += weight * (sum(s[t, i, j] for t, i, j in gp) - logz)

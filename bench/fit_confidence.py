@@ -25,6 +25,7 @@ from accuracy import dev_sets  # noqa: E402
 from workbench.core.align import AlignConfig  # noqa: E402
 from workbench.core.align.engine import search  # noqa: E402
 from workbench.core.align.features import bead_feature_rows  # noqa: E402
+from workbench.core.align.lexical import Anchors  # noqa: E402
 from workbench.core.align.realign import _SideData, _span_embedder, with_model_weights  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 from workbench.core.evaluate import parse_beads  # noqa: E402
@@ -38,9 +39,9 @@ def set_data(docs, enc, cfg):
         u, v = enc.encode(src), enc.encode(tgt)
         sides = {"src": _SideData(src, sl, u), "tgt": _SideData(tgt, tl, v)}
         feats, beads, exact = search(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
-                                     _span_embedder(enc, sides, None))
+                                     _span_embedder(enc, sides, None), anchors=Anchors.pair(src, tgt))
         gold = set(parse_beads(g.read_text()))
-        Xs.append(bead_feature_rows(feats, beads, exact))
+        Xs.append(bead_feature_rows(feats, cfg.types, beads, exact))
         ys.append(np.array([(tuple(range(a, b)), tuple(range(c, d))) in gold for a, b, c, d in beads]))
     return np.vstack(Xs), np.concatenate(ys)
 

@@ -1,18 +1,22 @@
 """Fit the exact pass's bead scorer (logistic regression) on the development sets.
 
-    python bench/fit_scorer.py [--model use-v3] [--write] [--holdout ntrex|textberg]
+    python bench/fit_scorer.py [--model use-v3] [--write] [--holdout ntrex|textberg] [--cv]
 
 For every dev document: embed sentences and joined spans, compute the features of every
 candidate bead near the gold path (features.py), label the gold beads, fit a logistic model
 with L2 (Newton steps, numpy only). ``--write`` stores the weights in
 workbench/core/align/learned.py; ``--holdout`` fits without one set and scores on it, to see
-how the weights carry over to data they have not seen.
+how the weights carry over to data they have not seen; ``--cv`` cross-validates the recipe
+(four folds per set, Text+Berg cut into contiguous parts): the number to trust when choosing
+features, since the in-sample score flatters them.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -22,74 +26,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from accuracy import dev_sets  # noqa: E402
+from workbench.core.align import align_texts  # noqa: E402
 from workbench.core.align.band import full_band  # noqa: E402
 from workbench.core.align.config import AlignConfig  # noqa: E402
 from workbench.core.align.features import FEATURES, zone_features  # noqa: E402
+from workbench.core.align.lexical import Anchors  # noqa: E402
 from workbench.core.align.scoring import Features  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
-from workbench.core.evaluate import parse_beads  # noqa: E402
+from workbench.core.evaluate import parse_beads, score_many  # noqa: E402
 from workbench.core.textio import lines  # noqa: E402
-
-
-def doc_samples(src, tgt, gold, enc, cfg, radius=4, want_tensors=False):
-    u, v = enc.encode(src), enc.encode(tgt)
-    lo, w = full_band(len(src), len(tgt))
-    feats = Features(u, v, [len(s) for s in src], [len(t) for t in tgt], cfg, lo, w)
-    spans_s = [(s, s + a) for a in range(2, cfg.max_src + 1) for s in range(len(src) - a + 1)]
-    spans_t = [(s, s + b) for b in range(2, cfg.max_tgt + 1) for s in range(len(tgt) - b + 1)]
-    vs = dict(zip(spans_s, enc.encode([" ".join(src[a:b]) for a, b in spans_s]))) if spans_s else {}
-    vt = dict(zip(spans_t, enc.encode([" ".join(tgt[a:b]) for a, b in spans_t]))) if spans_t else {}
-    get_s = lambda a, b: u[a] if b - a == 1 else vs[(a, b)]  # noqa: E731
-    get_t = lambda a, b: v[a] if b - a == 1 else vt[(a, b)]  # noqa: E731
-    F, valid = zone_features(feats, cfg.types, 0, len(src), 0, len(tgt), get_s, get_t)
-    if want_tensors:
-        return F, valid
-    types = {t: k for k, t in enumerate(cfg.types)}
-    label = np.zeros(valid.shape, dtype=bool)
-    near = np.zeros(valid.shape[1:], dtype=bool)
-    i = j = 0
-    for s, t in gold:
-        a, b = len(s), len(t)
-        i, j = i + a, j + b
-        if (a, b) in types:
-            label[types[(a, b)], i, j] = True
-        near[i, max(0, j - radius):j + radius + 1] = True
-    # cells near the gold path, for every type
-    mask = valid & near[None, :, :]
-    X = F[:, mask].T.astype(np.float64)
-    y = label[mask].astype(np.float64)
-    return X, y
-
-
-def fit_logistic(X, y, l2=1.0, steps=30):
-    w = np.zeros(X.shape[1])
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
-        g = X.T @ (p - y) + l2 * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + l2 * np.eye(len(w))
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return w
-
-
-def collect(sets, names, enc, cfg):
-    Xs, ys = [], []
-    for name in names:
-        per_set_X, per_set_y = [], []
-        for s, t, g, sl, tl in sets[name]:
-            X, y = doc_samples(lines(s.read_text(encoding="utf-8")), lines(t.read_text(encoding="utf-8")),
-                               parse_beads(g.read_text()), enc, cfg)
-            per_set_X.append(X)
-            per_set_y.append(y)
-        X, y = np.vstack(per_set_X), np.concatenate(per_set_y)
-        Xs.append(X)
-        ys.append(y)
-        print(f"{name}: {len(y)} candidate beads, {int(y.sum())} gold", file=sys.stderr)
-    # each set weighs the same, however many documents it has
-    weights = [np.full(len(y), len(np.concatenate(ys)) / (len(ys) * len(y))) for y in ys]
-    return np.vstack(Xs), np.concatenate(ys), np.concatenate(weights)
 
 
 def doc_chunks(src, tgt, gold, enc, cfg, size=25):
@@ -97,18 +42,9 @@ def doc_chunks(src, tgt, gold, enc, cfg, size=25):
     each with its zone features (the whole document's margins and neighbours)."""
     u, v = enc.encode(src), enc.encode(tgt)
     lo, w = full_band(len(src), len(tgt))
-    feats = Features(u, v, [len(x) for x in src], [len(x) for x in tgt], cfg, lo, w)
+    feats = Features(u, v, [len(x) for x in src], [len(x) for x in tgt], cfg, lo, w,
+                     anchors=Anchors.pair(src, tgt))
     cache = {}
-
-    def getter(side, texts, vecs):
-        def get(a, b):
-            if b - a == 1:
-                return vecs[a]
-            if (side, a, b) not in cache:
-                cache[(side, a, b)] = enc.encode([" ".join(texts[a:b])])[0]
-            return cache[(side, a, b)]
-        return get
-
     spans_s = {(a, a + k) for a in range(len(src)) for k in range(2, cfg.max_src + 1) if a + k <= len(src)}
     spans_t = {(a, a + k) for a in range(len(tgt)) for k in range(2, cfg.max_tgt + 1) if a + k <= len(tgt)}
     for side, texts, spans in (("src", src, sorted(spans_s)), ("tgt", tgt, sorted(spans_t))):
@@ -144,9 +80,8 @@ def doc_chunks(src, tgt, gold, enc, cfg, size=25):
         gp = gold_path(beads, cfg.types)
         if gp is None or i1 - i0 < 1 or j1 - j0 < 1:
             continue
-        F, valid = zone_features(feats, cfg.types, i0, i1, j0, j1, getter("src", src, u),
-                                 getter("tgt", tgt, v))
-        out.append([F, valid, gp, 1.0])
+        F, valid = zone_features(feats, cfg.types, i0, i1, j0, j1, cache)
+        out.append([F, valid, gp, 1.0, (i0, j0)])
     return out
 
 
@@ -181,7 +116,7 @@ def perceptron(docs, types, epochs=30, seed=0):
     for epoch in range(epochs):
         mistakes = 0
         for k in rng.permutation(len(docs)):
-            F, valid, gold, weight = docs[k]
+            F, valid, gold, weight, *_ = docs[k]
             n, m = F.shape[2] - 1, F.shape[3] - 1
             sc = learned_scores(F, valid, w.astype(np.float32))
             pred = best_path(sc, np.zeros(n + 1, dtype=np.int64), list(types), n, m)
@@ -196,49 +131,124 @@ def perceptron(docs, types, epochs=30, seed=0):
     return total / count
 
 
+#: a Text+Berg piece weighs this many NTREX pieces (real translation divergences are rarer
+#: in NTREX, whose merges and drops are synthetic)
+TEXTBERG_WEIGHT = 1.0
+
+
+def set_pieces(sets, name, enc, cfg):
+    """Training pieces of every document of a dev set, each tagged with its document index."""
+    out = []
+    for k, (s, t, g, _, _) in enumerate(sets[name]):
+        src, tgt = lines(s.read_text(encoding="utf-8")), lines(t.read_text(encoding="utf-8"))
+        for piece in doc_chunks(src, tgt, parse_beads(g.read_text()), enc, cfg):
+            out.append(piece + [k])
+    print(f"{name}: {len(out)} training pieces", file=sys.stderr)
+    return out
+
+
+def fit(pieces, cfg, args, weight_of):
+    dropped = [FEATURES.index(x) for x in args.drop.split(",") if x]
+    for p in pieces:
+        p[3] = weight_of(p)
+        p[0][dropped] = 0.0
+    if args.method == "perceptron":
+        return perceptron(pieces, cfg.types, epochs=args.epochs)
+    from crf import fit_crf
+    with contextlib.redirect_stdout(sys.stderr):
+        return fit_crf(pieces, cfg.types, l2=args.l2, iters=args.epochs)
+
+
+def cross_validate(sets, pieces, enc, cfg, args, weight_of, folds=4):
+    """Honest accuracy of the fitting recipe: Text+Berg dev cut into ``folds`` contiguous parts
+    and NTREX into ``folds`` groups of documents; each part is aligned with weights fitted
+    without it and scored on its own beads."""
+    results = {}
+    for name in pieces:
+        docs = sets[name]
+        scored = []
+        if len(docs) == 1:  # one long document: contiguous parts by gold bead
+            s, t, g, sl, tl = docs[0]
+            src, tgt, gold = (lines(s.read_text(encoding="utf-8")), lines(t.read_text(encoding="utf-8")),
+                              parse_beads(g.read_text()))
+            cuts = np.linspace(0, len(gold), folds + 1).astype(int)
+            for f in range(folds):
+                part = gold[cuts[f]:cuts[f + 1]]
+                box = _box(part)
+                train = [p for n, ps in pieces.items() for p in ps
+                         if n != name or not _inside(p, box)]
+                w = fit(train, cfg, args, weight_of)
+                props = align_texts(src, tgt, enc, sl, tl, replace(cfg, weights=tuple(map(float, w))))
+                test = [(p.src, p.tgt) for p in props]
+                scored.append((_within(test, box), _within(gold, box)))
+        else:
+            groups = np.array_split(np.arange(len(docs)), folds)
+            for group in groups:
+                held = set(group.tolist())
+                train = [p for n, ps in pieces.items() for p in ps if n != name or p[5] not in held]
+                w = fit(train, cfg, args, weight_of)
+                c = replace(cfg, weights=tuple(map(float, w)))
+                for k in sorted(held):
+                    s, t, g, sl, tl = docs[k]
+                    props = align_texts(lines(s.read_text(encoding="utf-8")),
+                                        lines(t.read_text(encoding="utf-8")), enc, sl, tl, c)
+                    scored.append(([(p.src, p.tgt) for p in props], parse_beads(g.read_text())))
+        results[name] = score_many(scored)
+    return results
+
+
+def _box(beads):
+    s = [i for a, _ in beads for i in a]
+    t = [j for _, b in beads for j in b]
+    return min(s), max(s) + 1, min(t), max(t) + 1
+
+
+def _inside(piece, box):
+    i0, _ = piece[4]
+    return box[0] <= i0 < box[1]
+
+
+def _within(beads, box):
+    i0, i1, j0, j1 = box
+    return [(tuple(a), tuple(b)) for a, b in beads if (a or b)
+            and all(i0 <= x < i1 for x in a) and all(j0 <= y < j1 for y in b)]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="use-v3")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--holdout", choices=["ntrex", "textberg"])
+    ap.add_argument("--cv", action="store_true", help="cross-validate the recipe (4 folds per set)")
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--method", choices=["crf", "perceptron", "logistic"], default="crf")
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--method", choices=["crf", "perceptron"], default="crf")
+    ap.add_argument("--epochs", type=int, default=150)
+    ap.add_argument("--drop", default="", help="features to leave out (comma-separated), to measure them")
+    ap.add_argument("--textberg-weight", type=float, default=TEXTBERG_WEIGHT,
+                    help="weight of a Text+Berg training piece (an NTREX piece weighs 1)")
     args = ap.parse_args(argv)
     enc = load_encoder(args.model)
     cfg = AlignConfig()
     sets = dev_sets()
     names = [n for n in ("ntrex", "textberg") if n != args.holdout]
-    if args.method in ("perceptron", "crf"):
-        docs = []
-        for name in names:
-            set_docs = []
-            for s, t, g, sl, tl in sets[name]:
-                src, tgt = lines(s.read_text(encoding="utf-8")), lines(t.read_text(encoding="utf-8"))
-                set_docs += doc_chunks(src, tgt, parse_beads(g.read_text()), enc, cfg)
-            for d in set_docs:
-                d[3] = 1.0
-            print(f"{name}: {len(set_docs)} training pieces", file=sys.stderr)
-            docs += set_docs
-        if args.method == "crf":
-            from crf import fit_crf
-            w = fit_crf(docs, cfg.types, l2=args.l2, iters=args.epochs)
-        else:
-            w = perceptron(docs, cfg.types, epochs=args.epochs)
-        return _report(w, args)
-    X, y, sw = collect(sets, names, enc, cfg)
-    Xw = X * np.sqrt(sw)[:, None]
-    # weighted logistic regression via sample weights folded into Newton steps
-    w = np.zeros(X.shape[1])
-    for _ in range(40):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
-        g = X.T @ (sw * (p - y)) + args.l2 * w
-        H = (X * (sw * p * (1 - p))[:, None]).T @ X + args.l2 * np.eye(len(w))
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    del Xw
+    pieces = {name: set_pieces(sets, name, enc, cfg) for name in names}
+
+    def weight_of(p):
+        return args.textberg_weight if p[6] == "textberg" else 1.0
+
+    for name, ps in pieces.items():
+        for p in ps:
+            p.append(name)
+    if args.cv:
+        for name, r in cross_validate(sets, pieces, enc, cfg, args, weight_of).items():
+            print(f"{name:9} cross-validated strict F1 {r['strict'].f1:.3f}  lax F1 {r['lax'].f1:.3f}")
+        return 0
+    w = fit([p for ps in pieces.values() for p in ps], cfg, args, weight_of)
+    if args.holdout:
+        c = replace(cfg, weights=tuple(map(float, w)))
+        from accuracy import run_set
+        r = run_set(sets[args.holdout], enc, c)
+        print(f"{args.holdout} held out: strict F1 {r['strict'].f1:.3f}  lax F1 {r['lax'].f1:.3f}")
     return _report(w, args)
 
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.core.align import AlignConfig, align_vectors  # noqa: E402
+from workbench.core.align.lexical import Anchors  # noqa: E402
 from workbench.core.align.realign import _SideData, _span_embedder, with_model_weights  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 from workbench.core.evaluate import parse_beads, score  # noqa: E402
@@ -103,7 +104,8 @@ def main(argv=None) -> int:
         base = peak_mb()
         ta = time.perf_counter()
         props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
-                              embed_spans=_span_embedder(enc, sides, None))
+                              embed_spans=_span_embedder(enc, sides, None),
+                              anchors=lambda: Anchors.pair(src, tgt))
         align_s = time.perf_counter() - ta
         res = score([(p.src, p.tgt) for p in props], gold)
         print(f"{len(src):7d} {len(tgt):7d} {align_s:8.2f} {align_s + embed_s:9.2f} "

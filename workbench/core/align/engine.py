@@ -14,6 +14,7 @@ Everything here works on positions 0..n-1 of the problem; documents and ids live
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -22,11 +23,14 @@ import numpy as np
 from .band import make_band
 from .config import AlignConfig
 from .dp import NEG, best_path, max_marginals
-from .features import bead_feature_rows, learned_scores, zone_features
+from .features import bead_feature_rows, span_getter, zone_scores
+from .lexical import Anchors
 from .scoring import Features, exact_scores
 
 #: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
 SpanEmbedder = Callable[[str, Sequence[tuple[int, int]]], np.ndarray]
+#: the anchors of both sides, or a function that makes them
+AnchorSource = tuple[Anchors, Anchors] | Callable[[], tuple[Anchors, Anchors]]
 
 
 @dataclass(frozen=True)
@@ -85,23 +89,13 @@ def _chunks(beads, zone: tuple[int, int], max_zone: int):
         yield (start, zb1)
 
 
-def _approx_span(x: np.ndarray):
-    """Span vector as the normalized sum of its sentence vectors (no embedding needed)."""
-    def get(s: int, e: int) -> np.ndarray:
-        if e - s == 1:
-            return x[s]
-        v = x[s:e].sum(axis=0)
-        return v / (np.linalg.norm(v) + 1e-9)
-    return get
-
-
-def _zone_scores(feats: Features, cfg: AlignConfig, zone, get_s, get_t) -> np.ndarray:
+def _zone_scores(feats: Features, cfg: AlignConfig, zone, exact_vecs: dict) -> np.ndarray:
     i0, i1, j0, j1 = zone
     if cfg.weights is not None:
-        fz, valid = zone_features(feats, cfg.types, i0, i1, j0, j1, get_s, get_t)
-        return learned_scores(fz, valid, np.asarray(cfg.weights, dtype=np.float32),
-                              cfg.learned_offset)
-    return exact_scores(feats, i0, i1, j0, j1, get_s, get_t)
+        return zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, cfg.weights,
+                           cfg.learned_offset)
+    return exact_scores(feats, i0, i1, j0, j1, span_getter(feats.u, "src", exact_vecs),
+                        span_getter(feats.v, "tgt", exact_vecs))
 
 
 def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: SpanEmbedder,
@@ -112,18 +106,16 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
     be on a path within ``cfg.prune`` of the best (their max-marginal) get their joined text
     embedded, and the zone is then decided with those exact vectors, other merges excluded.
     """
-    u, v = feats.u, feats.v
     types = list(cfg.types)
     zones = []
     for zb0, zb1 in (c for z in _zones(beads, margins, cfg) for c in _chunks(beads, z, cfg.max_zone)):
         zones.append((zb0, zb1, (beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3])))
-    approx_s, approx_t = _approx_span(u), _approx_span(v)
     keep_masks = []
     need_s: set[tuple[int, int]] = set()
     need_t: set[tuple[int, int]] = set()
     for _, _, zone in zones:
         i0, i1, j0, j1 = zone
-        sc = _zone_scores(feats, cfg, zone, approx_s, approx_t)
+        sc = _zone_scores(feats, cfg, zone, {})
         mm, best = max_marginals(sc, types)
         keep = mm >= best - cfg.prune
         keep_masks.append(keep)
@@ -140,21 +132,12 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
             vecs = embed_spans(side, need)
             exact_vecs.update({(side, s, e): vec for (s, e), vec in zip(need, vecs)})
 
-    def exact(side: str, x: np.ndarray, approx):
-        def get(s: int, e: int) -> np.ndarray:
-            if e - s == 1:
-                return x[s]
-            vec = exact_vecs.get((side, s, e))
-            return approx(s, e) if vec is None else vec
-        return get
-
-    get_s, get_t = exact("src", u, approx_s), exact("tgt", v, approx_t)
     new_beads: list[tuple[int, int, int, int]] = []
     last = 0
     for (zb0, zb1, zone), keep in zip(zones, keep_masks):
         new_beads.extend(beads[last:zb0])
         i0, i1, j0, j1 = zone
-        sc = _zone_scores(feats, cfg, zone, get_s, get_t)
+        sc = _zone_scores(feats, cfg, zone, exact_vecs)
         for t, (a, b) in enumerate(types):
             if a > 1 or b > 1:
                 sc[t][~keep[t]] = NEG
@@ -167,13 +150,16 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
 
 def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: Sequence[float],
                   cfg: AlignConfig = AlignConfig(), embed_spans: SpanEmbedder | None = None,
-                  mu: float | None = None, scale: float | None = None) -> list[Proposal]:
-    """Align n source and m target sentence vectors (L2-normalized rows)."""
+                  mu: float | None = None, scale: float | None = None,
+                  anchors: AnchorSource | None = None) -> list[Proposal]:
+    """Align n source and m target sentence vectors (L2-normalized rows); ``anchors`` are the
+    sentences' anchor tokens (lexical.py), if the texts are at hand, or a function that makes
+    them (then run in a thread while the first pass works: only the second pass needs them)."""
     n, m = len(u), len(v)
     if n == 0 or m == 0:
         return ([Proposal((i,), (), 1.0) for i in range(n)]
                 + [Proposal((), (j,), 1.0) for j in range(m)])
-    feats, beads, exact_vecs = search(u, v, len_s, len_t, cfg, embed_spans, mu, scale)
+    feats, beads, exact_vecs = search(u, v, len_s, len_t, cfg, embed_spans, mu, scale, anchors)
     conf = confidences(feats, beads, exact_vecs, cfg)
     margins = feats.bead_margins(beads)
     return [Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(c), 3), float(mg))
@@ -181,12 +167,18 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
 
 
 def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | None = None,
-           mu: float | None = None, scale: float | None = None):
+           mu: float | None = None, scale: float | None = None,
+           anchors: AnchorSource | None = None):
     """The two passes: (features of the problem, beads as (i0, i1, j0, j1), joined-span vectors)."""
-    lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
-    feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale)
-    path = best_path(feats.approx_scores(), lo, list(cfg.types), len(u), len(v))
-    beads = _path_beads(path, cfg.types)
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(anchors) if callable(anchors) else None
+        lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
+        feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale,
+                         anchors=None if pending else anchors)
+        path = best_path(feats.approx_scores(), lo, list(cfg.types), len(u), len(v))
+        beads = _path_beads(path, cfg.types)
+        if pending is not None:
+            feats.anchors_s, feats.anchors_t = pending.result()
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
         margins = feats.bead_margins(beads).tolist()
@@ -199,7 +191,7 @@ def confidences(feats: Features, beads, exact_vecs: dict, cfg: AlignConfig) -> n
     on the aligner's own output on the dev sets (``bench/fit_confidence.py``); without fitted
     weights, a sigmoid of the normalized margin."""
     if cfg.confidence_weights is not None:
-        X = bead_feature_rows(feats, beads, exact_vecs)
+        X = bead_feature_rows(feats, cfg.types, beads, exact_vecs)
         w = np.asarray(cfg.confidence_weights)
         return 1.0 / (1.0 + np.exp(-np.clip(X @ w[:-1] + w[-1], -30, 30)))
     out = np.zeros(len(beads))

@@ -22,120 +22,266 @@ from .scoring import Features
 FEATURES = (
     "bias_pair", "margin", "margin_sq", "cov_min", "cov_short", "len_dev_sq", "len_dev_abs",
     "log_len", "t_12", "t_22", "t_13", "t_big", "bias_skip", "skip_gap", "skip_log_len",
-    "skip_src",
+    "skip_src", "size_margin", "cov_rel", "lex_dice", "lex_unmatched", "lex_cov_miss",
+    "skip_near", "skip_lex_near",
 )
 INDEX = {name: k for k, name in enumerate(FEATURES)}
 
 
 def zone_features(feats: Features, types, i0: int, i1: int, j0: int, j1: int,
-                  src_span_vec, tgt_span_vec) -> tuple[np.ndarray, np.ndarray]:
+                  exact_vecs: dict) -> tuple[np.ndarray, np.ndarray]:
     """(features[F, T, n+1, m+1], valid[T, n+1, m+1]) for the zone [i0, i1) x [j0, j1).
 
-    ``src_span_vec(start, end)`` gives the (unit) vector of sentences start..end-1 joined. All
-    cosines come from one matrix product of the zone's span vectors; the features are then
-    read off it by a compiled loop.
+    A multi-sentence span is represented by the embedding of its joined text where
+    ``exact_vecs[(side, start, end)]`` has one, else by the normalized sum of its sentence
+    vectors. All cosines come from one matrix product of the zone's span vectors; the features
+    are then read off it by a compiled loop.
     """
+    return _features(*_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
+
+
+def zone_scores(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exact_vecs: dict,
+                weights: np.ndarray, offset: float = 0.0) -> np.ndarray:
+    """DP scores of the zone (the learned logit of every cell plus ``offset``, NEG where no bead
+    fits): ``learned_scores(*zone_features(...))`` without building the feature tensor."""
+    return _scores(np.asarray(weights, dtype=np.float64), float(offset),
+                   *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
+
+
+def _zone_inputs(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exact_vecs: dict):
     n, m = i1 - i0, j1 - j0
     ta = np.array([a for a, _ in types], dtype=np.int64)
     tb = np.array([b for _, b in types], dtype=np.int64)
-    max_a, max_b = int(ta.max()), int(tb.max())
-    sv = _span_matrix(n, max_a, i0, src_span_vec, feats.u.shape[1])
-    tv = _span_matrix(m, max_b, j0, tgt_span_vec, feats.v.shape[1])
+    sv = _span_matrix(feats.u, "src", exact_vecs, i0, n, int(ta.max()))
+    tv = _span_matrix(feats.v, "tgt", exact_vecs, j0, m, int(tb.max()))
     gram = sv @ tv.T
     gap_s = np.clip((feats.best_s[i0:i1] - feats.nn_s[i0:i1]) / feats.scale, -1, 3)
     gap_t = np.clip((feats.best_t[j0:j1] - feats.nn_t[j0:j1]) / feats.scale, -1, 3)
-    return _features(gram.astype(np.float64), ta, tb, n, m,
-                     np.ascontiguousarray(feats.nn_s[i0:i1], dtype=np.float64),
-                     np.ascontiguousarray(feats.nn_t[j0:j1], dtype=np.float64),
-                     np.ascontiguousarray(feats.len_s[i0:i1], dtype=np.float64),
-                     np.ascontiguousarray(feats.len_t[j0:j1], dtype=np.float64),
-                     gap_s.astype(np.float64), gap_t.astype(np.float64),
-                     float(feats.mu), float(feats.scale), len(FEATURES))
+
+    def f64(x):
+        return np.ascontiguousarray(x, dtype=np.float64)
+    return (gram.astype(np.float64), ta, tb, n, m, f64(feats.nn_s[i0:i1]), f64(feats.nn_t[j0:j1]),
+            f64(feats.len_s[i0:i1]), f64(feats.len_t[j0:j1]), f64(gap_s), f64(gap_t),
+            f64(feats.best_s[i0:i1]), f64(feats.best_t[j0:j1]), float(feats.mu), float(feats.scale),
+            len(FEATURES), *_zone_anchors(feats, i0, i1, j0, j1))
 
 
-def _span_matrix(n: int, max_len: int, offset: int, span_vec, dim: int) -> np.ndarray:
-    """Row (a-1)*(n+1) + i holds the vector of the span of length a ending at zone position i."""
-    out = np.zeros((max_len * (n + 1), dim), dtype=np.float32)
-    for a in range(1, min(max_len, n) + 1):
-        base = (a - 1) * (n + 1)
-        for i in range(a, n + 1):
-            out[base + i] = span_vec(offset + i - a, offset + i)
-    return out
+def _zone_anchors(feats: Features, i0: int, i1: int, j0: int, j1: int):
+    a_s, a_t = feats.anchors_s.window(i0, i1), feats.anchors_t.window(j0, j1)
+    return a_s.offsets, a_s.values, a_t.offsets, a_t.values
 
 
 @njit(cache=True, nogil=True)
-def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, mu, scale, n_feat):
+def _found(val, lo, hi, off_o, val_o, o0, o1):
+    """How many of ``val[lo:hi]`` occur among the anchors of other-side sentences o0..o1-1."""
+    hits = 0
+    for p in range(lo, hi):
+        x = val[p]
+        for q in range(off_o[o0], off_o[o1]):
+            if val_o[q] == x:
+                hits += 1
+                break
+    return hits
+
+
+def _span_matrix(x: np.ndarray, side: str, exact_vecs: dict, offset: int, n: int,
+                 max_len: int) -> np.ndarray:
+    """Row (a-1)*(n+1) + i holds the vector of the span of length a ending at zone position i
+    (sentences offset+i-a .. offset+i-1)."""
+    out = np.zeros((max_len * (n + 1), x.shape[1]), dtype=np.float32)
+    seg = x[offset:offset + n]
+    out[1:n + 1] = seg
+    sums = seg
+    for a in range(2, min(max_len, n) + 1):
+        sums = sums[:-1] + seg[a - 1:]  # sums[k]: sentences k..k+a-1
+        base = (a - 1) * (n + 1)
+        norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))[:, None]
+        out[base + a:base + n + 1] = sums / (norms + 1e-9)
+        if exact_vecs:
+            for i in range(a, n + 1):
+                vec = exact_vecs.get((side, offset + i - a, offset + i))
+                if vec is not None:
+                    out[base + i] = vec
+    return out
+
+
+# feature positions, as compile-time constants of the compiled loops
+(_BIAS_PAIR, _MARGIN, _MARGIN_SQ, _COV_MIN, _COV_SHORT, _LEN_DEV_SQ, _LEN_DEV_ABS, _LOG_LEN,
+ _T_12, _T_22, _T_13, _T_BIG, _BIAS_SKIP, _SKIP_GAP, _SKIP_LOG_LEN, _SKIP_SRC, _SIZE_MARGIN,
+ _COV_REL, _LEX_DICE, _LEX_UNMATCHED, _LEX_COV_MISS, _SKIP_NEAR, _SKIP_LEX_NEAR) = range(len(FEATURES))
+
+
+@njit(cache=True, nogil=True)
+def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s, best_t, mu, scale,
+              n_feat, off_s, val_s, off_t, val_t):
     T = len(ta)
     F = np.zeros((n_feat, T, n + 1, m + 1), dtype=np.float32)
     valid = np.zeros((T, n + 1, m + 1), dtype=np.bool_)
     for t in range(T):
         a, b = ta[t], tb[t]
-        if a > n or b > m:
-            continue
-        if a == 0 or b == 0:
-            if a + b != 1:
-                continue  # longer skips are chains of single ones
-            for i in range(a, n + 1):
-                for j in range(b, m + 1):
-                    F[12, t, i, j] = 1.0
-                    if a == 1:
-                        F[13, t, i, j] = gap_s[i - 1]
-                        F[14, t, i, j] = math.log1p(len_s[i - 1]) / 5
-                        F[15, t, i, j] = 1.0
-                    else:
-                        F[13, t, i, j] = gap_t[j - 1]
-                        F[14, t, i, j] = math.log1p(len_t[j - 1]) / 5
-                    valid[t, i, j] = True
-            continue
-        t12 = 1.0 if (a == 1 and b == 2) or (a == 2 and b == 1) else 0.0
-        t22 = 1.0 if a == 2 and b == 2 else 0.0
-        t13 = 1.0 if (a == 1 and b == 3) or (a == 3 and b == 1) else 0.0
-        tbig = 1.0 if a + b >= 5 and t12 + t22 + t13 == 0.0 else 0.0
+        if a > n or b > m or (a + b != 1 and (a == 0 or b == 0)):
+            continue  # longer skips are chains of single ones
         for i in range(a, n + 1):
-            row = (a - 1) * (n + 1) + i
-            nn_a = 0.0
-            la = 0.0
-            for k in range(i - a, i):
-                nn_a += nn_s[k]
-                la += len_s[k]
-            nn_a /= a
             for j in range(b, m + 1):
-                col = (b - 1) * (m + 1) + j
-                nn_b = 0.0
-                lb = 0.0
-                for k in range(j - b, j):
-                    nn_b += nn_t[k]
-                    lb += len_t[k]
-                nn_b /= b
-                marg = (gram[row, col] - 0.5 * (nn_a + nn_b)) / scale
-                cov_min = marg
-                cov_short = 0.0
-                if a > 1:
-                    for k in range(i - a, i):  # each source sentence against the target span
-                        c = (gram[k + 1, col] - nn_s[k]) / scale
-                        cov_min = min(cov_min, c)
-                        cov_short += max(0.0, 0.3 - c)
-                if b > 1:
-                    for k in range(j - b, j):
-                        c = (gram[row, k + 1] - nn_t[k]) / scale
-                        cov_min = min(cov_min, c)
-                        cov_short += max(0.0, 0.3 - c)
-                d = math.log((la + 10.0) / (lb + 10.0)) - mu
-                mc = min(max(marg, -3.0), 5.0)
-                F[0, t, i, j] = 1.0
-                F[1, t, i, j] = mc
-                F[2, t, i, j] = mc * mc / 4
-                F[3, t, i, j] = min(max(cov_min, -3.0), 5.0)
-                F[4, t, i, j] = min(cov_short, 5.0)
-                F[5, t, i, j] = min(d * d, 9.0)
-                F[6, t, i, j] = min(abs(d), 3.0)
-                F[7, t, i, j] = math.log1p(la + lb) / 5
-                F[8, t, i, j] = t12
-                F[9, t, i, j] = t22
-                F[10, t, i, j] = t13
-                F[11, t, i, j] = tbig
+                if a == 1 and b == 0:
+                    _skip_features(F[:, t, i, j], i - 1, j, m, gram, True, gap_s, len_s, nn_s,
+                                   scale, off_s, val_s, off_t, val_t)
+                elif a == 0:
+                    _skip_features(F[:, t, i, j], j - 1, i, n, gram.T, False, gap_t, len_t, nn_t,
+                                   scale, off_t, val_t, off_s, val_s)
+                else:
+                    _pair_features(F[:, t, i, j], a, b, i, j, n, m, gram, nn_s, nn_t, len_s,
+                                   len_t, best_s, best_t, mu, scale, off_s, val_s, off_t, val_t)
                 valid[t, i, j] = True
     return F, valid
+
+
+@njit(cache=True, nogil=True)
+def _scores(w, offset, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s, best_t,
+            mu, scale, n_feat, off_s, val_s, off_t, val_t):
+    T = len(ta)
+    out = np.full((T, n + 1, m + 1), NEG, dtype=np.float32)
+    f = np.zeros(n_feat)
+    for t in range(T):
+        a, b = ta[t], tb[t]
+        if a > n or b > m or (a + b != 1 and (a == 0 or b == 0)):
+            continue
+        for i in range(a, n + 1):
+            for j in range(b, m + 1):
+                f[:] = 0.0
+                if a == 1 and b == 0:
+                    _skip_features(f, i - 1, j, m, gram, True, gap_s, len_s, nn_s, scale,
+                                   off_s, val_s, off_t, val_t)
+                elif a == 0:
+                    _skip_features(f, j - 1, i, n, gram.T, False, gap_t, len_t, nn_t, scale,
+                                   off_t, val_t, off_s, val_s)
+                else:
+                    _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
+                                   best_t, mu, scale, off_s, val_s, off_t, val_t)
+                acc = offset
+                for k in range(n_feat):
+                    acc += w[k] * f[k]
+                out[t, i, j] = acc
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _cell_features(cells, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s,
+                   best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t):
+    """The features of the given (type, i, j) cells only, one row each."""
+    X = np.zeros((len(cells), n_feat))
+    for r in range(len(cells)):
+        t, i, j = cells[r, 0], cells[r, 1], cells[r, 2]
+        a, b = ta[t], tb[t]
+        if a == 1 and b == 0:
+            _skip_features(X[r], i - 1, j, m, gram, True, gap_s, len_s, nn_s, scale,
+                           off_s, val_s, off_t, val_t)
+        elif a == 0:
+            _skip_features(X[r], j - 1, i, n, gram.T, False, gap_t, len_t, nn_t, scale,
+                           off_t, val_t, off_s, val_s)
+        else:
+            _pair_features(X[r], a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
+                           best_t, mu, scale, off_s, val_s, off_t, val_t)
+    return X
+
+
+@njit(cache=True, nogil=True)
+def _skip_features(f, k, at, m, gram, is_src, gap, lens, nn, scale, off, val, off_o, val_o):
+    """Sentence k left out, sitting before other-side sentence ``at``: how clearly it matches
+    something, its length, and how well it matches the other-side sentences right beside it
+    (a fragment of a neighbour's translation should be merged, not left out)."""
+    f[_BIAS_SKIP] = 1.0
+    f[_SKIP_GAP] = gap[k]
+    f[_SKIP_LOG_LEN] = math.log1p(lens[k]) / 5
+    if is_src:
+        f[_SKIP_SRC] = 1.0
+    lo, hi = max(at - 1, 0), min(at + 1, m)
+    near = -3.0
+    for o in range(lo, hi):
+        near = max(near, (gram[k + 1, o + 1] - nn[k]) / scale)
+    f[_SKIP_NEAR] = min(near, 3.0)
+    if off[k + 1] > off[k] and hi > lo:
+        f[_SKIP_LEX_NEAR] = _found(val, off[k], off[k + 1], off_o, val_o, lo, hi) / (off[k + 1] - off[k])
+
+
+@njit(cache=True, nogil=True)
+def _span_margin(gram, row, col, nn_s, s0, a, nn_t, t0, b, scale):
+    ns = 0.0
+    for k in range(s0, s0 + a):
+        ns += nn_s[k]
+    nt = 0.0
+    for k in range(t0, t0 + b):
+        nt += nn_t[k]
+    return (gram[row, col] - 0.5 * (ns / a + nt / b)) / scale
+
+
+@njit(cache=True, nogil=True)
+def _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s, best_t, mu, scale,
+                   off_s, val_s, off_t, val_t):
+    """Sentences i-a..i-1 with j-b..j-1."""
+    row, col = (a - 1) * (n + 1) + i, (b - 1) * (m + 1) + j
+    marg = _span_margin(gram, row, col, nn_s, i - a, a, nn_t, j - b, b, scale)
+    la = 0.0
+    for k in range(i - a, i):
+        la += len_s[k]
+    lb = 0.0
+    for k in range(j - b, j):
+        lb += len_t[k]
+    # coverage: each sentence of a merged side against the whole other span
+    cov_min, cov_short, cov_rel = marg, 0.0, 0.0
+    if a > 1:
+        for k in range(i - a, i):
+            c = (gram[k + 1, col] - nn_s[k]) / scale
+            cov_min = min(cov_min, c)
+            cov_short += max(0.0, 0.3 - c)
+            cov_rel = min(cov_rel, (gram[k + 1, col] - best_s[k]) / scale)
+    if b > 1:
+        for k in range(j - b, j):
+            c = (gram[row, k + 1] - nn_t[k]) / scale
+            cov_min = min(cov_min, c)
+            cov_short += max(0.0, 0.3 - c)
+            cov_rel = min(cov_rel, (gram[row, k + 1] - best_t[k]) / scale)
+    # anchors (numbers, names, cognates) shared by the two spans; a sentence of a merged side
+    # whose anchors are all missing from the other span is a miss
+    total, hit, miss = 0, 0, 0
+    for k in range(i - a, i):
+        own = off_s[k + 1] - off_s[k]
+        h = _found(val_s, off_s[k], off_s[k + 1], off_t, val_t, j - b, j) if own else 0
+        total += own
+        hit += h
+        if a > 1 and own and h == 0:
+            miss += 1
+    for k in range(j - b, j):
+        own = off_t[k + 1] - off_t[k]
+        h = _found(val_t, off_t[k], off_t[k + 1], off_s, val_s, i - a, i) if own else 0
+        total += own
+        hit += h
+        if b > 1 and own and h == 0:
+            miss += 1
+    if total > 0:
+        f[_LEX_DICE] = hit / total
+        f[_LEX_UNMATCHED] = math.log1p(total - hit) / 2
+    f[_LEX_COV_MISS] = miss
+    d = math.log((la + 10.0) / (lb + 10.0)) - mu
+    mc = min(max(marg, -3.0), 5.0)
+    f[_BIAS_PAIR] = 1.0
+    f[_MARGIN] = mc
+    f[_MARGIN_SQ] = mc * mc / 4
+    f[_SIZE_MARGIN] = mc * (a + b - 2) / 2
+    f[_COV_MIN] = min(max(cov_min, -3.0), 5.0)
+    f[_COV_SHORT] = min(cov_short, 5.0)
+    f[_COV_REL] = max(cov_rel, -3.0)
+    f[_LEN_DEV_SQ] = min(d * d, 9.0)
+    f[_LEN_DEV_ABS] = min(abs(d), 3.0)
+    f[_LOG_LEN] = math.log1p(la + lb) / 5
+    if (a == 1 and b == 2) or (a == 2 and b == 1):
+        f[_T_12] = 1.0
+    elif a == 2 and b == 2:
+        f[_T_22] = 1.0
+    elif (a == 1 and b == 3) or (a == 3 and b == 1):
+        f[_T_13] = 1.0
+    elif a + b >= 5:
+        f[_T_BIG] = 1.0
 
 
 def learned_scores(F: np.ndarray, valid: np.ndarray, weights: np.ndarray,
@@ -146,75 +292,37 @@ def learned_scores(F: np.ndarray, valid: np.ndarray, weights: np.ndarray,
     return out
 
 
-def bead_feature_rows(feats: Features, beads, exact_vecs: dict) -> np.ndarray:
-    """The same features for a list of beads (i0, i1, j0, j1), one row each (for confidences).
+def span_getter(x: np.ndarray, side: str, exact_vecs: dict):
+    """``get(start, end)``: the vector of sentences start..end-1 joined: its embedding where the
+    exact pass made one, else the normalized sum of its sentence vectors."""
+    def get(start: int, end: int) -> np.ndarray:
+        if end - start == 1:
+            return x[start]
+        vec = exact_vecs.get((side, start, end))
+        if vec is None:
+            vec = x[start:end].sum(axis=0)
+            vec = vec / (np.linalg.norm(vec) + 1e-9)
+        return vec
+    return get
 
-    Multi-sentence spans use their joined-text vector where the exact pass embedded it, else
-    the normalized sum of their sentence vectors.
-    """
+
+def bead_feature_rows(feats: Features, types, beads, exact_vecs: dict,
+                      chunk: int = 20) -> np.ndarray:
+    """The scorer's features for a list of beads (i0, i1, j0, j1), one row each (for
+    confidences): computed over runs of beads of about ``chunk`` sentences (plus one sentence
+    of context each side), at each bead's end cell only."""
     X = np.zeros((len(beads), len(FEATURES)))
-    if not beads:
-        return X
-    arr = np.asarray(beads, dtype=np.int64)
-    a_all, b_all = arr[:, 1] - arr[:, 0], arr[:, 3] - arr[:, 2]
-    u, v, scale = feats.u, feats.v, feats.scale
-    for a, b in set(zip(a_all.tolist(), b_all.tolist())):
-        rows = np.nonzero((a_all == a) & (b_all == b))[0]
-        i0, j0 = arr[rows, 0], arr[rows, 2]
-        if a == 0 or b == 0:
-            X[rows, INDEX["bias_skip"]] = 1.0
-            if a:
-                X[rows, INDEX["skip_gap"]] = np.clip((feats.best_s[i0] - feats.nn_s[i0]) / scale, -1, 3)
-                X[rows, INDEX["skip_log_len"]] = np.log1p(feats.len_s[i0]) / 5
-                X[rows, INDEX["skip_src"]] = 1.0
-            else:
-                X[rows, INDEX["skip_gap"]] = np.clip((feats.best_t[j0] - feats.nn_t[j0]) / scale, -1, 3)
-                X[rows, INDEX["skip_log_len"]] = np.log1p(feats.len_t[j0]) / 5
-            continue
-        sv = _span_vectors(u, i0, a, "src", exact_vecs)
-        tv = _span_vectors(v, j0, b, "tgt", exact_vecs)
-        cos = np.einsum("ij,ij->i", sv, tv)
-        nn_a = sum(feats.nn_s[i0 + k] for k in range(a)) / a
-        nn_b = sum(feats.nn_t[j0 + k] for k in range(b)) / b
-        marg = (cos - 0.5 * (nn_a + nn_b)) / scale
-        cov_min, cov_short = marg.copy(), np.zeros(len(rows))
-        if a > 1:
-            for k in range(a):
-                c = (np.einsum("ij,ij->i", u[i0 + k], tv) - feats.nn_s[i0 + k]) / scale
-                cov_min = np.minimum(cov_min, c)
-                cov_short += np.maximum(0.0, 0.3 - c)
-        if b > 1:
-            for k in range(b):
-                c = (np.einsum("ij,ij->i", v[j0 + k], sv) - feats.nn_t[j0 + k]) / scale
-                cov_min = np.minimum(cov_min, c)
-                cov_short += np.maximum(0.0, 0.3 - c)
-        la = sum(feats.len_s[i0 + k] for k in range(a))
-        lb = sum(feats.len_t[j0 + k] for k in range(b))
-        d = np.log((la + 10.0) / (lb + 10.0)) - feats.mu
-        mc = np.clip(marg, -3, 5)
-        X[rows, INDEX["bias_pair"]] = 1.0
-        X[rows, INDEX["margin"]] = mc
-        X[rows, INDEX["margin_sq"]] = mc * mc / 4
-        X[rows, INDEX["cov_min"]] = np.clip(cov_min, -3, 5)
-        X[rows, INDEX["cov_short"]] = np.minimum(cov_short, 5)
-        X[rows, INDEX["len_dev_sq"]] = np.minimum(d * d, 9)
-        X[rows, INDEX["len_dev_abs"]] = np.minimum(np.abs(d), 3)
-        X[rows, INDEX["log_len"]] = np.log1p(la + lb) / 5
-        kind = {(1, 2): "t_12", (2, 1): "t_12", (2, 2): "t_22", (1, 3): "t_13", (3, 1): "t_13"}
-        if (a, b) in kind:
-            X[rows, INDEX[kind[(a, b)]]] = 1.0
-        elif a + b >= 5:
-            X[rows, INDEX["t_big"]] = 1.0
+    index = {t: k for k, t in enumerate(types)}
+    k = 0
+    while k < len(beads):
+        end = k + 1
+        while (end < len(beads) and beads[end][1] - beads[k][0] <= chunk
+               and beads[end][3] - beads[k][2] <= chunk):
+            end += 1
+        i0, j0 = max(beads[k][0] - 1, 0), max(beads[k][2] - 1, 0)
+        i1, j1 = min(beads[end - 1][1] + 1, feats.n), min(beads[end - 1][3] + 1, feats.m)
+        cells = np.array([(index[(b1 - b0, c1 - c0)], b1 - i0, c1 - j0)
+                          for b0, b1, c0, c1 in beads[k:end]], dtype=np.int64)
+        X[k:end] = _cell_features(cells, *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
+        k = end
     return X
-
-
-def _span_vectors(x: np.ndarray, starts: np.ndarray, length: int, side: str, exact_vecs: dict):
-    if length == 1:
-        return x[starts]
-    out = sum(x[starts + k] for k in range(length))
-    out = out / (np.linalg.norm(out, axis=1, keepdims=True) + 1e-9)
-    for r, s in enumerate(starts.tolist()):
-        vec = exact_vecs.get((side, s, s + length))
-        if vec is not None:
-            out[r] = vec
-    return out

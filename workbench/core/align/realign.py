@@ -16,6 +16,7 @@ from ..embed import Encoder
 from ..operations import Edit, replace_rows
 from .config import AlignConfig
 from .engine import Proposal, align_vectors
+from .lexical import Anchors
 from .learned import confidence_weights_for, weights_for
 from .scoring import length_prior
 
@@ -77,7 +78,8 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder,
     if progress:
         progress("aligning", 0, 1)
     out = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
-                        embed_spans=_span_embedder(encoder, sides, progress))
+                        embed_spans=_span_embedder(encoder, sides, progress),
+                        anchors=lambda: Anchors.pair(src, tgt))
     if progress:
         progress("aligning", 1, 1)
     return out
@@ -124,6 +126,7 @@ def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
     sides = {"src": _SideData(src_texts, doc.source.lang, u),
              "tgt": _SideData(tgt_texts, doc.target.lang, v)}
     mu = length_prior(sides["src"].lengths, sides["tgt"].lengths)
+    anchors_s, anchors_t = Anchors.pair(src_texts, tgt_texts)
     stretches = unconfirmed_stretches(doc)
     results = []
     for k, (start, end) in enumerate(stretches):
@@ -137,7 +140,8 @@ def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
                "tgt": _SideData([tgt_texts[p] for p in pt], doc.target.lang, v[pt])}
         props = align_vectors(sub["src"].vectors, sub["tgt"].vectors, sub["src"].lengths,
                               sub["tgt"].lengths, cfg,
-                              embed_spans=_span_embedder(encoder, sub, None), mu=mu)
+                              embed_spans=_span_embedder(encoder, sub, None), mu=mu,
+                              anchors=(anchors_s.take(ps), anchors_t.take(pt)))
         results.append((start, end, beads_from_proposals(props, src_ids, tgt_ids)))
     if progress:
         progress("re-aligning", len(stretches), len(stretches))

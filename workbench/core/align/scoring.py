@@ -16,6 +16,7 @@ import numpy as np
 from numba import njit
 
 from .config import AlignConfig
+from .lexical import Anchors
 from .dp import NEG
 
 
@@ -167,8 +168,9 @@ class Features:
 
     def __init__(self, u: np.ndarray, v: np.ndarray, len_s: np.ndarray, len_t: np.ndarray,
                  cfg: AlignConfig, lo: np.ndarray, width: int, mu: float | None = None,
-                 scale: float | None = None):
+                 scale: float | None = None, anchors: tuple[Anchors, Anchors] | None = None):
         self.u, self.v, self.cfg = u, v, cfg
+        self.anchors_s, self.anchors_t = anchors or (Anchors.empty(len(u)), Anchors.empty(len(v)))
         self.n, self.m = len(u), len(v)
         self.lo, self.width = lo, width
         pad = max(cfg.max_src, cfg.max_tgt)

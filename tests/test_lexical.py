@@ -1,0 +1,111 @@
+"""Anchor tokens (numbers, names, cognates) and the bead features built on them."""
+
+import numpy as np
+import pytest
+
+from workbench.core.align import AlignConfig
+from workbench.core.align.band import full_band
+from workbench.core.align.features import INDEX, bead_feature_rows, zone_features
+from workbench.core.align.lexical import Anchors, anchor_tokens
+from workbench.core.align.scoring import Features
+
+
+def test_anchor_tokens_fold_accents_case_and_cyrillic():
+    assert anchor_tokens("Expedition am 12. Juli 1957") == ["exped", "#12", "juli", "#1957"]
+    assert anchor_tokens("l'expédition du 012") == ["exped", "#12"]
+    # Cyrillic is transliterated, so Russian names meet their English spelling
+    assert anchor_tokens("Бакай, Алматы, Казахстан")[:2] == anchor_tokens("Bakai, Almaty")
+    assert anchor_tokens("Казахстан")[0] == anchor_tokens("Kazakhstan")[0]
+
+
+def test_short_words_count_only_as_capitalized_names():
+    assert anchor_tokens("Band und der Ort") == ["band", "ort"]
+    assert anchor_tokens("und der die") == []
+    assert anchor_tokens("USA") == []  # acronyms in capitals are left alone
+
+
+def test_pair_keeps_tokens_found_on_both_sides_and_not_too_common():
+    src = ["Roiss 1957", "Wien", "Gletscher", "Expedition"] + ["1956 x"] * 8
+    tgt = ["Roiss 1957", "Vienne", "glacier", "l'expédition"] + ["1956 y"] * 8
+    a_s, a_t = Anchors.pair(src, tgt)
+    # "Roiss" and "1957" are shared; Wien/Vienne and Gletscher/glacier are not; the two
+    # expeditions meet at their 5-letter prefix; "1956" is in two thirds of the sentences
+    assert [int(a_s.offsets[k + 1] - a_s.offsets[k]) for k in range(4)] == [2, 0, 0, 1]
+    assert a_s.offsets[-1] == 3 and a_t.offsets[-1] == 3
+    assert set(a_s.values.tolist()) == set(a_t.values.tolist())
+
+
+def test_take_and_window_select_sentences():
+    a, _ = Anchors.pair(["11 22", "33", "44 55 66"], ["11 22 33 44 55 66"], max_share=1.0)
+    assert len(a) == 3
+    w = a.window(1, 3)
+    assert w.offsets.tolist() == [0, 1, 4]
+    t = a.take([2, 0])
+    assert t.offsets.tolist() == [0, 3, 5]
+    assert t.values.tolist() == a.values[3:].tolist() + a.values[:2].tolist()
+    assert len(Anchors.empty(4)) == 4
+
+
+def _problem(src, tgt, seed=3):
+    rng = np.random.default_rng(seed)
+    u = rng.standard_normal((len(src), 32)).astype(np.float32)
+    v = (u[: len(tgt)] + 0.2 * rng.standard_normal((len(tgt), 32))).astype(np.float32)
+    u /= np.linalg.norm(u, axis=1, keepdims=True)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    cfg = AlignConfig()
+    lo, width = full_band(len(src), len(tgt))
+    feats = Features(u, v, [len(x) for x in src], [len(x) for x in tgt], cfg, lo, width,
+                     anchors=Anchors.pair(src, tgt))
+    return feats, cfg
+
+
+SRC = ["Im Mai 1953 kam Roiss", "nach Skardu", "Die 7729 m waren hoch", "Lager IV", "Eis"]
+TGT = ["En mai 1953 Roiss arriva à Skardu", "Les 7729 m", "Camp IV", "Glace", "Fin"]
+
+
+def test_anchor_features_of_a_merge():
+    feats, cfg = _problem(SRC, TGT)
+    F, valid = zone_features(feats, cfg.types, 0, 5, 0, 5, {})
+    t21, t11 = cfg.types.index((2, 1)), cfg.types.index((1, 1))
+    # "Im Mai 1953 kam Roiss" + "nach Skardu" with the sentence that has all three anchors
+    assert valid[t21, 2, 1]
+    assert F[INDEX["lex_dice"], t21, 2, 1] == pytest.approx(1.0)
+    assert F[INDEX["lex_cov_miss"], t21, 2, 1] == 0
+    # the first sentence alone leaves "Skardu" of the target unmatched
+    assert F[INDEX["lex_dice"], t11, 1, 1] == pytest.approx(4 / 5)
+    assert F[INDEX["lex_unmatched"], t11, 1, 1] > 0
+    # a merge with a sentence whose anchor ("7729") is not in the target span is a miss
+    t12 = cfg.types.index((1, 2))
+    assert F[INDEX["lex_cov_miss"], t12, 1, 2] == 1
+
+
+def test_leaving_out_a_fragment_whose_anchor_is_beside_it():
+    feats, cfg = _problem(SRC, TGT)
+    F, _ = zone_features(feats, cfg.types, 0, 5, 0, 5, {})
+    t10 = cfg.types.index((1, 0))
+    # "nach Skardu" (source 1) left out just after target 0, which has "Skardu"
+    assert F[INDEX["skip_lex_near"], t10, 2, 1] == pytest.approx(1.0)
+    assert F[INDEX["skip_src"], t10, 2, 1] == 1.0
+    # left out far from it: no anchor beside it
+    assert F[INDEX["skip_lex_near"], t10, 2, 4] == 0.0
+
+
+def test_confidence_features_are_the_scorer_features():
+    feats, cfg = _problem(SRC, TGT)
+    beads = [(0, 2, 0, 1), (2, 3, 1, 2), (3, 4, 2, 3), (4, 5, 3, 4), (5, 5, 4, 5)]
+    X = bead_feature_rows(feats, cfg.types, beads, {}, chunk=2)
+    F, _ = zone_features(feats, cfg.types, 0, 5, 0, 5, {})
+    for row, (i0, i1, j0, j1) in zip(X, beads):
+        t = cfg.types.index((i1 - i0, j1 - j0))
+        assert row == pytest.approx(F[:, t, i1, j1], abs=1e-5)
+
+
+def test_zone_scores_are_the_weighted_features():
+    from workbench.core.align.features import FEATURES, learned_scores, zone_scores
+
+    feats, cfg = _problem(SRC, TGT)
+    w = np.random.default_rng(0).standard_normal(len(FEATURES))
+    F, valid = zone_features(feats, cfg.types, 0, 5, 0, 5, {})
+    expected = learned_scores(F, valid, w.astype(np.float32), 0.5)
+    got = zone_scores(feats, cfg.types, 0, 5, 0, 5, {}, w, 0.5)
+    assert got == pytest.approx(expected, abs=1e-4)

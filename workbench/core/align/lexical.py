@@ -1,0 +1,146 @@
+"""Anchor tokens: numbers, names and cognates that survive translation unchanged.
+
+Sentence embeddings blur exactly the evidence a translator trusts most when two sentence
+boundaries disagree: "1939", "Roiss", "Dhaulagiri", "8222" appear on both sides. Each sentence
+gets a small sorted set of anchor codes: every run of digits, every word of five letters or more
+cut to its first five letters (so "Expedition"/"expédition" and "Шанырака"/"Shanyrak" meet once
+accents are stripped and Cyrillic is transliterated), and short capitalized words (names such as
+"Band"). The aligner's features count how many anchors of one span reappear in the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+PREFIX = 5
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "i",
+     "e", "g"]))
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+
+
+def _fold(word: str) -> str:
+    """Lower case, accents stripped, Cyrillic in Latin letters."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    if any("\u0400" <= c <= "\u04ff" for c in word):
+        word = "".join(_CYRILLIC.get(c, c) for c in word)
+    return word
+
+
+def anchor_tokens(text: str) -> list[str]:
+    """The anchor tokens of one sentence (with repeats), in order."""
+    return [key for key in map(_anchor_key, _TOKEN.findall(text)) if key is not None]
+
+
+def _anchor_key(tok: str) -> str | None:
+    """What a token counts as: a number, a 5-letter prefix, a short name, or nothing."""
+    if tok.isdigit():
+        return "#" + (tok.lstrip("0") or "0")
+    folded = _fold(tok)
+    if len(folded) >= PREFIX:
+        return folded[:PREFIX]
+    if len(folded) >= 3 and tok[0].isupper() and not tok.isupper():
+        return folded
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def _token_code(tok: str) -> int:
+    """The anchor code of one token, or -1 if it is not an anchor."""
+    key = _anchor_key(tok)
+    return -1 if key is None else zlib.crc32(key.encode())
+
+
+def _codes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(sentence index, anchor code) pairs, each code once per sentence, by sentence."""
+    by_word: dict[str, tuple[int, ...]] = {}  # a whitespace-separated word's codes
+    sent: list[int] = []
+    code: list[int] = []
+    for k, text in enumerate(texts):
+        found: set[int] = set()
+        for word in text.split():
+            codes = by_word.get(word)
+            if codes is None:
+                codes = by_word[word] = tuple(
+                    c for c in map(_token_code, _TOKEN.findall(word)) if c >= 0)
+            found.update(codes)
+        code.extend(found)
+        sent.extend([k] * len(found))
+    return np.asarray(sent, dtype=np.int64), np.asarray(code, dtype=np.int64)
+
+
+def _limit(n: int, share: float) -> float:
+    """How many sentences a token may occur in and still be evidence: a share of a short
+    document, but never more than 50 (in a book, a word in hundreds of sentences is common,
+    however small its share)."""
+    return max(3.0, min(share * n, 50.0))
+
+
+def _common_enough(code: np.ndarray, limit: float) -> np.ndarray:
+    """Codes found in at most ``limit`` sentences (``code`` holds one entry per sentence)."""
+    values, counts = np.unique(code, return_counts=True)
+    return values[counts <= limit]
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Anchor codes of a list of sentences: sentence k owns ``values[offsets[k]:offsets[k+1]]``
+    (each code once)."""
+
+    offsets: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def pair(cls, src: Sequence[str], tgt: Sequence[str],
+             max_share: float = 0.1) -> tuple["Anchors", "Anchors"]:
+        """Anchors of both sides, keeping only tokens that occur on both sides of the document
+        and in at most ``max_share`` of either side's sentences, 50 at most (German nouns with no
+        French cognate, and frequent words that collide by chance, are not evidence)."""
+        sent_s, code_s = _codes(src)
+        sent_t, code_t = _codes(tgt)
+        shared = np.intersect1d(_common_enough(code_s, _limit(len(src), max_share)),
+                                _common_enough(code_t, _limit(len(tgt), max_share)))
+        return (cls._build(len(src), sent_s, code_s, shared),
+                cls._build(len(tgt), sent_t, code_t, shared))
+
+    @classmethod
+    def _build(cls, n: int, sent: np.ndarray, code: np.ndarray, keep: np.ndarray) -> "Anchors":
+        mask = np.isin(code, keep)
+        sent, code = sent[mask], code[mask]
+        offsets = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(sent, minlength=n), out=offsets[1:])
+        return cls(offsets, code)
+
+    @classmethod
+    def empty(cls, n: int) -> "Anchors":
+        return cls(np.zeros(n + 1, dtype=np.int64), np.zeros(0, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def take(self, positions: Sequence[int]) -> "Anchors":
+        """The anchors of the sentences at ``positions``, in that order."""
+        offsets = np.zeros(len(positions) + 1, dtype=np.int64)
+        parts = []
+        for k, p in enumerate(positions):
+            part = self.values[self.offsets[p]:self.offsets[p + 1]]
+            parts.append(part)
+            offsets[k + 1] = offsets[k] + len(part)
+        values = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        return Anchors(offsets, values.astype(np.int64))
+
+    def window(self, start: int, end: int) -> "Anchors":
+        """Sentences start..end-1, offsets rebased to 0."""
+        offsets = self.offsets[start:end + 1]
+        return Anchors(offsets - offsets[0], self.values[offsets[0]:offsets[-1]])
