@@ -1,10 +1,11 @@
 """Alignment speed and memory for long documents (embeddings ready), and strict F1.
 
-    python bench/speed.py [--sizes 1000 10000 50000] [--model use-v3]
+    python bench/speed.py [--sizes 1000 10000 50000] [--model use-v3] [--repeat 3]
 
 Long documents are made by concatenating the NTREX ru-en dev documents until N sentences per
 side (they repeat literally, as a real book's headings do). Prints, per N: the alignment time
-(embedding excluded, cached), peak RSS growth, and strict/lax F1 against the concatenated gold.
+(embedding excluded, cached; the median of ``--repeat`` runs), peak RSS growth, and strict/lax
+F1 against the concatenated gold.
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     ap.add_argument("--model", default="use-v3")
     ap.add_argument("--end-to-end", type=int, metavar="N", help="time the whole CLI on N sentences")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="align each size this many times and report the median (this machine's "
+                         "timings vary by 20%% from run to run)")
     args = ap.parse_args(argv)
     if args.end_to_end:
         end_to_end(args.end_to_end, args.model)
@@ -102,11 +106,14 @@ def main(argv=None) -> int:
         sides = {"src": _SideData(src, "ru", u), "tgt": _SideData(tgt, "en", v)}
         embed_s = time.perf_counter() - te
         base = peak_mb()
-        ta = time.perf_counter()
-        props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
-                              embed_spans=_span_embedder(enc, sides, None),
-                              anchors=lambda: Anchors.pair(src, tgt))
-        align_s = time.perf_counter() - ta
+        times = []
+        for _ in range(max(args.repeat, 1)):
+            ta = time.perf_counter()
+            props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
+                                  embed_spans=_span_embedder(enc, sides, None),
+                                  anchors=lambda: Anchors.pair(src, tgt))
+            times.append(time.perf_counter() - ta)
+        align_s = sorted(times)[len(times) // 2]
         res = score([(p.src, p.tgt) for p in props], gold)
         print(f"{len(src):7d} {len(tgt):7d} {align_s:8.2f} {align_s + embed_s:9.2f} "
               f"{peak_mb() - base:8.0f} {res['strict'].f1:9.3f} {res['lax'].f1:7.3f}", flush=True)

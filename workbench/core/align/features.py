@@ -204,6 +204,21 @@ def _skip_features(f, k, at, m, gram, is_src, gap, lens, nn, scale, off, val, of
         f[_SKIP_LEX_NEAR] = _found(val, off[k], off[k + 1], off_o, val_o, lo, hi) / (off[k + 1] - off[k])
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _anchor_counts(off, val, s0, s1, off_o, val_o, o0, o1):
+    """Over sentences s0..s1-1: their anchors, how many occur in other-side sentences o0..o1-1,
+    and (if there are several sentences) how many sentences have anchors but none found."""
+    total, hit, miss = 0, 0, 0
+    for k in range(s0, s1):
+        own = off[k + 1] - off[k]
+        h = _found(val, off[k], off[k + 1], off_o, val_o, o0, o1) if own else 0
+        total += own
+        hit += h
+        if s1 - s0 > 1 and own and h == 0:
+            miss += 1
+    return total, hit, miss
+
+
 @njit(cache=True, nogil=True)
 def _span_margin(gram, row, col, nn_s, s0, a, nn_t, t0, b, scale):
     ns = 0.0
@@ -243,21 +258,9 @@ def _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s, 
             cov_rel = min(cov_rel, (gram[row, k + 1] - best_t[k]) / scale)
     # anchors (numbers, names, cognates) shared by the two spans; a sentence of a merged side
     # whose anchors are all missing from the other span is a miss
-    total, hit, miss = 0, 0, 0
-    for k in range(i - a, i):
-        own = off_s[k + 1] - off_s[k]
-        h = _found(val_s, off_s[k], off_s[k + 1], off_t, val_t, j - b, j) if own else 0
-        total += own
-        hit += h
-        if a > 1 and own and h == 0:
-            miss += 1
-    for k in range(j - b, j):
-        own = off_t[k + 1] - off_t[k]
-        h = _found(val_t, off_t[k], off_t[k + 1], off_s, val_s, i - a, i) if own else 0
-        total += own
-        hit += h
-        if b > 1 and own and h == 0:
-            miss += 1
+    total, hit, miss = _anchor_counts(off_s, val_s, i - a, i, off_t, val_t, j - b, j)
+    t2, h2, m2 = _anchor_counts(off_t, val_t, j - b, j, off_s, val_s, i - a, i)
+    total, hit, miss = total + t2, hit + h2, miss + m2
     if total > 0:
         f[_LEX_DICE] = hit / total
         f[_LEX_UNMATCHED] = math.log1p(total - hit) / 2
