@@ -145,3 +145,31 @@ def test_pruning_the_exact_pass_keeps_the_result(fake_encoder):
     full = align_texts(SRC, TGT, fake_encoder, cfg=AlignConfig(prune=1e9))
     pruned = align_texts(SRC, TGT, fake_encoder, cfg=AlignConfig())
     assert as_pairs(full) == as_pairs(pruned) == GOLD
+
+
+def test_posteriors_of_the_beads_covering_a_sentence_sum_to_one():
+    from workbench.core.align.dp import posteriors
+
+    types = list(AlignConfig().types)
+    rng = np.random.default_rng(4)
+    scores = rng.normal(size=(len(types), 6, 5)).astype(np.float32)
+    post = posteriors(scores, types)
+    for s in range(5):  # every path covers source sentence s exactly once
+        total = sum(post[t, i, j] for t, (a, b) in enumerate(types) if a
+                    for i in range(s + 1, s + a + 1) if i <= 5 for j in range(b, 5))
+        assert total == pytest.approx(1.0, abs=1e-6)
+    # one bead type dominating everywhere: the diagonal 1-1 path is near certain
+    scores = np.full((len(types), 6, 6), -20.0, dtype=np.float32)
+    scores[types.index((1, 1))] = 5.0
+    post = posteriors(scores, types)
+    assert post[types.index((1, 1)), 3, 3] > 0.999
+
+
+def test_confidences_are_probabilities_highest_far_from_the_hard_rows(fake_encoder):
+    props = align_texts(SRC, TGT, fake_encoder, "xx", "yy")
+    assert as_pairs(props) == GOLD
+    assert all(0.5 <= p.confidence <= 1.0 for p in props)
+    # the 1-1 rows with no merge or omission beside them are the surest
+    far = [props[k].confidence for k in (0, 8, 9)]
+    assert min(far) > 0.95
+    assert min(far) >= max(p.confidence for p in props[2:7])

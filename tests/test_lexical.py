@@ -5,7 +5,7 @@ import pytest
 
 from workbench.core.align import AlignConfig
 from workbench.core.align.band import full_band
-from workbench.core.align.features import INDEX, bead_feature_rows, zone_features
+from workbench.core.align.features import INDEX, zone_features
 from workbench.core.align.lexical import Anchors, anchor_tokens
 from workbench.core.align.scoring import Features
 
@@ -88,16 +88,6 @@ def test_leaving_out_a_fragment_whose_anchor_is_beside_it():
     assert F[INDEX["skip_src"], t10, 2, 1] == 1.0
     # left out far from it: no anchor beside it
     assert F[INDEX["skip_lex_near"], t10, 2, 4] == 0.0
-
-
-def test_confidence_features_are_the_scorer_features():
-    feats, cfg = _problem(SRC, TGT)
-    beads = [(0, 2, 0, 1), (2, 3, 1, 2), (3, 4, 2, 3), (4, 5, 3, 4), (5, 5, 4, 5)]
-    X = bead_feature_rows(feats, cfg.types, beads, {}, chunk=2)
-    F, _ = zone_features(feats, cfg.types, 0, 5, 0, 5, {})
-    for row, (i0, i1, j0, j1) in zip(X, beads):
-        t = cfg.types.index((i1 - i0, j1 - j0))
-        assert row == pytest.approx(F[:, t, i1, j1], abs=1e-5)
 
 
 def test_zone_scores_are_the_weighted_features():

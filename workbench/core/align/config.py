@@ -46,6 +46,9 @@ class AlignConfig:
     prune: float = 3.0
     #: largest zone (sentences per side) re-scored exactly
     max_zone: int = 40
+    #: the second pass looks at beads ending within this many sentences of the first pass's
+    #: path (on Text+Berg and NTREX dev, 1 to 6 gave the same result as the whole zone)
+    zone_reach: int = 2
     #: logistic weights of the exact pass's scorer (learned.py); None: the hand-set score
     weights: tuple[float, ...] | None = None
     #: logistic weights (+ bias last) of a bead's confidence over the same features

@@ -140,3 +140,62 @@ def max_marginals(scores: np.ndarray, types: list[tuple[int, int]]) -> tuple[np.
     tb = np.array([b for _, b in types], dtype=np.int64)
     out, best = _max_marginals(np.ascontiguousarray(scores, dtype=np.float32), ta, tb)
     return out, float(best)
+
+
+@njit(cache=True, nogil=True)
+def _lse(x, y):
+    if x <= NEG:
+        return y
+    if y <= NEG:
+        return x
+    hi = max(x, y)
+    return hi + np.log(np.exp(x - hi) + np.exp(y - hi))
+
+
+@njit(cache=True, nogil=True)
+def _posteriors(scores, ta, tb):
+    n_types, rows, cols = scores.shape
+    fwd = np.full((rows, cols), NEG)
+    bwd = np.full((rows, cols), NEG)
+    fwd[0, 0] = 0.0
+    for i in range(rows):
+        for j in range(cols):
+            if i == 0 and j == 0:
+                continue
+            acc = NEG
+            for t in range(n_types):
+                pi, pj = i - ta[t], j - tb[t]
+                if pi < 0 or pj < 0 or fwd[pi, pj] <= NEG or scores[t, i, j] <= NEG:
+                    continue
+                acc = _lse(acc, fwd[pi, pj] + scores[t, i, j])
+            fwd[i, j] = acc
+    bwd[rows - 1, cols - 1] = 0.0
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            if i == rows - 1 and j == cols - 1:
+                continue
+            acc = NEG
+            for t in range(n_types):
+                ni, nj = i + ta[t], j + tb[t]
+                if ni >= rows or nj >= cols or bwd[ni, nj] <= NEG or scores[t, ni, nj] <= NEG:
+                    continue
+                acc = _lse(acc, bwd[ni, nj] + scores[t, ni, nj])
+            bwd[i, j] = acc
+    logz = fwd[rows - 1, cols - 1]
+    out = np.zeros((n_types, rows, cols))
+    for t in range(n_types):
+        for i in range(ta[t], rows):
+            for j in range(tb[t], cols):
+                pi, pj = i - ta[t], j - tb[t]
+                if fwd[pi, pj] <= NEG or bwd[i, j] <= NEG or scores[t, i, j] <= NEG:
+                    continue
+                out[t, i, j] = np.exp(min(fwd[pi, pj] + scores[t, i, j] + bwd[i, j] - logz, 0.0))
+    return out
+
+
+def posteriors(scores: np.ndarray, types: list[tuple[int, int]]) -> np.ndarray:
+    """For a full-matrix problem whose scores are log-potentials (the learned scorer is a CRF):
+    the probability of each bead, summed over every path through it."""
+    ta = np.array([a for a, _ in types], dtype=np.int64)
+    tb = np.array([b for _, b in types], dtype=np.int64)
+    return _posteriors(np.ascontiguousarray(scores, dtype=np.float64), ta, tb)

@@ -41,10 +41,14 @@ def zone_features(feats: Features, types, i0: int, i1: int, j0: int, j1: int,
 
 
 def zone_scores(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exact_vecs: dict,
-                weights: np.ndarray, offset: float = 0.0) -> np.ndarray:
+                weights: np.ndarray, offset: float = 0.0,
+                rows: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """DP scores of the zone (the learned logit of every cell plus ``offset``, NEG where no bead
-    fits): ``learned_scores(*zone_features(...))`` without building the feature tensor."""
-    return _scores(np.asarray(weights, dtype=np.float64), float(offset),
+    fits): ``learned_scores(*zone_features(...))`` without building the feature tensor.
+    ``rows = (first, last)`` limits row i to the columns first[i]..last[i] (a band)."""
+    n, m = i1 - i0, j1 - j0
+    first, last = rows if rows is not None else (np.zeros(n + 1, np.int64), np.full(n + 1, m, np.int64))
+    return _scores(np.asarray(weights, dtype=np.float64), float(offset), first, last,
                    *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
 
 
@@ -137,8 +141,8 @@ def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s
 
 
 @njit(cache=True, nogil=True)
-def _scores(w, offset, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s, best_t,
-            mu, scale, n_feat, off_s, val_s, off_t, val_t):
+def _scores(w, offset, first, last, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t,
+            best_s, best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t):
     T = len(ta)
     out = np.full((T, n + 1, m + 1), NEG, dtype=np.float32)
     f = np.zeros(n_feat)
@@ -147,7 +151,7 @@ def _scores(w, offset, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_
         if a > n or b > m or (a + b != 1 and (a == 0 or b == 0)):
             continue
         for i in range(a, n + 1):
-            for j in range(b, m + 1):
+            for j in range(max(b, first[i]), min(m, last[i]) + 1):
                 f[:] = 0.0
                 if a == 1 and b == 0:
                     _skip_features(f, i - 1, j, m, gram, True, gap_s, len_s, nn_s, scale,
@@ -163,26 +167,6 @@ def _scores(w, offset, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_
                     acc += w[k] * f[k]
                 out[t, i, j] = acc
     return out
-
-
-@njit(cache=True, nogil=True)
-def _cell_features(cells, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s,
-                   best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t):
-    """The features of the given (type, i, j) cells only, one row each."""
-    X = np.zeros((len(cells), n_feat))
-    for r in range(len(cells)):
-        t, i, j = cells[r, 0], cells[r, 1], cells[r, 2]
-        a, b = ta[t], tb[t]
-        if a == 1 and b == 0:
-            _skip_features(X[r], i - 1, j, m, gram, True, gap_s, len_s, nn_s, scale,
-                           off_s, val_s, off_t, val_t)
-        elif a == 0:
-            _skip_features(X[r], j - 1, i, n, gram.T, False, gap_t, len_t, nn_t, scale,
-                           off_t, val_t, off_s, val_s)
-        else:
-            _pair_features(X[r], a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
-                           best_t, mu, scale, off_s, val_s, off_t, val_t)
-    return X
 
 
 @njit(cache=True, nogil=True)
@@ -307,25 +291,3 @@ def span_getter(x: np.ndarray, side: str, exact_vecs: dict):
             vec = vec / (np.linalg.norm(vec) + 1e-9)
         return vec
     return get
-
-
-def bead_feature_rows(feats: Features, types, beads, exact_vecs: dict,
-                      chunk: int = 20) -> np.ndarray:
-    """The scorer's features for a list of beads (i0, i1, j0, j1), one row each (for
-    confidences): computed over runs of beads of about ``chunk`` sentences (plus one sentence
-    of context each side), at each bead's end cell only."""
-    X = np.zeros((len(beads), len(FEATURES)))
-    index = {t: k for k, t in enumerate(types)}
-    k = 0
-    while k < len(beads):
-        end = k + 1
-        while (end < len(beads) and beads[end][1] - beads[k][0] <= chunk
-               and beads[end][3] - beads[k][2] <= chunk):
-            end += 1
-        i0, j0 = max(beads[k][0] - 1, 0), max(beads[k][2] - 1, 0)
-        i1, j1 = min(beads[end - 1][1] + 1, feats.n), min(beads[end - 1][3] + 1, feats.m)
-        cells = np.array([(index[(b1 - b0, c1 - c0)], b1 - i0, c1 - j0)
-                          for b0, b1, c0, c1 in beads[k:end]], dtype=np.int64)
-        X[k:end] = _cell_features(cells, *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
-        k = end
-    return X

@@ -24,18 +24,3 @@ def weights_for(model: str | None) -> np.ndarray | None:
     if w is None or len(w) != len(FEATURES):
         return None
     return np.array(w, dtype=np.float32)
-
-
-#: Confidence model per model: logistic weights over ``features.FEATURES`` plus a bias, fitted
-#: by ``bench/fit_confidence.py --write`` on the aligner's own output on the dev sets.
-CONFIDENCE = {
-    "e5-small": (0.56286, 1.77515, -0.33254, -0.17949, 0.40231, -0.41270, -1.69657, 1.27356, -0.29191, -0.75072, -0.52016, -1.36846, 0.47078, -0.58436, 0.32583, -0.57885, -0.61947, 1.38553, -1.00402, -2.11820, 0.29174, -0.35435, -1.39638, 1.03364),
-    "use-v3": (0.31273, 1.06257, 0.03214, 0.09845, -0.34505, -0.28930, -1.52953, 1.66750, -0.54128, -0.48856, -0.38777, -1.21610, 0.83932, -0.22779, 0.31932, -0.47012, -0.54538, -0.20864, -0.63782, -2.17692, 0.26244, -0.15104, -1.83587, 1.15205),
-}
-
-
-def confidence_weights_for(model: str | None) -> np.ndarray | None:
-    w = CONFIDENCE.get(model or DEFAULT, CONFIDENCE.get(DEFAULT))
-    if w is None or len(w) != len(FEATURES) + 1:
-        return None
-    return np.array(w, dtype=np.float64)

@@ -17,7 +17,7 @@ from ..operations import Edit, replace_rows
 from .config import AlignConfig
 from .engine import Proposal, align_vectors
 from .lexical import Anchors
-from .learned import confidence_weights_for, weights_for
+from .learned import weights_for
 from .scoring import length_prior
 
 #: ``progress(stage, done, total)``
@@ -59,11 +59,9 @@ def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
     """The config with the learned scorer's weights for this encoder, unless set already."""
     if cfg.weights is not None or cfg.extra.get("hand_scores"):
         return cfg
-    w, cw = weights_for(encoder.name), confidence_weights_for(encoder.name)
+    w = weights_for(encoder.name)
     if w is not None:
         cfg = replace(cfg, weights=tuple(float(x) for x in w))
-    if cw is not None and cfg.confidence_weights is None:
-        cfg = replace(cfg, confidence_weights=tuple(float(x) for x in cw))
     return cfg
 
 

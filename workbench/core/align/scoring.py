@@ -206,6 +206,17 @@ class Features:
         nn = 0.5 * (self.nn_s[i0:i1].mean() + self.nn_t[j0:j1].mean())
         return (cos - nn) / self.scale
 
+    def _pair_cosines(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosines of sentence pairs (i[k], j[k]): read from the band where it holds them."""
+        col = j - self.sim_lo[i]
+        inside = (col >= 0) & (col < self.simb.shape[1])
+        out = np.empty(len(i))
+        out[inside] = self.simb[i[inside], col[inside]]
+        inside[inside] = out[inside] != -1.0  # the band's padding, not a cosine
+        out_i, out_j = i[~inside], j[~inside]
+        out[~inside] = np.einsum("ij,ij->i", self.u[out_i], self.v[out_j])
+        return out
+
     def bead_margins(self, beads) -> np.ndarray:
         """Normalized margins of many beads (i0, i1, j0, j1) at once, approximate span vectors."""
         out = np.zeros(len(beads))
@@ -219,10 +230,17 @@ class Features:
                 continue
             rows = np.nonzero((a == ka) & (b == kb))[0]
             i0, j0 = arr[rows, 0], arr[rows, 2]
-            sv = sum(self.u[i0 + k] for k in range(ka))
-            tv = sum(self.v[j0 + k] for k in range(kb))
-            cos = np.einsum("ij,ij->i", sv, tv) / (
-                np.linalg.norm(sv, axis=1) * np.linalg.norm(tv, axis=1) + 1e-9)
+            if ka == 1 and kb == 1:
+                cos = self._pair_cosines(i0, j0)
+            else:
+                sv = self.u[i0].copy()
+                for k in range(1, ka):
+                    sv += self.u[i0 + k]
+                tv = self.v[j0].copy()
+                for k in range(1, kb):
+                    tv += self.v[j0 + k]
+                cos = np.einsum("ij,ij->i", sv, tv) / (
+                    np.linalg.norm(sv, axis=1) * np.linalg.norm(tv, axis=1) + 1e-9)
             nn = 0.5 * ((nns[i0 + ka] - nns[i0]) / ka + (nnt[j0 + kb] - nnt[j0]) / kb)
             out[rows] = (cos - nn) / self.scale
         return out
