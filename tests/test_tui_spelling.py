@@ -19,9 +19,10 @@ from textual.widgets.text_area import Selection
 from workbench.core import glossary as gl
 from workbench.core import store
 from workbench.core.document import Bead, Document, make_side
+from workbench.core.term_candidates import term_candidates
 from workbench.tui import marks as marks_module
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.glossary_panel import TermDialog, term_candidates
+from workbench.tui.term_dialog import TermDialog
 from workbench.tui.screens import ChoiceDialog
 
 from tui_helpers import drive, notes, settle  # noqa: F401

@@ -5,8 +5,9 @@ Terms
     forbidden target variants (``Zher Ann`` for ``Жер Ана``). The project glossary
     (``alignments/glossary.yaml``, :class:`Glossary`) serves every document of the folder;
     a document may add its own terms in ``doc.extra["glossary"]`` (edited with the undoable
-    :func:`add_term` / :func:`remove_term`). Glossary words are also accepted by the spell
-    checker. Import/export (OmegaT TSV, CSV, TBX) is in :mod:`workbench.core.glossary_io`.
+    :func:`add_term` / :func:`remove_term` / :func:`replace_document_term`). Glossary words
+    are also accepted by the spell checker. Import/export (OmegaT TSV, CSV, TBX) is in
+    :mod:`workbench.core.glossary_io`.
 
 Matching (:func:`find_terms`, :func:`term_matches`)
     Both the term and the sentence are split into words (:func:`morph.words`); a term of k
@@ -255,6 +256,19 @@ def remove_term(doc: Document, term: Term) -> Edit:
             return Edit(f"remove term '{term.source}'",
                         (Splice(f"extra:{SECTION}", i, (rec,), ()),))
     raise OperationError(f"'{term.source}' is not a term of this document")
+
+
+def replace_document_term(doc: Document, old: Term, new: Term) -> Edit:
+    """One undoable edit replacing a document term (removed, then added at the end)."""
+    removed = remove_term(doc, old)
+    if old == new:
+        raise OperationError("the term is unchanged")
+    if any(Term.from_record(r) == new for r in doc.extra.get(SECTION) or []
+           if isinstance(r, dict)):
+        raise OperationError(f"'{new.source}' → '{new.target}' is already a term here")
+    items = doc.extra.get(SECTION) or []
+    add = Splice(f"extra:{SECTION}", len(items) - 1, (), (new.record(),))
+    return Edit(f"edit term '{new.source}'", removed.splices + (add,))
 
 
 # ---------------------------------------------------------------- matching

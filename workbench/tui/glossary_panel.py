@@ -1,4 +1,4 @@
-"""The glossary panel and the term dialog: list, add, edit and delete terms.
+"""The glossary panel and the app's glossary actions: list, add, edit and delete terms.
 
 Two kinds of terms, kept apart because they are saved apart:
 
@@ -11,280 +11,28 @@ Two kinds of terms, kept apart because they are saved apart:
 The panel (``b``) lists both, marks with ``•`` the terms found in the cursor's row, and has
 its own keys while it has the focus (``a`` add, ``e``/enter edit, ``d`` delete, esc back to
 the rows); the view's one-letter keys are off meanwhile (see ``WorkbenchApp.check_action``).
-``B`` adds a term from the cursor's row: :class:`TermDialog` shows the row's two texts (select
-words in either to fill that side's field) and the likely term pairs of the row
-(:func:`term_candidates`: capitalized names paired across the scripts by transliteration).
+``B`` adds a term from the cursor's row: :class:`.term_dialog.TermDialog` shows the row's two
+texts (select words in either to fill that side's field) and the likely term pairs of the row
+(:func:`workbench.core.term_candidates.term_candidates`: capitalized names paired across the
+scripts by transliteration). Replacing a document term is the undoable
+:func:`workbench.core.glossary.replace_document_term`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label, OptionList, RadioButton, RadioSet, TextArea
-from textual.widgets.option_list import Option
+from textual.containers import Vertical
+from textual.widgets import DataTable, Label
 
 from ..core import glossary as gl
-from ..core import morph
-from ..core.document import Document
 from ..core.errors import OperationError, WorkbenchError
 from ..core.glossary import Term
-from ..core.operations import Edit
-from .flag_dialog import ArrowChoice
-from .screens import ChoiceDialog, _css
-
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                     "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
-                     .split()))
-
-
-def translit(text: str) -> str:
-    """A rough Latin spelling of Russian text, for pairing names across the scripts."""
-    return "".join(_TRANSLIT.get(c, c).replace("-", "") for c in text.lower())
-
-
-def _runs(text: str, lang: str, covered: list[tuple[int, int]]) -> list[str]:
-    """Candidate terms of one text: runs of capitalized words (names), leaving out runs of
-    common words (Hunspell knows them in lower case: "The", "May", "Social Struggles") and a
-    common first word of a sentence ("The Bakai residents" gives "Bakai")."""
-    from ..core.spelling import engine
-
-    eng = engine(lang)
-
-    def common(word: str) -> bool:
-        return eng is not None and eng.spell(word.lower())
-
-    out: list[str] = []
-    run: list[tuple[int, int, str]] = []
-
-    def close() -> None:
-        words = list(run)
-        run.clear()
-        if not words or all(common(w) for _, _, w in words):
-            return
-        before = text[:words[0][0]].rstrip()
-        at_start = not before or before[-1] in ".!?«\"“*—-"
-        if at_start and len(words) == 1 and eng is not None and eng.spell(words[0][2]):
-            return  # "I'd", "Today" ...
-        if len(words) > 1 and at_start and common(words[0][2]):
-            words = words[1:]
-        out.append(text[words[0][0]:words[-1][1]])
-
-    for start, end, word in morph.words(text):
-        name = (word[:1].isupper() and len(word) > 1 and not any(c.isdigit() for c in word)
-                and not any(a <= start < b for a, b in covered))
-        if name and run and text[run[-1][1]:start].strip() == "":
-            run.append((start, end, word))
-            continue
-        close()
-        if name:
-            run.append((start, end, word))
-    close()
-    return out
-
-
-def _ru_base(word: str) -> str:
-    """A Russian word in its dictionary form, unless it may already be one (names: pymorphy
-    reads the nominative ``Асанов`` as a form of ``Асан``)."""
-    low = word.lower().replace("ё", "е")
-    parses = morph.morph().parse(word)
-    if any(p.normal_form.replace("ё", "е") == low for p in parses):
-        return word
-    return morph.lemma(word, "ru")
-
-
-def _lemma_run(run: str, lang: str) -> str:
-    if lang != "ru":
-        return run
-    return " ".join(_ru_base(w) if w[:1].isupper() else w for w in run.split())
-
-
-def term_candidates(doc: Document, row: int,
-                    glossary: gl.Glossary | None = None) -> list[tuple[str, str]]:
-    """Likely (source, target) term pairs of a row, best first, then the names of one side
-    that found no partner; words of terms the glossary already has are left out. Russian words come as lemmas (``Оразалиновым`` ->
-    ``Оразалинов``); a name on one side is paired with the other side's name that reads most
-    alike once transliterated."""
-    from rapidfuzz import fuzz
-
-    bead = doc.beads[row]
-    matches = gl.term_matches(doc, row, glossary)
-    sides = []
-    for side, ids in (("src", bead.src), ("tgt", bead.tgt)):
-        lang = doc.side(side).lang
-        found: list[str] = []
-        for sid in ids:
-            covered = [(m.span.start, m.span.end) for m in matches
-                       if (m.span.side, m.span.sid) == (side, sid)]
-            for run in _runs(doc.side(side).get(sid).text, lang, covered):
-                run = _lemma_run(run, lang)
-                if run not in found:
-                    found.append(run)
-        sides.append(found)
-    src, tgt = sides
-    latin_src = doc.source.lang in morph.CYRILLIC_LANGS
-    pairs: list[tuple[float, str, str]] = []
-    used_src: set[str] = set()
-    for t in tgt:
-        best = (0.0, "")
-        for s in src:
-            score = fuzz.token_sort_ratio(translit(s) if latin_src else s.lower(), t.lower())
-            if score > best[0]:
-                best = (score, s)
-        if best[0] >= 55:
-            pairs.append((best[0], best[1], t))
-            used_src.add(best[1])
-    out = [(s, t) for _, s, t in sorted(pairs, key=lambda p: -p[0])]
-    out += [("", t) for t in tgt if all(t != p[1] for p in out)]
-    out += [(s, "") for s in src if s not in used_src]
-    return out
-
-
-@dataclass(frozen=True)
-class TermAnswer:
-    """What the term dialog returns: the term and where it goes ("project" or "document")."""
-
-    term: Term
-    scope: str
-
-
-class TermDialog(ModalScreen[TermAnswer | None]):
-    """Add or edit one term: source, target, note, forbidden variants, project or document.
-
-    Adding from a row shows the row's texts (select words to fill the field of that side) and
-    candidate pairs (enter on one fills both fields).
-    """
-
-    DEFAULT_CSS = _css("TermDialog", """
-    TermDialog > Vertical { max-width: 100; }
-    TermDialog .title { padding-bottom: 0; }
-    TermDialog #candidates { height: auto; max-height: 5; border: none; padding: 0; }
-    TermDialog TextArea { height: auto; max-height: 4; margin-bottom: 1; }
-    TermDialog .field { height: 1; }
-    TermDialog .field Label { width: 16; color: $text-muted; }
-    TermDialog .field Input { width: 1fr; }
-    TermDialog RadioSet { layout: horizontal; border: none; padding: 0; height: 1; width: auto; }
-    TermDialog RadioSet > RadioButton { padding: 0 2 0 0; width: auto; }
-    TermDialog .sub { color: $text-muted; padding-top: 1; }
-    """)
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="term.cancel"),
-                Binding("ctrl+s", "save", "Save", id="term.save", priority=True)]
-
-    def __init__(self, title: str, term: Term | None = None, scope: str = "project", *,
-                 texts: tuple[str, str] | None = None, langs: tuple[str, str] = ("ru", "en"),
-                 candidates: list[tuple[str, str]] | None = None, fixed_scope: bool = False,
-                 project_ok: bool = True) -> None:
-        super().__init__()
-        self.title_text = title
-        self.term = term
-        self.scope = scope if project_ok else "document"
-        self.texts = texts
-        self.langs = langs
-        self.candidates = candidates or []
-        self.fixed_scope = fixed_scope
-        self.project_ok = project_ok
-
-    def compose(self) -> ComposeResult:
-        t = self.term
-        first = self.candidates[0] if self.candidates and t is None else ("", "")
-        names = [LANG_NAMES.get(lang, lang) for lang in self.langs]
-        with Vertical():
-            yield Label(self.title_text, classes="title")
-            if self.candidates:
-                yield Label("Candidates in this row (enter: use one)", classes="sub")
-                yield OptionList(*[Option(Text.assemble(s or "…", ("  →  ", "dim"), e or "…"),
-                                          id=str(n)) for n, (s, e) in enumerate(self.candidates)],
-                                 id="candidates", compact=True)
-            if self.texts is not None:
-                yield Label("Or select words in the row's text (shift+arrows, or the mouse):",
-                            classes="sub")
-                yield TextArea(self.texts[0], read_only=True, soft_wrap=True, compact=True,
-                               show_line_numbers=False, id="text-src")
-                yield TextArea(self.texts[1], read_only=True, soft_wrap=True, compact=True,
-                               show_line_numbers=False, id="text-tgt")
-            with Horizontal(classes="field"):
-                yield Label(f"{names[0]} term")
-                yield Input(t.source if t else first[0], compact=True, id="source")
-            with Horizontal(classes="field"):
-                yield Label(f"{names[1]} term")
-                yield Input(t.target if t else first[1], compact=True, id="target")
-            with Horizontal(classes="field"):
-                yield Label("Note")
-                yield Input(t.note or "" if t else "", compact=True, id="note")
-            with Horizontal(classes="field"):
-                yield Label("Forbidden")
-                yield Input("; ".join(t.forbidden) if t else "", compact=True, id="forbidden",
-                            placeholder="wrong variants, separated by ;")
-            with Horizontal(classes="field"):
-                yield Label("Glossary")
-                if self.fixed_scope:
-                    yield Label("project (glossary.yaml)" if self.scope == "project"
-                                else "this document")
-                else:
-                    with ArrowChoice(id="scope", compact=True):
-                        yield RadioButton("project (saved now)",
-                                          value=self.scope == "project", id="project",
-                                          disabled=not self.project_ok)
-                        yield RadioButton("this document (undoable)",
-                                          value=self.scope == "document", id="document")
-            yield Label("enter: save · tab: next field · esc: cancel", classes="hint")
-
-    def on_mount(self) -> None:
-        if self.candidates:
-            self.query_one("#candidates", OptionList).styles.height = min(4, len(self.candidates))
-        if self.candidates and self.term is None:
-            self.query_one("#candidates", OptionList).focus()
-        else:
-            self.query_one("#source", Input).focus()
-
-    @on(OptionList.OptionSelected, "#candidates")
-    def _candidate(self, event: OptionList.OptionSelected) -> None:
-        source, target = self.candidates[int(event.option.id)]
-        self.query_one("#source", Input).value = source
-        self.query_one("#target", Input).value = target
-        self.query_one("#source" if not source else "#target" if not target else "#note",
-                       Input).focus()
-
-    @on(TextArea.SelectionChanged)
-    def _selected_words(self, event: TextArea.SelectionChanged) -> None:
-        words = event.text_area.selected_text.strip(" \t\n.,;:!?«»\"“”()")
-        if words:
-            field = "#source" if event.text_area.id == "text-src" else "#target"
-            value = " ".join(words.split())
-            if field == "#source" and self.langs[0] == "ru":  # as a dictionary form
-                value = _ru_base(value) if " " not in value else _lemma_run(value, "ru")
-            self.query_one(field, Input).value = value
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        value = {name: self.query_one(f"#{name}", Input).value.strip()
-                 for name in ("source", "target", "note", "forbidden")}
-        if not value["source"] or not value["target"]:
-            self.notify("A term needs both sides.", severity="warning", timeout=3)
-            self.query_one("#source" if not value["source"] else "#target", Input).focus()
-            return
-        forbidden = tuple(f.strip() for f in value["forbidden"].replace(",", ";").split(";")
-                          if f.strip())
-        scope = self.scope
-        if not self.fixed_scope:
-            pressed = self.query_one("#scope", RadioSet).pressed_button
-            scope = pressed.id if pressed is not None else self.scope
-        self.dismiss(TermAnswer(Term(value["source"], value["target"], value["note"] or None,
-                                     forbidden), scope))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
+from ..core.term_candidates import term_candidates
+from .screens import ChoiceDialog
+from .term_dialog import LANG_NAMES, TermAnswer, TermDialog
 
 #: the panel's own keys, for the help screen (the panel handles them while it has the focus)
 PANEL_BINDINGS = [
@@ -414,21 +162,6 @@ class GlossaryPanel(Vertical):
         self.app.view.focus()
 
 
-def replace_document_term(doc: Document, old: Term, new: Term) -> Edit:
-    """One undoable edit replacing a document term (removed, then added at the end)."""
-    removed = gl.remove_term(doc, old)
-    if old == new:
-        raise OperationError("the term is unchanged")
-    if any(Term.from_record(r) == new for r in doc.extra.get(gl.SECTION) or []
-           if isinstance(r, dict)):
-        raise OperationError(f"'{new.source}' → '{new.target}' is already a term here")
-    items = doc.extra.get(gl.SECTION) or []
-    from ..core.operations import Splice
-
-    add = Splice(f"extra:{gl.SECTION}", len(items) - 1, (), (new.record(),))
-    return Edit(f"edit term '{new.source}'", removed.splices + (add,))
-
-
 class GlossaryMixin:
     """Glossary actions of :class:`WorkbenchApp`: the panel, the dialog, saving the terms."""
 
@@ -546,7 +279,7 @@ class GlossaryMixin:
                 return
             new = answer.term
             if scope == "document":
-                if self.run_operation(lambda: replace_document_term(self.doc, old, new),
+                if self.run_operation(lambda: gl.replace_document_term(self.doc, old, new),
                                       keep_row=True) is not None:
                     self.notify(f"Term changed: {new.source} → {new.target} (u undoes)", timeout=3)
                 return
