@@ -3,7 +3,7 @@
 Pure text logic (no UI): the names of each side (runs of capitalized words that Hunspell does
 not know as common words), Russian ones as dictionary forms, paired across the scripts by
 transliteration (:func:`term_candidates`). The term dialog (:mod:`workbench.tui.term_dialog`)
-shows them and also uses :func:`_ru_base` / :func:`_lemma_run` for words selected in the text.
+shows them and also uses :func:`ru_base` / :func:`lemma_run` for words selected in the text.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _runs(text: str, lang: str, covered: list[tuple[int, int]]) -> list[str]:
     return out
 
 
-def _ru_base(word: str) -> str:
+def ru_base(word: str) -> str:
     """A Russian word in its dictionary form, unless it may already be one (names: pymorphy
     reads the nominative ``Асанов`` as a form of ``Асан``)."""
     low = word.lower().replace("ё", "е")
@@ -72,10 +72,10 @@ def _ru_base(word: str) -> str:
     return morph.lemma(word, "ru")
 
 
-def _lemma_run(run: str, lang: str) -> str:
+def lemma_run(run: str, lang: str) -> str:
     if lang != "ru":
         return run
-    return " ".join(_ru_base(w) if w[:1].isupper() else w for w in run.split())
+    return " ".join(ru_base(w) if w[:1].isupper() else w for w in run.split())
 
 
 def term_candidates(doc: Document, row: int,
@@ -96,7 +96,7 @@ def term_candidates(doc: Document, row: int,
             covered = [(m.span.start, m.span.end) for m in matches
                        if (m.span.side, m.span.sid) == (side, sid)]
             for run in _runs(doc.side(side).get(sid).text, lang, covered):
-                run = _lemma_run(run, lang)
+                run = lemma_run(run, lang)
                 if run not in found:
                     found.append(run)
         sides.append(found)

@@ -30,6 +30,7 @@ from ..core import store
 from ..core.document import Document
 from ..core.errors import OperationError
 from ..core.operations import Edit, History
+from ..core.textio import lang_name
 from .alignment_view import LOW, AlignmentView
 from .commands import BindingCommands
 from .files import FilesMixin
@@ -44,7 +45,6 @@ from .navigation import NavigationMixin
 from .spelling_ui import SpellingMixin
 from .screens import EditDialog, HelpScreen, SentenceInfo, SplitDialog
 
-LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 #: actions of the main screen's keys that are off while a panel has the focus
 GATED = frozenset(b.action.removeprefix("app.").split("(")[0] for b in BINDINGS) - PANEL_SAFE
 
@@ -262,7 +262,7 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
 
     def on_alignment_view_measured(self, _message) -> None:
         gc.freeze()  # the fresh layout (20,000 wrapped sentences) joins the frozen document
-        names = [f"{LANG_NAMES.get(self.lang(s), self.lang(s))} ({self.lang(s)})"
+        names = [f"{lang_name(self.lang(s))} ({self.lang(s)})"
                  for s in ("src", "tgt")]
         self.main_screen.query_one("#columns", Static).update(self.view.column_titles(*names))
 
@@ -388,11 +388,11 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
             return None
         sid = v.current_sentence
         if sid is None:
-            self.notify(f"No {LANG_NAMES.get(self.lang(v.side), self.lang(v.side))} sentence "
+            self.notify(f"No {lang_name(self.lang(v.side))} sentence "
                         "in this row: switch sides with tab.", severity="warning")
             return None
         s = self.doc.side(v.side).get(sid)
-        return SentenceInfo(v.row, LANG_NAMES.get(self.lang(v.side), self.lang(v.side)),
+        return SentenceInfo(v.row, lang_name(self.lang(v.side)),
                             s.text, s.original)
 
     def action_edit(self) -> None:

@@ -31,6 +31,7 @@ from textual.widgets import DataTable, Label
 from ..core import mqm, qa, review
 from ..core.errors import WorkbenchError
 from ..core.review import Flag, Span
+from ..core.textio import lang_name
 from .flag_dialog import FlagAnswer, FlagDialog
 from .marks import snapshot
 
@@ -240,12 +241,12 @@ class ReviewMixin:
         word = None
         if sid is not None:
             text = self.doc.side(side).get(sid).text
-            scopes.append(("sentence", f"this {LANG_NAMES.get(lang, lang)} sentence"))
+            scopes.append(("sentence", f"this {lang_name(lang)} sentence"))
             cur = self.marks.current
             if cur is not None and cur[:2] == (side, sid) and text[cur[2]:cur[3]] == cur[4]:
                 word = cur
                 scopes.append(("word", f"“{cur[4]}”"))
-        context = Text.assemble((f"{LANG_NAMES.get(lang, lang)}: ", "bold"),
+        context = Text.assemble((f"{lang_name(lang)}: ", "bold"),
                                 text[:150] + ("…" if len(text) > 150 else ""))
 
         def done(answer: FlagAnswer | None) -> None:
@@ -444,4 +445,3 @@ class ReviewMixin:
                     timeout=5)
 
 
-LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}

@@ -31,8 +31,9 @@ from ..core import glossary as gl
 from ..core.errors import OperationError, WorkbenchError
 from ..core.glossary import Term
 from ..core.term_candidates import term_candidates
+from ..core.textio import lang_name
 from .screens import ChoiceDialog
-from .term_dialog import LANG_NAMES, TermAnswer, TermDialog
+from .term_dialog import TermAnswer, TermDialog
 
 #: the panel's own keys, for the help screen (the panel handles them while it has the focus)
 PANEL_BINDINGS = [
@@ -92,8 +93,8 @@ class GlossaryPanel(Vertical):
         old = self.keys[table.cursor_row] if self.keys and 0 <= table.cursor_row < len(
             self.keys) else None
         table.clear()
-        table.columns["source"].label = Text(LANG_NAMES.get(langs[0], langs[0]))
-        table.columns["target"].label = Text(LANG_NAMES.get(langs[1], langs[1]))
+        table.columns["source"].label = Text(lang_name(langs[0]))
+        table.columns["target"].label = Text(lang_name(langs[1]))
         self.keys = []
         width = max(40, self.size.width or self.app.size.width)
         term_w = max(12, min(28, (width - 16) // 4))  # the note gets what is left

@@ -19,11 +19,11 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Tex
 from textual.widgets.option_list import Option
 
 from ..core.glossary import Term
-from ..core.term_candidates import _lemma_run, _ru_base
+from ..core.term_candidates import lemma_run, ru_base
+from ..core.textio import lang_name
 from .flag_dialog import ArrowChoice
 from .screens import _css
 
-LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class TermDialog(ModalScreen[TermAnswer | None]):
     def compose(self) -> ComposeResult:
         t = self.term
         first = self.candidates[0] if self.candidates and t is None else ("", "")
-        names = [LANG_NAMES.get(lang, lang) for lang in self.langs]
+        names = [lang_name(lang) for lang in self.langs]
         with Vertical():
             yield Label(self.title_text, classes="title")
             if self.candidates:
@@ -138,7 +138,7 @@ class TermDialog(ModalScreen[TermAnswer | None]):
             field = "#source" if event.text_area.id == "text-src" else "#target"
             value = " ".join(words.split())
             if field == "#source" and self.langs[0] == "ru":  # as a dictionary form
-                value = _ru_base(value) if " " not in value else _lemma_run(value, "ru")
+                value = ru_base(value) if " " not in value else lemma_run(value, "ru")
             self.query_one(field, Input).value = value
 
     @on(Input.Submitted)
