@@ -185,20 +185,26 @@ def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | Non
            mu: float | None = None, scale: float | None = None,
            anchors: AnchorSource | None = None):
     """The two passes: (features of the problem, beads as (i0, i1, j0, j1), joined-span vectors)."""
-    with ThreadPoolExecutor(1) as pool:
-        pending = pool.submit(anchors) if callable(anchors) else None
-        lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
-        feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale,
-                         anchors=None if pending else anchors)
-        path = best_path(feats.approx_scores(), lo, list(cfg.types), len(u), len(v))
-        beads = _path_beads(path, cfg.types)
-        if pending is not None:
+    if callable(anchors):  # made in a thread while the first pass works
+        with ThreadPoolExecutor(1) as pool:
+            pending = pool.submit(anchors)
+            feats, beads = _first_pass(u, v, len_s, len_t, cfg, mu, scale)
             feats.anchors_s, feats.anchors_t = pending.result()
+    else:
+        feats, beads = _first_pass(u, v, len_s, len_t, cfg, mu, scale, anchors)
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
         margins = feats.bead_margins(beads).tolist()
         beads = _exact_pass(feats, beads, margins, cfg, embed_spans, exact_vecs)
     return feats, beads, exact_vecs
+
+
+def _first_pass(u, v, len_s, len_t, cfg: AlignConfig, mu, scale, anchors=None):
+    """Band, features and the DP with approximate span vectors: (features, beads)."""
+    lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
+    feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale, anchors=anchors)
+    path = best_path(feats.approx_scores(), lo, list(cfg.types), len(u), len(v))
+    return feats, _path_beads(path, cfg.types)
 
 
 def confidences(feats: Features, beads, exact_vecs: dict, cfg: AlignConfig, run: int = 32,
