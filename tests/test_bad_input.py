@@ -197,3 +197,46 @@ def test_open_shows_what_reading_found_inside_the_workbench(monkeypatch, tmp_pat
     assert seen[-1].startup_notices == [(f"read {TEXT / 'ru_koi8r.txt'} as KOI8-R", "information")]
     res = run(["open", TEXT / "ru_long.txt", TEXT / "en.txt", "-o", tmp_path / "o.yaml"])
     assert [s for _, s in seen[-1].startup_notices] == ["warning"]
+
+
+# ---------------------------------------------------------------- --source/--target-encoding
+
+def test_an_encoding_given_by_the_user_is_used(tmp_path):
+    ru = "Жители микрорайона Бакай отбили попытку сноса. Суд постановил снести 120 домов."
+    path = tmp_path / "ru.txt"
+    path.write_bytes(ru.encode("koi8-r"))
+    assert read_text(path, "ru", "koi8-r").text == ru
+    # the user overrides a right detection with a wrong code page: the text is what they asked
+    # for, and the caller's script check then says the side does not look Russian
+    forced = read_text(path, "ru", "latin-1")
+    assert forced.encoding == "iso8859-1" and "Жители" not in forced.text
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffHello there.".encode("utf-8"))
+    assert read_text(bom, "en", "UTF8").text == "Hello there."
+
+
+def test_align_with_a_wrong_or_unknown_encoding_is_one_line_and_exit_2(tmp_path, before):
+    out = tmp_path / "o.yaml"
+    res = run(["align", TEXT / "ru.txt", TEXT / "en.txt", "-o", out, "--source-encoding", "cp9999"])
+    assert res.exit_code == 2
+    assert "ru.txt" in res.stderr and "no such encoding" in res.stderr and "cp1251" in res.stderr
+    cyrillic = tmp_path / "ru1251.txt"
+    cyrillic.write_bytes("Жители микрорайона Бакай.\nСуд постановил.\n".encode("cp1251"))
+    res = run(["align", cyrillic, TEXT / "en.txt", "-o", out, "--source-encoding", "utf-8"])
+    assert res.exit_code == 2
+    assert "ru1251.txt:1: is not valid UTF-8" in res.stderr
+    assert "check the name, or leave it out" in res.stderr
+    assert not out.exists()
+    assert corpus_state() == before
+
+
+def test_align_reads_the_given_encoding(tmp_path, use_encoder):
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes((TEXT / "ru.txt").read_text(encoding="utf-8").encode("cp866"))
+    out = tmp_path / "o.yaml"
+    res = run(["align", ru, TEXT / "en.txt", "-o", out, "--source-encoding", "cp866"])
+    assert res.exit_code == 0, res.output
+    from workbench.core import store
+
+    doc = store.load(out)
+    assert doc.source.sentences[0].text.startswith("Жители микрорайона Бакай")

@@ -98,6 +98,15 @@ def _save(doc, path: Path) -> None:
                    f"{merged.theirs_changes} change(s) from it", err=True)
 
 
+def _encoding_options(command):
+    """--source-encoding / --target-encoding: for a file whose encoding was told wrong."""
+    for side in ("target", "source"):
+        command = click.option(f"--{side}-encoding", metavar="CODEC",
+                               help=f"read the {side} file in this encoding (e.g. cp1251, "
+                                    "koi8-r, cp1252) instead of telling it from the bytes")(command)
+    return command
+
+
 @main.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
@@ -114,8 +123,10 @@ def _save(doc, path: Path) -> None:
 @click.option("--bead-types", default=None,
               help="bead types the aligner may propose, as source-target sentence counts "
                    "[default: 1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1,1-4,4-1,2-3,3-2]")
+@_encoding_options
 def align(source: Path, target: Path, output: Path | None, model: str, presegmented: bool,
-          source_lang: str, target_lang: str, update: bool, bead_types: str) -> None:
+          source_lang: str, target_lang: str, update: bool, bead_types: str,
+          source_encoding: str | None, target_encoding: str | None) -> None:
     """Align SOURCE with its translation TARGET and save the proposed alignment."""
     from .core.align import AlignConfig
     from .core.align.config import parse_types
@@ -129,7 +140,7 @@ def align(source: Path, target: Path, output: Path | None, model: str, presegmen
     output = output or Path("alignments") / f"{source.stem}.yaml"
     notices: list = []
     doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
-                       model=model, notices=notices)
+                       model=model, notices=notices, encodings=(source_encoding, target_encoding))
     _show_notices(notices)
     old = _load(output) if output.exists() else None
     if old is not None and old.confirmed_count and not update:
@@ -204,8 +215,10 @@ def show(document: Path, fmt: str) -> None:
 @click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
 @click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
 @click.option("--user", help="author name for the flags you raise (default: your login name)")
+@_encoding_options
 def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented: bool,
-          source_lang: str, target_lang: str, user: str | None) -> None:
+          source_lang: str, target_lang: str, user: str | None, source_encoding: str | None,
+          target_encoding: str | None) -> None:
     """Fix an alignment in the workbench UI.
 
     \b
@@ -239,7 +252,8 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented
         output = output or Path("alignments") / f"{source.stem}.yaml"
         notices: list = []
         doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
-                           model=model, notices=notices)
+                           model=model, notices=notices,
+                           encodings=(source_encoding, target_encoding))
         _show_notices(notices)
         app = WorkbenchApp(doc, output, align=True, model=model, ask_overwrite=output.exists(),
                            user=user)

@@ -49,12 +49,13 @@ def script_problem(text: str, lang: str) -> str | None:
 
 
 def read_side(path: str | Path, lang: str, presegmented: bool = False,
-              notices: list[Notice] | None = None):
+              notices: list[Notice] | None = None, encoding: str | None = None):
     """A document side from a text file; a file with no sentences is an error.
 
-    ``notices`` (a list) receives the encoding used and warnings about the file.
+    ``notices`` (a list) receives the encoding used and warnings about the file; ``encoding``
+    overrides the detected one.
     """
-    tf = read_text(path, lang)
+    tf = read_text(path, lang, encoding)
     segments = segment_text(tf.text, lang, presegmented=presegmented)
     if not segments:
         raise InputError("has no sentences (the file is only whitespace)", path=str(path),
@@ -89,14 +90,17 @@ def pair_notices(doc: Document) -> list[Notice]:
 
 def new_document(source: str | Path, target: str | Path, source_lang: str = "ru",
                  target_lang: str = "en", presegmented: bool = False,
-                 model: str | None = None, notices: list[Notice] | None = None) -> Document:
+                 model: str | None = None, notices: list[Notice] | None = None,
+                 encodings: tuple[str | None, str | None] = (None, None)) -> Document:
     """Both sides read and segmented; ``beads`` is empty until an aligner fills it.
 
-    ``notices`` (a list) receives what the user should know (see the module docstring).
+    ``notices`` (a list) receives what the user should know (see the module docstring);
+    ``encodings`` (source, target) override the detected ones.
     """
     found: list[Notice] = []
-    doc = Document(read_side(source, source_lang, presegmented, found),
-                   read_side(target, target_lang, presegmented, found), beads=[], model=model)
+    doc = Document(read_side(source, source_lang, presegmented, found, encodings[0]),
+                   read_side(target, target_lang, presegmented, found, encodings[1]),
+                   beads=[], model=model)
     swapped = [n for n in found if "other language's file" in n.message]
     if len(swapped) == 2:
         found = [n for n in found if n not in swapped]

@@ -19,6 +19,7 @@ PDF, Word, images) are refused with a hint.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import math
 import unicodedata
@@ -281,6 +282,16 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
                      hint="save the file as UTF-8 and try again")
 
 
+def _codec(name: str, path: Path) -> str:
+    """The canonical codec name for a user's ``--encoding``; a clear error for an unknown one."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"cannot be read as {name!r}: no such encoding", path=str(path),
+                         hint="give an encoding name such as utf-8, cp1251, koi8-r, "
+                              "mac-cyrillic, cp866, cp1252 or latin-1") from None
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
@@ -288,25 +299,32 @@ def _control_share(text: str) -> float:
     return bad / len(text)
 
 
-def read_text(path: str | Path, lang: str | None = None) -> TextFile:
+def read_text(path: str | Path, lang: str | None = None, encoding: str | None = None) -> TextFile:
     """Read a text file in any encoding :func:`detect_encoding` knows; CRLF and CR become LF.
 
-    ``lang`` (the side's language) settles the Cyrillic code pages for a Cyrillic language.
+    ``lang`` (the side's language) settles the Cyrillic code pages for a Cyrillic language;
+    ``encoding`` (a codec name) overrides the detection when the user knows better.
     """
     p = Path(path)
     data = read_bytes(p, InputError, "text file")
     if not data:
         raise InputError("is empty (0 bytes)", path=str(p), hint="give the file with the text")
-    try:
-        found = detect_encoding(data, lang)
-    except InputError as exc:
-        raise InputError(exc.message, path=str(p), hint=exc.hint) from None
+    if encoding:
+        codec = _codec(encoding, p)
+        found = Detection(codec, 3 if codec == "utf-8" and data.startswith(codecs.BOM_UTF8) else 0)
+    else:
+        try:
+            found = detect_encoding(data, lang)
+        except InputError as exc:
+            raise InputError(exc.message, path=str(p), hint=exc.hint) from None
     try:
         text = data[found.bom:].decode(found.encoding.removesuffix("-sig"))
     except UnicodeDecodeError as exc:
         line = data[found.bom: found.bom + exc.start].count(b"\n") + 1
+        hint = ("the encoding was given: check the name, or leave it out to let workbench tell"
+                if encoding else "save the file as UTF-8 and try again")
         raise InputError(f"is not valid {ENCODING_NAMES.get(found.encoding, found.encoding)}",
-                         path=str(p), line=line, hint="save the file as UTF-8 and try again") from None
+                         path=str(p), line=line, hint=hint) from None
     if _control_share(text) > 0.01:
         raise InputError("looks like a binary file (it is full of control characters)",
                          path=str(p), hint="give a plain text file")
