@@ -73,7 +73,7 @@ def test_flag_a_row_through_the_dialog(tmp_path):
         await pilot.press(*"omis")
         await pilot.press("tab", "right")  # severity: minor -> major
         await pilot.press("tab", "right")  # flagged: the row -> this sentence
-        await pilot.press("tab", *"second clause missing")
+        await pilot.press("tab", "tab", *"second clause missing")  # past "Words" to the comment
         await pilot.press("enter")
         await pilot.pause()
         (flag,) = review.flags(app.doc)
@@ -88,6 +88,28 @@ def test_flag_a_row_through_the_dialog(tmp_path):
     drive(app, script)
 
 
+def test_flag_any_words_typed_in_the_dialog(tmp_path):
+    app = make_app(small_doc(with_flags=False), tmp_path)
+
+    async def script(pilot):
+        await pilot.press("j", "j")  # row 3, Russian side
+        await pilot.press("f", *"mistr", "tab", "tab", "tab")
+        await pilot.press(*"line is")  # not in the Russian sentence: found in the English one
+        await pilot.press("tab", *"wrong")
+        await pilot.press("enter")
+        await pilot.pause()
+        (flag,) = review.flags(app.doc)
+        assert flag.span == review.Span("tgt", 2, 10, 17)
+        assert review.span_text(app.doc, flag) == "line is"
+        # words that are not in the row keep the dialog open, with what was typed
+        await pilot.press("f", *"omis", "tab", "tab", "tab", *"no such words", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagDialog) and len(review.flags(app.doc)) == 1
+        assert app.screen.query_one("#words").value == "no such words"
+        await pilot.press("escape")
+    drive(app, script)
+
+
 def test_flag_a_misspelt_word_then_apply_its_suggestion(tmp_path):
     doc = small_doc(with_flags=False)
     doc.target.sentences[1] = replace(doc.target.sentences[1], text="The secnod line.")
@@ -98,7 +120,7 @@ def test_flag_a_misspelt_word_then_apply_its_suggestion(tmp_path):
         await pilot.pause()
         assert app.marks.current[4] == "secnod"
         await pilot.press("f", *"spel", "tab", "tab", "right", "right")  # the word itself
-        await pilot.press("tab", "tab", *"second", "enter")
+        await pilot.press("tab", "tab", "tab", *"second", "enter")  # words, comment, suggestion
         await pilot.pause()
         (flag,) = review.flags(app.doc)
         assert flag.category == "Fluency/Spelling" and flag.suggestion == "second"

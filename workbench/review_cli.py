@@ -9,7 +9,7 @@ from rich.text import Text
 
 from .core.document import Document
 from .core.errors import WorkbenchError
-from .core.review import CATEGORIES, Flag, RowIndex, Span, category_choices, span_text
+from .core.review import CATEGORIES, Flag, RowIndex, Span, category_choices, find_span, span_text
 
 SEVERITY_STYLES = {"neutral": "dim", "minor": "yellow", "major": "dark_orange", "critical": "bold red"}
 
@@ -40,13 +40,10 @@ def parse_span(doc: Document, row: int, span: str | None, text: str | None) -> S
             raise WorkbenchError(f"bad span {span!r}", hint="write side:id:start:end, like "
                                  "tgt:60:6:15") from None
     if text:
-        b = doc.beads[row]
-        for side, ids in (("tgt", b.tgt), ("src", b.src)):
-            for sid in ids:
-                pos = doc.side(side).get(sid).text.find(text)
-                if pos >= 0:
-                    return Span(side, sid, pos, pos + len(text))
-        raise WorkbenchError(f"{text!r} is not in row {row + 1}")
+        found = find_span(doc, row, text)
+        if found is None:
+            raise WorkbenchError(f"{text!r} is not in row {row + 1}")
+        return found
     return None
 
 

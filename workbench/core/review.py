@@ -324,6 +324,22 @@ def new_flag(doc: Document, row: int, category: str, severity: str, *, comment: 
     return flag
 
 
+def find_span(doc: Document, row: int, text: str,
+              first: tuple[str, int] | None = None) -> Span | None:
+    """The first occurrence of ``text`` in row ``row``: in sentence ``first`` = (side, id) if
+    given, then in the target sentences, then the source ones; None if it is not there."""
+    if not text:
+        return None
+    b = doc.beads[row]
+    order = [first] if first is not None else []
+    order += [("tgt", sid) for sid in b.tgt] + [("src", sid) for sid in b.src]
+    for side, sid in order:
+        pos = doc.side(side).get(sid).text.find(text)
+        if pos >= 0:
+            return Span(side, sid, pos, pos + len(text))
+    return None
+
+
 def add_flag(doc: Document, row: int, category: str, severity: str, *, comment: str = "",
              span: Span | None = None, suggestion: str | None = None, author: str | None = None,
              origin: str = "manual", key: str | None = None, now: str | None = None) -> Edit:

@@ -2,7 +2,8 @@
 
 Fast path: ``f``, type a few letters of the category (``spel``, ``acc om``, ``omis``: every
 typed word starts a word of the category), enter. Tab reaches the severity (←/→), the scope
-(the whole row, the current sentence, or the word the cursor is on), the comment and the
+(the whole row, the current sentence, or the word the cursor is on), the exact words to mark
+(any span: typed, found in the current sentence first, then in the row), the comment and the
 suggestion. The dialog returns a :class:`FlagAnswer`; the app turns it into
 ``review.add_flag`` / ``review.edit_flag`` (undoable), with ``--user`` as the author.
 """
@@ -10,6 +11,7 @@ suggestion. The dialog returns a :class:`FlagAnswer`; the app turns it into
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from rich.text import Text
 from textual import on
@@ -42,6 +44,7 @@ class FlagAnswer:
     comment: str
     suggestion: str | None
     scope: str  # "row", "sentence" or "word" (what the dialog offered)
+    words: str = ""  # the exact words to mark, if typed (they override the scope)
 
 
 class ArrowChoice(RadioSet):
@@ -102,9 +105,10 @@ class FlagDialog(ModalScreen[FlagAnswer | None]):
 
     def __init__(self, title: str, context: str = "", *, scopes: list[tuple[str, str]] | None = None,
                  flag: Flag | None = None, category: str | None = None,
-                 suggestion: str = "") -> None:
+                 suggestion: str = "", find_words: Callable[[str], object] | None = None) -> None:
         """``scopes`` are (answer, label) choices of what is flagged; ``flag`` pre-fills an
-        edit; ``category`` pre-selects one (a spelling flag on a misspelt word)."""
+        edit; ``category`` pre-selects one (a spelling flag on a misspelt word);
+        ``find_words`` (words -> a span or None) offers the "Words" field and checks it."""
         super().__init__()
         self.title_text = title
         self.context = context
@@ -114,6 +118,7 @@ class FlagDialog(ModalScreen[FlagAnswer | None]):
         self.severity = flag.severity if flag is not None else "minor"
         self.comment = flag.comment if flag is not None else ""
         self.suggestion = flag.suggestion if flag is not None and flag.suggestion else suggestion
+        self.find_words = find_words
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -136,6 +141,11 @@ class FlagDialog(ModalScreen[FlagAnswer | None]):
                 with ArrowChoice(id="scope", compact=True):
                     for i, (answer, label) in enumerate(self.scopes):
                         yield RadioButton(label, value=i == 0, id=f"scope-{answer}")
+            if self.find_words is not None:
+                with Horizontal(classes="field"):
+                    yield Label("Words")
+                    yield Input(compact=True, id="words",
+                                placeholder="the exact words to mark (optional; overrides Flagged)")
             with Horizontal(classes="field"):
                 yield Label("Comment")
                 yield Input(self.comment, compact=True, id="comment",
@@ -189,13 +199,20 @@ class FlagDialog(ModalScreen[FlagAnswer | None]):
                         timeout=3)
             self.query_one("#category", Input).focus()
             return
+        words = self.query_one("#words", Input).value.strip() if self.find_words else ""
+        if words and self.find_words(words) is None:
+            self.notify(f"“{words}” is not in this row: type the words as the text has them.",
+                        severity="warning", timeout=4)
+            self.query_one("#words", Input).focus()
+            return
         sev = self.query_one("#severity", RadioSet).pressed_button
         scope = self.query_one("#scope", RadioSet).pressed_button
         suggestion = self.query_one("#suggestion", Input).value.strip()
         self.dismiss(FlagAnswer(category, sev.id if sev is not None else "minor",
                                 self.query_one("#comment", Input).value.strip(),
                                 suggestion or None,
-                                scope.id.removeprefix("scope-") if scope is not None else "row"))
+                                scope.id.removeprefix("scope-") if scope is not None else "row",
+                                words))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -253,7 +253,9 @@ class ReviewMixin:
             if answer is None:
                 return
             span = None
-            if answer.scope == "sentence" and sid is not None:
+            if answer.words:
+                span = find(answer.words)
+            elif answer.scope == "sentence" and sid is not None:
                 span = Span(side, sid, 0, len(text))
             elif answer.scope == "word" and word is not None:
                 span = Span(side, sid, word[2], word[3])
@@ -263,8 +265,11 @@ class ReviewMixin:
                     keep_row=True) is not None:
                 self.notify(f"Row {row + 1} flagged: {answer.category}, {answer.severity} "
                             "(F lists the flags, u undoes)", timeout=3)
+        def find(words: str) -> Span | None:
+            return review.find_span(self.doc, row, words, (side, sid) if sid is not None else None)
+
         self.push_screen(FlagDialog(f"Flag row {row + 1} · by {self.user}", context,
-                                    scopes=scopes), done)
+                                    scopes=scopes, find_words=find), done)
 
     # ------------------------------------------------------------ jumps
 
