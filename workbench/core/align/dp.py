@@ -95,65 +95,22 @@ def best_path(scores: np.ndarray, lo: np.ndarray, types: list[tuple[int, int]],
 
 
 @njit(cache=True, nogil=True)
-def _max_marginals(scores, ta, tb):
-    n_types, rows, cols = scores.shape
-    fwd = np.full((rows, cols), NEG)
-    bwd = np.full((rows, cols), NEG)
-    fwd[0, 0] = 0.0
-    for i in range(rows):
-        for j in range(cols):
-            if i == 0 and j == 0:
-                continue
-            best = NEG
-            for t in range(n_types):
-                pi, pj = i - ta[t], j - tb[t]
-                if pi < 0 or pj < 0 or fwd[pi, pj] <= NEG or scores[t, i, j] <= NEG:
-                    continue
-                best = max(best, fwd[pi, pj] + scores[t, i, j])
-            fwd[i, j] = best
-    bwd[rows - 1, cols - 1] = 0.0
-    for i in range(rows - 1, -1, -1):
-        for j in range(cols - 1, -1, -1):
-            if i == rows - 1 and j == cols - 1:
-                continue
-            best = NEG
-            for t in range(n_types):
-                ni, nj = i + ta[t], j + tb[t]
-                if ni >= rows or nj >= cols or bwd[ni, nj] <= NEG or scores[t, ni, nj] <= NEG:
-                    continue
-                best = max(best, bwd[ni, nj] + scores[t, ni, nj])
-            bwd[i, j] = best
-    out = np.full((n_types, rows, cols), NEG)
-    for t in range(n_types):
-        for i in range(ta[t], rows):
-            for j in range(tb[t], cols):
-                pi, pj = i - ta[t], j - tb[t]
-                if fwd[pi, pj] <= NEG or bwd[i, j] <= NEG or scores[t, i, j] <= NEG:
-                    continue
-                out[t, i, j] = fwd[pi, pj] + scores[t, i, j] + bwd[i, j]
-    return out, fwd[rows - 1, cols - 1]
-
-
-def max_marginals(scores: np.ndarray, types: list[tuple[int, int]]) -> tuple[np.ndarray, float]:
-    """For a full-matrix problem: the best total of any path through each bead, and the best."""
-    ta = np.array([a for a, _ in types], dtype=np.int64)
-    tb = np.array([b for _, b in types], dtype=np.int64)
-    out, best = _max_marginals(np.ascontiguousarray(scores, dtype=np.float32), ta, tb)
-    return out, float(best)
-
-
-@njit(cache=True, nogil=True)
-def _lse(x, y):
+def _combine(x, y, soft):
+    """max(x, y), or log(exp(x) + exp(y)) when ``soft``; NEG is "no path"."""
     if x <= NEG:
         return y
     if y <= NEG:
         return x
     hi = max(x, y)
+    if not soft:
+        return hi
     return hi + np.log(np.exp(x - hi) + np.exp(y - hi))
 
 
 @njit(cache=True, nogil=True)
-def _posteriors(scores, ta, tb):
+def _through(scores, ta, tb, soft):
+    """Forward-backward over every path: for each bead, the best (or, ``soft``, the log-summed)
+    total of the paths through it; and the best (log-summed) total of all paths."""
     n_types, rows, cols = scores.shape
     fwd = np.full((rows, cols), NEG)
     bwd = np.full((rows, cols), NEG)
@@ -167,7 +124,7 @@ def _posteriors(scores, ta, tb):
                 pi, pj = i - ta[t], j - tb[t]
                 if pi < 0 or pj < 0 or fwd[pi, pj] <= NEG or scores[t, i, j] <= NEG:
                     continue
-                acc = _lse(acc, fwd[pi, pj] + scores[t, i, j])
+                acc = _combine(acc, fwd[pi, pj] + scores[t, i, j], soft)
             fwd[i, j] = acc
     bwd[rows - 1, cols - 1] = 0.0
     for i in range(rows - 1, -1, -1):
@@ -179,23 +136,37 @@ def _posteriors(scores, ta, tb):
                 ni, nj = i + ta[t], j + tb[t]
                 if ni >= rows or nj >= cols or bwd[ni, nj] <= NEG or scores[t, ni, nj] <= NEG:
                     continue
-                acc = _lse(acc, bwd[ni, nj] + scores[t, ni, nj])
+                acc = _combine(acc, bwd[ni, nj] + scores[t, ni, nj], soft)
             bwd[i, j] = acc
-    logz = fwd[rows - 1, cols - 1]
-    out = np.zeros((n_types, rows, cols))
+    out = np.full((n_types, rows, cols), NEG)
     for t in range(n_types):
         for i in range(ta[t], rows):
             for j in range(tb[t], cols):
                 pi, pj = i - ta[t], j - tb[t]
                 if fwd[pi, pj] <= NEG or bwd[i, j] <= NEG or scores[t, i, j] <= NEG:
                     continue
-                out[t, i, j] = np.exp(min(fwd[pi, pj] + scores[t, i, j] + bwd[i, j] - logz, 0.0))
-    return out
+                out[t, i, j] = fwd[pi, pj] + scores[t, i, j] + bwd[i, j]
+    return out, fwd[rows - 1, cols - 1]
+
+
+def _type_arrays(types):
+    return (np.array([a for a, _ in types], dtype=np.int64),
+            np.array([b for _, b in types], dtype=np.int64))
+
+
+def max_marginals(scores: np.ndarray, types: list[tuple[int, int]]) -> tuple[np.ndarray, float]:
+    """For a full-matrix problem: the best total of any path through each bead, and the best."""
+    out, best = _through(np.ascontiguousarray(scores, dtype=np.float64), *_type_arrays(types), False)
+    return out, float(best)
+
+
+def forward_backward(scores: np.ndarray, types: list[tuple[int, int]]) -> tuple[np.ndarray, float]:
+    """For a full-matrix problem whose scores are log-potentials (the learned scorer is a CRF):
+    the probability of each bead (summed over every path through it) and log Z."""
+    out, logz = _through(np.ascontiguousarray(scores, dtype=np.float64), *_type_arrays(types), True)
+    return np.exp(np.minimum(out - logz, 0.0)), float(logz)
 
 
 def posteriors(scores: np.ndarray, types: list[tuple[int, int]]) -> np.ndarray:
-    """For a full-matrix problem whose scores are log-potentials (the learned scorer is a CRF):
-    the probability of each bead, summed over every path through it."""
-    ta = np.array([a for a, _ in types], dtype=np.int64)
-    tb = np.array([b for _, b in types], dtype=np.int64)
-    return _posteriors(np.ascontiguousarray(scores, dtype=np.float64), ta, tb)
+    """The probability of each bead (see :func:`forward_backward`)."""
+    return forward_backward(scores, types)[0]
