@@ -2,7 +2,7 @@
 
 Sentence embeddings blur exactly the evidence a translator trusts most when two sentence
 boundaries disagree: "1939", "Roiss", "Dhaulagiri", "8222" appear on both sides. Each sentence
-gets a small sorted set of anchor codes: every run of digits, every word of five letters or more
+gets a small set of anchor codes: every run of digits, every word of five letters or more
 cut to its first five letters (so "Expedition"/"expédition" and "Шанырака"/"Shanyrak" meet once
 accents are stripped and Cyrillic is transliterated), and short capitalized words (names such as
 "Band"). The aligner's features count how many anchors of one span reappear in the other.
@@ -87,7 +87,7 @@ def _limit(n: int, share: float) -> float:
     return max(3.0, min(share * n, 50.0))
 
 
-def _common_enough(code: np.ndarray, limit: float) -> np.ndarray:
+def _rare_enough(code: np.ndarray, limit: float) -> np.ndarray:
     """Codes found in at most ``limit`` sentences (``code`` holds one entry per sentence)."""
     values, counts = np.unique(code, return_counts=True)
     return values[counts <= limit]
@@ -109,8 +109,8 @@ class Anchors:
         French cognate, and frequent words that collide by chance, are not evidence)."""
         sent_s, code_s = _codes(src)
         sent_t, code_t = _codes(tgt)
-        shared = np.intersect1d(_common_enough(code_s, _limit(len(src), max_share)),
-                                _common_enough(code_t, _limit(len(tgt), max_share)))
+        shared = np.intersect1d(_rare_enough(code_s, _limit(len(src), max_share)),
+                                _rare_enough(code_t, _limit(len(tgt), max_share)))
         return (cls._build(len(src), sent_s, code_s, shared),
                 cls._build(len(tgt), sent_t, code_t, shared))
 
