@@ -34,6 +34,7 @@ from ..core.review import Flag, Span
 from ..core.textio import lang_name
 from .flag_dialog import FlagAnswer, FlagDialog
 from .marks import snapshot
+from .screens import TableNavigation
 
 SEVERITY_STYLE = {"neutral": "dim", "minor": "yellow", "major": "red", "critical": "bold reverse red"}
 STATUS_CYCLE = (None, "open", "proposed", "resolved", "dismissed")
@@ -100,7 +101,7 @@ def dimension(category: str) -> str:
     return category.split("/")[0]
 
 
-class FlagsPanel(Vertical):
+class FlagsPanel(TableNavigation, Vertical):
     """Flags and QA proposals of the document, with filters and the MQM score."""
 
     DEFAULT_CSS = """
@@ -206,15 +207,6 @@ class FlagsPanel(Vertical):
     def action_clear_filters(self) -> None:
         self.filters = Filters()
         self.app.refresh_flags_panel()
-
-    def action_cursor(self, where: str) -> None:
-        if where == "down":
-            self.table.action_cursor_down()
-        else:
-            self.table.action_cursor_up()
-
-    def action_leave(self) -> None:
-        self.app.view.focus()
 
 
 class ReviewMixin:

@@ -32,7 +32,7 @@ from ..core.errors import OperationError, WorkbenchError
 from ..core.glossary import Term
 from ..core.term_candidates import term_candidates
 from ..core.textio import lang_name
-from .screens import ChoiceDialog
+from .screens import ChoiceDialog, TableNavigation
 from .term_dialog import TermAnswer, TermDialog
 
 #: the panel's own keys, for the help screen (the panel handles them while it has the focus)
@@ -52,7 +52,7 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-class GlossaryPanel(Vertical):
+class GlossaryPanel(TableNavigation, Vertical):
     """The terms of the project and of the document, at the bottom of the main screen."""
 
     DEFAULT_CSS = """
@@ -152,15 +152,6 @@ class GlossaryPanel(Vertical):
     def action_delete(self) -> None:
         if self.selected is not None:
             self.app.glossary_delete(*self.selected)
-
-    def action_cursor(self, where: str) -> None:
-        if where == "down":
-            self.table.action_cursor_down()
-        else:
-            self.table.action_cursor_up()
-
-    def action_leave(self) -> None:
-        self.app.view.focus()
 
 
 class GlossaryMixin:

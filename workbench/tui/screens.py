@@ -313,3 +313,17 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def action_choose(self, answer: str) -> None:
         self.dismiss(self.cancel if answer == "cancel" else answer)
+
+
+class TableNavigation:
+    """Keys shared by the side panels that show a DataTable (``self.table``): move the cursor
+    from the panel's own bindings, and go back to the alignment view."""
+
+    def action_cursor(self, where: str) -> None:
+        if where == "down":
+            self.table.action_cursor_down()
+        else:
+            self.table.action_cursor_up()
+
+    def action_leave(self) -> None:
+        self.app.view.focus()

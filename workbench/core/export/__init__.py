@@ -23,6 +23,7 @@ removed, and tabs/newlines become spaces, with a warning naming the row.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -30,6 +31,7 @@ from typing import Callable
 from ..document import Document
 from ..errors import WorkbenchError
 from ..review import SEVERITIES, Flag, RowIndex, flags, severity_rank
+from ..store import atomic_write
 
 FORMATS: tuple[str, ...] = ("tmx", "tsv", "moses", "xliff", "jsonl")
 DEFAULT_ONLY = {"tmx": "confirmed", "moses": "confirmed", "tsv": "all", "xliff": "all",
@@ -111,6 +113,13 @@ def select_pairs(doc: Document, only: str = "confirmed", exclude_flagged: str | 
         pairs.append(Pair(i + 1, tuple(b.src), tuple(b.tgt), texts[0], texts[1], b.status,
                           b.confidence, row_flags))
     return pairs
+
+
+def write_xml(root, path: Path) -> list[Path]:
+    """An XML export (TMX, XLIFF) as one UTF-8 file with its declaration, written atomically."""
+    atomic_write(path, '<?xml version="1.0" encoding="UTF-8"?>\n'
+                 + ET.tostring(root, encoding="unicode") + "\n", backup=False)
+    return [path]
 
 
 def flag_summary(f: Flag) -> str:

@@ -25,8 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..document import Document
-from ..store import atomic_write
-from . import Pair, clean, flag_summary
+from . import Pair, clean, flag_summary, write_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -69,7 +68,4 @@ def build(doc: Document, pairs: list[Pair], name: str = "") -> ET.Element:
 
 
 def write(doc: Document, pairs: list[Pair], path: Path, name: str = "") -> list[Path]:
-    root = build(doc, pairs, name)
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-    atomic_write(path, text, backup=False)
-    return [path]
+    return write_xml(build(doc, pairs, name), path)

@@ -21,8 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..document import Document
-from ..store import atomic_write
-from . import Pair, clean, flag_summary
+from . import Pair, clean, flag_summary, write_xml
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -61,7 +60,4 @@ def build(doc: Document, pairs: list[Pair], name: str = "") -> ET.Element:
 
 
 def write(doc: Document, pairs: list[Pair], path: Path, name: str = "") -> list[Path]:
-    root = build(doc, pairs, name)
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-    atomic_write(path, text, backup=False)
-    return [path]
+    return write_xml(build(doc, pairs, name), path)
