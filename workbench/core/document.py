@@ -21,6 +21,24 @@ STATUSES: tuple[str, ...] = ("proposed", "confirmed")
 
 
 @dataclass(frozen=True)
+class Span:
+    """Characters ``start:end`` of sentence ``sid`` on ``side`` ("src" or "tgt"): a flagged
+    stretch, a matched term."""
+
+    side: str
+    sid: int
+    start: int
+    end: int
+
+    def record(self) -> dict:
+        return {"side": self.side, "id": self.sid, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_record(cls, rec: dict) -> "Span":
+        return cls(rec["side"], rec["id"], rec["start"], rec["end"])
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence of one side. ``original`` keeps the text as first read once it is edited."""
 

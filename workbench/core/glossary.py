@@ -54,7 +54,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from . import morph
-from .document import Document
+from .document import Document, Span
 from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .operations import Edit, Splice
 
@@ -319,16 +319,6 @@ class _Index:
 @lru_cache(maxsize=32)
 def _index(phrases: tuple[str, ...], lang: str) -> _Index:
     return _Index(phrases, lang)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of one sentence: side ("src"/"tgt"), sentence id, ``[start, end)``."""
-
-    side: str
-    sid: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
-from .document import Document
+from .document import Document, Span
 from .errors import OperationError
 from .operations import Edit, Splice
 
@@ -84,23 +84,6 @@ def category_choices(prefix: str) -> list[str]:
         if len(want) <= len(parts) and all(p.startswith(w) for p, w in zip(parts, want)):
             out.append(cat)
     return out
-
-
-@dataclass(frozen=True)
-class Span:
-    """Characters ``start:end`` of sentence ``sid`` on ``side`` ("src" or "tgt")."""
-
-    side: str
-    sid: int
-    start: int
-    end: int
-
-    def record(self) -> dict:
-        return {"side": self.side, "id": self.sid, "start": self.start, "end": self.end}
-
-    @classmethod
-    def from_record(cls, rec: dict) -> "Span":
-        return cls(rec["side"], rec["id"], rec["start"], rec["end"])
 
 
 @dataclass(frozen=True)
