@@ -143,15 +143,7 @@ def russian_evidence(text: str) -> tuple[float, int]:
                     else:
                         cost += -1.5
             else:
-                sym = _SYMBOLS.get(ch)
-                if sym is None:
-                    cost = _FOREIGN_COST
-                else:
-                    nxt = text[i + 1] if i + 1 < len(text) else " "
-                    freq, touch_before, touch_after = sym
-                    cost = math.log(freq)
-                    if (prev.isalpha() and not touch_before) or (nxt.isalpha() and not touch_after):
-                        cost = -10.0
+                cost = _symbol_cost(ch, prev, text[i + 1] if i + 1 < len(text) else " ", 1.0)
             total += cost
         if ch.isalpha():
             sentence_start = False
@@ -164,6 +156,18 @@ def russian_evidence(text: str) -> tuple[float, int]:
 _WESTERN = set("éèàùâêîôûëïüÿçäößñóáíúòìœæãõåøÉÈÀÙÂÊÎÔÛËÏÜŸÇÄÖÑÓÁÍÚÒÌŒÆÃÕÅØ")
 #: the Western code pages tried when the text is not Cyrillic, most common first
 LATIN_PAGES = ("cp1252", "iso8859_15", "cp1250")
+
+
+def _symbol_cost(ch: str, prev: str, nxt: str, weight: float) -> float:
+    """A non-letter: the log of how common it is (times ``weight``), very dear where it
+    touches a letter it never touches in real text, and dearer still if it is unknown."""
+    sym = _SYMBOLS.get(ch)
+    if sym is None:
+        return _FOREIGN_COST
+    freq, touch_before, touch_after = sym
+    if (prev.isalpha() and not touch_before) or (nxt.isalpha() and not touch_after):
+        return -10.0
+    return math.log(freq) * weight
 
 
 def latin_score(text: str) -> float:
@@ -182,15 +186,7 @@ def latin_score(text: str) -> float:
             elif ch.isalpha() and ch < "\u0250":
                 cost = -4.0
             else:
-                sym = _SYMBOLS.get(ch)
-                if sym is None:
-                    cost = _FOREIGN_COST
-                else:
-                    nxt = text[i + 1] if i + 1 < len(text) else " "
-                    freq, touch_before, touch_after = sym
-                    cost = math.log(freq) / 2
-                    if (prev.isalpha() and not touch_before) or (nxt.isalpha() and not touch_after):
-                        cost = -10.0
+                cost = _symbol_cost(ch, prev, text[i + 1] if i + 1 < len(text) else " ", 0.5)
             total += cost
         prev = ch
     return total / n if n else 0.0
