@@ -113,7 +113,8 @@ def _encoding_options(command):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="YAML document to write (default: alignments/<source name>.yaml)")
 @click.option("--model", default="use-v3", show_default=True,
-              help="use-v3, e5-small, or the path of a local sentence-transformers folder")
+              help="use-v3, e5-small, use-v3+e5-small (both: most accurate, slower), "
+                   "or the path of a local sentence-transformers folder")
 @click.option("--presegmented", is_flag=True,
               help="the files hold one segment per line: use them as sentences, never re-split")
 @click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
@@ -209,7 +210,8 @@ def show(document: Path, fmt: str) -> None:
               help="with two text files: the YAML document to write "
                    "(default: alignments/<source name>.yaml)")
 @click.option("--model", default="use-v3", show_default=True,
-              help="the model for aligning and re-aligning (use-v3, e5-small or a folder)")
+              help="the model for aligning and re-aligning (use-v3, e5-small, use-v3+e5-small "
+                   "or a folder)")
 @click.option("--presegmented", is_flag=True,
               help="the text files hold one segment per line: use them as sentences")
 @click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)

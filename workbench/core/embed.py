@@ -166,15 +166,53 @@ class Encoder:
             return np.stack([self._memory[t] for t in texts])
 
 
+class EnsembleEncoder:
+    """Several models as one (``use-v3+e5-small``): each model's unit vectors, concatenated and
+    scaled by 1/sqrt(k), so that a dot product is the mean of the models' cosines and every
+    margin downstream is a margin of that mean. Equal shares aligned best on the dev sets
+    (cross-validated; 0.65/0.35 and 0.35/0.65 either way were worse). Each model keeps its own
+    cache."""
+
+    def __init__(self, name: str, parts: Sequence[Encoder]):
+        self.name = name
+        self.parts = list(parts)
+
+    @property
+    def dim(self) -> int:
+        return sum(p.dim for p in self.parts)
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None,
+               batch_size: int = 64) -> np.ndarray:
+        """The joined embeddings; ``progress`` counts the texts of all models together."""
+        k = len(self.parts)
+        scale = np.float32(1.0 / np.sqrt(k))
+        out = []
+        for n, part in enumerate(self.parts):
+            def step(done: int, total: int, n: int = n) -> None:
+                if progress:
+                    progress(n * total + done, k * total)
+            out.append(part.encode(texts, step, batch_size) * scale)
+        return np.concatenate(out, axis=1)
+
+
 _LOADED: dict[str, Encoder] = {}
 
 
 def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
-                 progress: Callable[[str, float], None] | None = None) -> Encoder:
-    """The encoder for a bundled model name or a local sentence-transformers folder (loaded once)."""
+                 progress: Callable[[str, float], None] | None = None) -> Encoder | EnsembleEncoder:
+    """The encoder for a bundled model name, a local sentence-transformers folder, or several
+    of them joined by '+' (an ensemble); each is loaded once."""
     key = f"{name}|{use_disk_cache}"
     if key in _LOADED:
         return _LOADED[key]
+    if "+" in name and not Path(name).expanduser().is_dir():
+        names = [n.strip() for n in name.split("+")]
+        if len(set(names)) != len(names) or not all(names):
+            raise ModelError(f"bad model ensemble {name!r}",
+                             hint="join different model names with '+', e.g. use-v3+e5-small")
+        ensemble = EnsembleEncoder(name, [load_encoder(n, use_disk_cache, progress) for n in names])
+        _LOADED[key] = ensemble
+        return ensemble
     from sentence_transformers import SentenceTransformer
 
     if name == "use-v3":
@@ -197,7 +235,7 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
         folder = Path(name).expanduser()
         if not folder.is_dir():
             raise ModelError(f"unknown model {name!r}: not a bundled model and not a folder",
-                             hint=f"use one of {', '.join(BUNDLED_MODELS)} or the path of a local "
+                             hint=f"use one of {', '.join(BUNDLED_MODELS)}, several joined by + (use-v3+e5-small), or the path of a local "
                                   "sentence-transformers model folder")
         model = _load_folder(folder, name)
         stamp = max((p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()), default=0)
