@@ -163,3 +163,35 @@ def test_align_update_reanchors_changed_texts(project, use_encoder):
     assert res.exit_code == 0, res.output
     assert "re-anchored" in res.output and "1 changed" in res.output
     assert store.load(out).confirmed_count == 68
+
+
+def test_re_aligning_uses_the_documents_own_model_unless_told(project, monkeypatch, fake_encoder):
+    """A document aligned with the ensemble is re-aligned with the ensemble, not the default."""
+    from workbench.core import embed
+    from workbench.tui.app import WorkbenchApp
+
+    doc_path = project / "alignments/bakai.yaml"
+    doc = store.load(doc_path)
+    doc.model = "use-v3+e5-small"
+    store.save(doc, doc_path)
+    asked = []
+    monkeypatch.setattr(embed, "load_encoder", lambda name, **kw: asked.append(name) or fake_encoder)
+    edit_text(project, "en", "squatters' community just outside", "squatters’ community right outside")
+    runner = CliRunner()
+    assert runner.invoke(main, ["reanchor", str(doc_path)]).exit_code == 0
+    edit_text(project, "en", "squatters’ community right outside", "squatters' community just outside")
+    assert runner.invoke(main, ["reanchor", str(doc_path), "--model", "e5-small"]).exit_code == 0
+    assert asked == ["use-v3+e5-small", "e5-small"]
+    assert WorkbenchApp.open_file(doc_path).model_name == "use-v3+e5-small"
+    assert WorkbenchApp.open_file(doc_path, model="use-v3").model_name == "use-v3"
+
+
+def test_a_document_naming_no_usable_model_is_re_aligned_with_the_default(tmp_path):
+    from workbench.core.embed import model_to_reuse
+
+    assert model_to_reuse("hand-checked gold") == "use-v3"
+    assert model_to_reuse(None) == "use-v3"
+    assert model_to_reuse("e5-small") == "e5-small"
+    assert model_to_reuse("use-v3+e5-small") == "use-v3+e5-small"
+    assert model_to_reuse(str(tmp_path)) == str(tmp_path)  # a local model folder
+    assert model_to_reuse(str(tmp_path / "gone")) == "use-v3"

@@ -112,9 +112,9 @@ def _encoding_options(command):
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="YAML document to write (default: alignments/<source name>.yaml)")
-@click.option("--model", default="use-v3", show_default=True,
-              help="use-v3, e5-small, use-v3+e5-small (both: most accurate, slower), "
-                   "or the path of a local sentence-transformers folder")
+@click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small (both: most "
+                                "accurate, slower), or the path of a local sentence-transformers "
+                                "folder; with --update, the document's model unless given")
 @click.option("--presegmented", is_flag=True,
               help="the files hold one segment per line: use them as sentences, never re-split")
 @click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
@@ -125,7 +125,7 @@ def _encoding_options(command):
               help="bead types the aligner may propose, as source-target sentence counts "
                    "[default: 1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1,1-4,4-1,2-3,3-2]")
 @_encoding_options
-def align(source: Path, target: Path, output: Path | None, model: str, presegmented: bool,
+def align(source: Path, target: Path, output: Path | None, model: str | None, presegmented: bool,
           source_lang: str, target_lang: str, update: bool, bead_types: str,
           source_encoding: str | None, target_encoding: str | None) -> None:
     """Align SOURCE with its translation TARGET and save the proposed alignment."""
@@ -139,11 +139,12 @@ def align(source: Path, target: Path, output: Path | None, model: str, presegmen
     from .core.pipeline import new_document, same_sentences
 
     output = output or Path("alignments") / f"{source.stem}.yaml"
+    old = _load(output) if output.exists() else None
+    model = _model_for(old if update else None, model)
     notices: list = []
     doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
                        model=model, notices=notices, encodings=(source_encoding, target_encoding))
     _show_notices(notices)
-    old = _load(output) if output.exists() else None
     if old is not None and old.confirmed_count and not update:
         raise WorkbenchError(f"has {old.confirmed_count} confirmed rows; not overwriting them",
                              path=str(output),
@@ -209,16 +210,16 @@ def show(document: Path, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="with two text files: the YAML document to write "
                    "(default: alignments/<source name>.yaml)")
-@click.option("--model", default="use-v3", show_default=True,
-              help="the model for aligning and re-aligning (use-v3, e5-small, use-v3+e5-small "
-                   "or a folder)")
+@click.option("--model", help="the model for aligning and re-aligning (use-v3, e5-small, "
+                                "use-v3+e5-small or a folder; default: a document's own model, "
+                                "else use-v3)")
 @click.option("--presegmented", is_flag=True,
               help="the text files hold one segment per line: use them as sentences")
 @click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
 @click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
 @click.option("--user", help="author name for the flags you raise (default: your login name)")
 @_encoding_options
-def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented: bool,
+def open_(files: tuple[Path, ...], output: Path | None, model: str | None, presegmented: bool,
           source_lang: str, target_lang: str, user: str | None, source_encoding: str | None,
           target_encoding: str | None) -> None:
     """Fix an alignment in the workbench UI.
@@ -246,11 +247,12 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str, presegmented
             else:
                 click.echo(f"workbench: run 'workbench reanchor {files[0]}' to move the rows "
                            "onto the new text", err=True)
-        app = WorkbenchApp.open_file(files[0], model=model, user=user)
+        app = WorkbenchApp.open_file(files[0], model=model, user=user)  # None: the document's
     elif len(files) == 2:
         from .core.pipeline import new_document
 
         source, target = files
+        model = _model_for(None, model)
         output = output or Path("alignments") / f"{source.stem}.yaml"
         notices: list = []
         doc = new_document(source, target, source_lang, target_lang, presegmented=presegmented,
@@ -282,11 +284,20 @@ def evaluate(proposed: Path, gold: Path) -> None:
 
 # ---------------------------------------------------------------- changed texts, two people
 
-def _reanchor(document: Path, model: str, presegmented: bool, realign_rest: bool) -> bool:
+def _model_for(doc, given: str | None) -> str:
+    """The model to align with: the one given, else the one that aligned ``doc``, else the
+    default (re-aligning part of a document with another model than the rest mixes scores)."""
+    from .core.embed import model_to_reuse
+
+    return given or model_to_reuse(doc.model if doc is not None else None)
+
+
+def _reanchor(document: Path, model: str | None, presegmented: bool, realign_rest: bool) -> bool:
     """Move DOCUMENT onto its changed text files and save it; False if nothing changed."""
     from .core.reanchor import drifted_sides, read_new_text, reanchor as move
 
     doc = _load(document)
+    model = _model_for(doc, model)
     drift = drifted_sides(doc)
     if not drift:
         click.echo(f"{document}: the texts have not changed since it was made; nothing to do")
@@ -316,12 +327,12 @@ def _reanchor(document: Path, model: str, presegmented: bool, realign_rest: bool
 
 @main.command(name="reanchor")
 @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--model", default="use-v3", show_default=True,
-              help="the model that re-aligns the rows that are not confirmed")
+@click.option("--model", help="the model that re-aligns the rows that are not confirmed "
+                                "(default: the document's own, else use-v3)")
 @click.option("--no-realign", is_flag=True,
               help="only move the rows onto the new text; new sentences get rows of their own")
 @click.option("--presegmented", is_flag=True, help="the text files hold one segment per line")
-def reanchor_cmd(document: Path, model: str, no_realign: bool, presegmented: bool) -> None:
+def reanchor_cmd(document: Path, model: str | None, no_realign: bool, presegmented: bool) -> None:
     """Carry DOCUMENT over to its changed source or target text file.
 
     Sentences are matched to the new text (exact, then near matches: a fixed typo or a

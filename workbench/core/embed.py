@@ -166,6 +166,17 @@ class Encoder:
             return np.stack([self._memory[t] for t in texts])
 
 
+def model_to_reuse(recorded: str | None) -> str:
+    """The model a saved document names, if it can be loaded here (a bundled model, several
+    joined by '+', a folder that exists), else the default: a document may name a model of
+    another machine, or no model at all ("hand-checked gold")."""
+    if recorded:
+        names = recorded.split("+")
+        if all(n in BUNDLED_MODELS or Path(n).expanduser().is_dir() for n in names):
+            return recorded
+    return DEFAULT_MODEL
+
+
 class EnsembleEncoder:
     """Several models as one (``use-v3+e5-small``): each model's unit vectors, concatenated and
     scaled by 1/sqrt(k), so that a dot product is the mean of the models' cosines and every

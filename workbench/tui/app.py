@@ -28,6 +28,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from ..core import operations as ops
 from ..core import store
 from ..core.document import Document
+from ..core.embed import model_to_reuse
 from ..core.errors import OperationError
 from ..core.operations import Edit, History
 from ..core.textio import lang_name
@@ -87,13 +88,14 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
     """
 
     def __init__(self, doc: Document, path: str | Path, *, align: bool = False,
-                 encoder=None, model: str = "use-v3", ask_overwrite: bool = False,
+                 encoder=None, model: str | None = None, ask_overwrite: bool = False,
                  autosave_seconds: float | None = 30.0, autosave_edits: int = 20,
                  check_autosave: bool = True, user: str | None = None,
                  spellcheck: bool = True) -> None:
         """``align``: the document has no beads yet; align it in a worker, then save it.
 
-        ``encoder`` (any :class:`workbench.core.embed.Encoder`) skips loading ``model``;
+        ``encoder`` (any :class:`workbench.core.embed.Encoder`) skips loading ``model``
+        (default: the model that aligned ``doc``, else the default model);
         ``ask_overwrite``: ``path`` is an older file this new document would replace;
         ``user``: the author of new flags (default: the login name); ``spellcheck=False``
         leaves the rows without spelling and term marks (flags are still shown).
@@ -103,7 +105,7 @@ class WorkbenchApp(NavigationMixin, SpellingMixin, GlossaryMixin, ReviewMixin, M
         self.path = Path(path)
         self.history = History(doc)
         self.encoder = encoder
-        self.model_name = model
+        self.model_name = model or model_to_reuse(doc.model)
         self.needs_alignment = align
         self.ask_overwrite = ask_overwrite
         self.autosave_seconds = autosave_seconds
