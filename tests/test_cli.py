@@ -134,6 +134,18 @@ def test_unknown_model_is_a_clear_error(runner, tmp_path):
     assert res.exit_code == 2 and "unknown model 'labse'" in res.output
 
 
+@pytest.mark.parametrize("model, words", [("use-v3+labse", "unknown model 'labse'"),
+                                          ("use-v3+", "bad model ensemble")])
+def test_a_model_typo_stops_open_before_the_ui(runner, tmp_path, monkeypatch, model, words):
+    from workbench.tui.app import WorkbenchApp
+
+    monkeypatch.setattr(WorkbenchApp, "run", lambda self: pytest.fail("the UI was started"))
+    for files in ([str(ROOT / "texts/ru/bakai.txt"), str(ROOT / "texts/en/bakai.txt"),
+                   "-o", str(tmp_path / "o.yaml")], [str(ROOT / "alignments/bakai.yaml")]):
+        res = runner.invoke(main, ["open", *files, "--model", model])
+        assert res.exit_code == 2 and words in res.output, res.output
+
+
 def test_console_script_runs_without_a_traceback_on_a_bad_document(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nbeads: [\n")

@@ -247,6 +247,8 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str | None, prese
             else:
                 click.echo(f"workbench: run 'workbench reanchor {files[0]}' to move the rows "
                            "onto the new text", err=True)
+        if model:
+            _model_for(None, model)  # a typo stops here, not in the UI
         app = WorkbenchApp.open_file(files[0], model=model, user=user)  # None: the document's
     elif len(files) == 2:
         from .core.pipeline import new_document
@@ -285,11 +287,15 @@ def evaluate(proposed: Path, gold: Path) -> None:
 # ---------------------------------------------------------------- changed texts, two people
 
 def _model_for(doc, given: str | None) -> str:
-    """The model to align with: the one given, else the one that aligned ``doc``, else the
-    default (re-aligning part of a document with another model than the rest mixes scores)."""
-    from .core.embed import model_to_reuse
+    """The model to align with: the one given (checked now, so that a typo stops before any
+    work), else the one that aligned ``doc``, else the default (re-aligning part of a document
+    with another model than the rest mixes scores)."""
+    from .core.embed import model_parts, model_to_reuse
 
-    return given or model_to_reuse(doc.model if doc is not None else None)
+    if given:
+        model_parts(given)
+        return given
+    return model_to_reuse(doc.model if doc is not None else None)
 
 
 def _reanchor(document: Path, model: str | None, presegmented: bool, realign_rest: bool) -> bool:

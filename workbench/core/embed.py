@@ -166,15 +166,33 @@ class Encoder:
             return np.stack([self._memory[t] for t in texts])
 
 
+def model_parts(name: str) -> list[str]:
+    """The models a ``--model`` value names (several when joined by '+'), checked without
+    loading anything: a typo is reported before any work starts."""
+    if "+" in name and not Path(name).expanduser().is_dir():
+        names = [n.strip() for n in name.split("+")]
+        if len(set(names)) != len(names) or not all(names):
+            raise ModelError(f"bad model ensemble {name!r}",
+                             hint="join different model names with '+', e.g. use-v3+e5-small")
+    else:
+        names = [name]
+    for n in names:
+        if n not in BUNDLED_MODELS and not Path(n).expanduser().is_dir():
+            raise ModelError(f"unknown model {n!r}: not a bundled model and not a folder",
+                             hint=f"use one of {', '.join(BUNDLED_MODELS)}, several joined by + "
+                                  "(use-v3+e5-small), or the path of a local "
+                                  "sentence-transformers model folder")
+    return names
+
+
 def model_to_reuse(recorded: str | None) -> str:
     """The model a saved document names, if it can be loaded here (a bundled model, several
     joined by '+', a folder that exists), else the default: a document may name a model of
     another machine, or no model at all ("hand-checked gold")."""
-    if recorded:
-        names = recorded.split("+")
-        if all(n in BUNDLED_MODELS or Path(n).expanduser().is_dir() for n in names):
-            return recorded
-    return DEFAULT_MODEL
+    try:
+        return recorded if recorded and model_parts(recorded) else DEFAULT_MODEL
+    except ModelError:
+        return DEFAULT_MODEL
 
 
 class EnsembleEncoder:
@@ -216,11 +234,8 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
     key = f"{name}|{use_disk_cache}"
     if key in _LOADED:
         return _LOADED[key]
-    if "+" in name and not Path(name).expanduser().is_dir():
-        names = [n.strip() for n in name.split("+")]
-        if len(set(names)) != len(names) or not all(names):
-            raise ModelError(f"bad model ensemble {name!r}",
-                             hint="join different model names with '+', e.g. use-v3+e5-small")
+    names = model_parts(name)
+    if len(names) > 1:
         ensemble = EnsembleEncoder(name, [load_encoder(n, use_disk_cache, progress) for n in names])
         _LOADED[key] = ensemble
         return ensemble
@@ -243,11 +258,7 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
         marker = hashlib.sha1((folder / MARKER_NAME).read_bytes()).hexdigest()[:12]
         cache_key = f"e5-small@{folder.name}@{marker}"
     else:
-        folder = Path(name).expanduser()
-        if not folder.is_dir():
-            raise ModelError(f"unknown model {name!r}: not a bundled model and not a folder",
-                             hint=f"use one of {', '.join(BUNDLED_MODELS)}, several joined by + (use-v3+e5-small), or the path of a local "
-                                  "sentence-transformers model folder")
+        folder = Path(name).expanduser()  # a folder: model_parts checked that it exists
         model = _load_folder(folder, name)
         stamp = max((p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()), default=0)
         cache_key = f"path:{folder.resolve()}@{stamp}"
