@@ -137,7 +137,7 @@ class Encoder:
             pass
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None,
-               batch_size: int = 64) -> np.ndarray:
+               batch_size: int = 32) -> np.ndarray:
         """Embeddings of ``texts``; cached ones are not recomputed. ``progress(done, total)``."""
         with self._lock:
             unique = list(dict.fromkeys(texts))
@@ -211,7 +211,7 @@ class EnsembleEncoder:
         return sum(p.dim for p in self.parts)
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None,
-               batch_size: int = 64) -> np.ndarray:
+               batch_size: int = 32) -> np.ndarray:
         """The joined embeddings; ``progress`` counts the texts of all models together."""
         k = len(self.parts)
         scale = np.float32(1.0 / np.sqrt(k))
