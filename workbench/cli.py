@@ -247,9 +247,8 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str | None, prese
             else:
                 click.echo(f"workbench: run 'workbench reanchor {files[0]}' to move the rows "
                            "onto the new text", err=True)
-        if model:
-            _model_for(None, model)  # a typo stops here, not in the UI
-        app = WorkbenchApp.open_file(files[0], model=model, user=user)  # None: the document's
+        model = _model_for(None, model) if model else None  # None: the document's own
+        app = WorkbenchApp.open_file(files[0], model=model, user=user)
     elif len(files) == 2:
         from .core.pipeline import new_document
 
