@@ -45,7 +45,7 @@ def test_one_side_empty():
     assert as_pairs(props) == [((0,), ()), ((1,), ()), ((2,), ())]
 
 
-def _random_parallel(n, seed=1, dim=48):
+def _random_parallel(n, seed=1, dim=48, noise=0.3):
     """n source vectors; the target is a noisy copy with a few merges and deletions."""
     rng = np.random.default_rng(seed)
     u = rng.standard_normal((n, dim))
@@ -54,7 +54,7 @@ def _random_parallel(n, seed=1, dim=48):
     while i < n:
         r = rng.random()
         if r < 0.05 and i + 1 < n:  # 2-1
-            tgt.append(u[i] + u[i + 1] + 0.3 * rng.standard_normal(dim))
+            tgt.append(u[i] + u[i + 1] + noise * rng.standard_normal(dim))
             gold.append(((i, i + 1), (j,)))
             i += 2
         elif r < 0.08:  # 1-0
@@ -62,7 +62,7 @@ def _random_parallel(n, seed=1, dim=48):
             i += 1
             continue
         else:
-            tgt.append(u[i] + 0.3 * rng.standard_normal(dim))
+            tgt.append(u[i] + noise * rng.standard_normal(dim))
             gold.append(((i,), (j,)))
             i += 1
         j += 1
@@ -173,3 +173,33 @@ def test_confidences_are_probabilities_highest_far_from_the_hard_rows(fake_encod
     far = [props[k].confidence for k in (0, 8, 9)]
     assert min(far) > 0.95
     assert min(far) >= max(p.confidence for p in props[2:7])
+
+
+def _lengths_for(gold, n, m, seed=3):
+    """Character counts that agree with the gold beads: a target span as long as its source."""
+    rng = np.random.default_rng(seed)
+    ls = rng.integers(20, 200, n).astype(float)
+    lt = np.full(m, 60.0)
+    for src, tgt in gold:
+        if src and tgt:
+            total = ls[list(src)].sum() * rng.uniform(0.9, 1.1)
+            lt[list(tgt)] = total / len(tgt)
+    return ls, lt
+
+
+def test_a_much_denser_script_is_measured_within_the_fitted_length_range():
+    """Chinese against English: 0.3 characters for one. The source's counts are rescaled so the
+    length ratio stays where the scorer was fitted, and the pair aligns as the plain one does."""
+    from workbench.core.align.band import full_band
+    from workbench.core.align.learned import weights_for
+    from workbench.core.align.scoring import DENSITY_RANGE, Features
+
+    u, v, gold = _random_parallel(80, seed=4, noise=1.0)  # noisy enough for lengths to decide
+    ls, lt = _lengths_for(gold, len(u), len(v))
+    cfg = AlignConfig(weights=tuple(weights_for("use-v3")))
+    lo, w = full_band(len(u), len(v))
+    plain = Features(u, v, ls, lt, cfg, lo, w)
+    dense = Features(u, v, ls * 0.3, lt, cfg, lo, w)
+    assert abs(plain.mu) < DENSITY_RANGE and np.allclose(plain.len_s, ls)
+    assert dense.mu == pytest.approx(-DENSITY_RANGE)
+    assert as_pairs(align_vectors(u, v, ls * 0.3, lt, cfg)) == as_pairs(align_vectors(u, v, ls, lt, cfg))

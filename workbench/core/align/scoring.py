@@ -163,6 +163,11 @@ def _approx_scores(simb, sim_lo, lo, width, m, ta, tb, norm_s, norm_t, nn_s_cs, 
     return out
 
 
+#: the log length ratios (source/target characters) the scorer was fitted on lie within
+#: +-this (NTREX ru-en documents -0.06..0.33, Text+Berg de-fr -0.04; the Bakai pair -0.2)
+DENSITY_RANGE = 0.4
+
+
 class Features:
     """Everything the scores of one (sub)problem need, computed once."""
 
@@ -180,7 +185,12 @@ class Features:
         self.scale = scale if scale is not None else margin_scale(
             self.nn_s, self.nn_t, self.best_s, self.best_t)
         self.len_s, self.len_t = np.asarray(len_s, float), np.asarray(len_t, float)
-        self.mu = mu if mu is not None else length_prior(self.len_s, self.len_t)
+        mu = mu if mu is not None else length_prior(self.len_s, self.len_t)
+        # a script much denser than the other (Chinese against English): count the source's
+        # characters so that the ratio stays within the range the scorer was fitted on
+        excess = math.copysign(max(abs(mu) - DENSITY_RANGE, 0.0), mu)
+        self.len_s = self.len_s * math.exp(-excess)
+        self.mu = mu - excess
         self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg)
         self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg)
 
