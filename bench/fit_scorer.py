@@ -34,7 +34,7 @@ from workbench.core.align.lexical import Anchors  # noqa: E402
 from workbench.core.align.scoring import Features  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 from workbench.core.evaluate import parse_beads, score_many  # noqa: E402
-from workbench.core.textio import lines  # noqa: E402
+from workbench.core.textio import lines, text_size  # noqa: E402
 
 
 def doc_chunks(src, tgt, gold, enc, cfg, size=25):
@@ -42,7 +42,7 @@ def doc_chunks(src, tgt, gold, enc, cfg, size=25):
     each with its zone features (the whole document's margins and neighbours)."""
     u, v = enc.encode(src), enc.encode(tgt)
     lo, w = full_band(len(src), len(tgt))
-    feats = Features(u, v, [len(x) for x in src], [len(x) for x in tgt], cfg, lo, w,
+    feats = Features(u, v, [text_size(x) for x in src], [text_size(x) for x in tgt], cfg, lo, w,
                      anchors=Anchors.pair(src, tgt))
     cache = {}
     spans_s = {(a, a + k) for a in range(len(src)) for k in range(2, cfg.max_src + 1) if a + k <= len(src)}

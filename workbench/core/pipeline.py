@@ -14,7 +14,7 @@ from pathlib import Path
 from .document import Document, make_side
 from .errors import InputError
 from .segment import segment_text
-from .textio import CYRILLIC_LANGS, lang_name, read_text, script_shares
+from .textio import CYRILLIC_LANGS, lang_name, read_text, script_shares, text_size
 
 #: languages written in the Latin script (a side in one of these should not be Cyrillic)
 LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl",
@@ -74,17 +74,20 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
 
 
 def pair_notices(doc: Document) -> list[Notice]:
-    """Warnings about the pair as a whole: a lopsided pair (lengths in characters)."""
-    a = sum(len(s.text) for s in doc.source.sentences)
-    b = sum(len(s.text) for s in doc.target.sentences)
+    """Warnings about the pair as a whole: a lopsided pair (lengths in characters, a Chinese
+    character counting as three Latin ones: see ``textio.text_size``)."""
+    a = sum(text_size(s.text) for s in doc.source.sentences)
+    b = sum(text_size(s.text) for s in doc.target.sentences)
     if not a or not b:
         return []
     ratio = max(a, b) / min(a, b)
     if ratio < LOPSIDED:
         return []
     longer, shorter = (doc.source, doc.target) if a > b else (doc.target, doc.source)
+    dense = any(text_size(s.text) != len(s.text) for s in longer.sentences + shorter.sentences)
+    unit = "characters, a Chinese one counted as 3" if dense else "characters"
     return [Notice("warning", f"{longer.path} is {ratio:.1f} times longer than {shorter.path} "
-                   f"({max(a, b):,} vs {min(a, b):,} characters): are they the same text? "
+                   f"({max(a, b):,} vs {min(a, b):,} {unit}): are they the same text? "
                    "Rows that one side lacks will be aligned as 1-0 or 0-1")]
 
 

@@ -342,6 +342,26 @@ def script_shares(text: str) -> tuple[float, float]:
     return (cyr / n, lat / n) if n else (0.0, 0.0)
 
 
+#: characters of dense scripts, counted as this many Latin-script characters (a Chinese
+#: translation has about a third of the English characters, Japanese and Korean about half)
+_DENSE_SCRIPTS = ((0x3040, 0x30FF, 2), (0x3400, 0x4DBF, 3), (0x4E00, 0x9FFF, 3),
+                  (0xAC00, 0xD7AF, 2), (0xF900, 0xFAFF, 3))
+
+
+def text_size(text: str) -> int:
+    """The length of a text in Latin-script characters: a Chinese character counts 3, a kana or
+    Hangul syllable 2, so that a text and its translation measure about the same."""
+    size = len(text)
+    for ch in text:
+        code = ord(ch)
+        if code >= 0x3040:
+            for lo, hi, weight in _DENSE_SCRIPTS:
+                if lo <= code <= hi:
+                    size += weight - 1
+                    break
+    return size
+
+
 def paragraphs(text: str) -> list[str]:
     """Split text into paragraphs: one per non-blank line, surrounding whitespace removed."""
     return [line.strip() for line in text.split("\n") if line.strip()]

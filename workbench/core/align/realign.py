@@ -14,6 +14,7 @@ import numpy as np
 from ..document import Bead, Document, Side
 from ..embed import Encoder
 from ..operations import Edit, replace_rows
+from ..textio import text_size
 from .config import AlignConfig
 from .engine import Proposal, align_vectors
 from .lexical import Anchors
@@ -35,7 +36,7 @@ class _SideData:
         self.texts = list(texts)
         self.lang = lang
         self.vectors = vectors
-        self.lengths = np.array([len(t) for t in self.texts], dtype=float)
+        self.lengths = np.array([text_size(t) for t in self.texts], dtype=float)
 
 
 def _span_embedder(encoder: Encoder, sides: dict[str, _SideData],

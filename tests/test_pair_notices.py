@@ -1,0 +1,38 @@
+"""Warnings about a pair as a whole, with lengths measured across scripts."""
+
+from __future__ import annotations
+
+from workbench.core.document import Document, make_side
+from workbench.core.pipeline import pair_notices
+from workbench.core.textio import text_size
+
+ZH = ["今天早上，我们在北京的一家小餐馆吃了早饭。", "餐馆的老板是一位六十岁的老人，他在这里工作了三十年。",
+      "他告诉我们，这条街以前非常安静。"]
+EN = ["This morning we had breakfast at a small restaurant in Beijing.",
+      "The owner of the restaurant is a sixty-year-old man; he has worked here for thirty years.",
+      "He told us that this street used to be very quiet."]
+
+
+def _doc(src, tgt, langs=("zh", "en")) -> Document:
+    return Document(make_side(langs[0], [(t, 0) for t in src], path="a.txt"),
+                    make_side(langs[1], [(t, 0) for t in tgt], path="b.txt"), [])
+
+
+def test_dense_scripts_count_as_several_latin_characters():
+    assert text_size("Beijing") == 7
+    assert text_size("北京") == 6  # Han: 3 each
+    assert text_size("ひらがな") == 8 and text_size("한국어") == 6  # kana, Hangul: 2 each
+    assert text_size("Москва, 2006 г.") == len("Москва, 2006 г.")
+    assert text_size("北京 2008") == 6 + 5
+
+
+def test_a_chinese_text_and_its_english_translation_are_not_lopsided():
+    assert sum(map(len, EN)) > 3 * sum(map(len, ZH))  # by raw characters they would be
+    assert pair_notices(_doc(ZH, EN)) == []
+
+
+def test_a_really_lopsided_pair_is_still_warned_about():
+    (notice,) = pair_notices(_doc(ZH, EN * 4))
+    assert "b.txt is" in str(notice) and "a Chinese one counted as 3" in str(notice)
+    (notice,) = pair_notices(_doc(["Short."], [EN[1] * 3], ("en", "en")))
+    assert "characters)" in str(notice) and "Chinese" not in str(notice)
