@@ -18,6 +18,12 @@ def test_anchor_tokens_fold_accents_case_and_cyrillic():
     assert anchor_tokens("Казахстан")[0] == anchor_tokens("Kazakhstan")[0]
 
 
+def test_numbers_in_chinese_text_are_anchors_in_any_digits():
+    assert anchor_tokens("2006年5月12日") == ["#2006", "#5", "#12"]
+    assert anchor_tokens("２００６年") == ["#2006"]  # full-width digits
+    assert anchor_tokens("今天早上我们在北京吃了早饭") == ["今天早上我"]  # never shared with English
+
+
 def test_short_words_count_only_as_capitalized_names():
     assert anchor_tokens("Band und der Ort") == ["band", "ort"]
     assert anchor_tokens("und der die") == []

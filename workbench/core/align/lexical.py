@@ -45,8 +45,9 @@ def anchor_tokens(text: str) -> list[str]:
 
 def _anchor_key(tok: str) -> str | None:
     """What a token counts as: a number, a 5-letter prefix, a short name, or nothing."""
-    if tok.isdigit():
-        return "#" + (tok.lstrip("0") or "0")
+    if tok.isdigit():  # any script's digits: "２００６年" (full width) meets "2006"
+        digits = unicodedata.normalize("NFKC", tok)
+        return "#" + (digits.lstrip("0") or "0")
     folded = _fold(tok)
     if len(folded) >= PREFIX:
         return folded[:PREFIX]
