@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,24 +343,18 @@ def script_shares(text: str) -> tuple[float, float]:
     return (cyr / n, lat / n) if n else (0.0, 0.0)
 
 
-#: characters of dense scripts, counted as this many Latin-script characters (a Chinese
-#: translation has about a third of the English characters, Japanese and Korean about half)
-_DENSE_SCRIPTS = ((0x3040, 0x30FF, 2), (0x3400, 0x4DBF, 3), (0x4E00, 0x9FFF, 3),
-                  (0xAC00, 0xD7AF, 2), (0xF900, 0xFAFF, 3))
+#: characters of dense scripts: Han (a Chinese translation has about a third of the English
+#: characters) and kana or Hangul (Japanese and Korean about half)
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA_HANGUL = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 
 
 def text_size(text: str) -> int:
     """The length of a text in Latin-script characters: a Chinese character counts 3, a kana or
     Hangul syllable 2, so that a text and its translation measure about the same."""
-    size = len(text)
-    for ch in text:
-        code = ord(ch)
-        if code >= 0x3040:
-            for lo, hi, weight in _DENSE_SCRIPTS:
-                if lo <= code <= hi:
-                    size += weight - 1
-                    break
-    return size
+    if not text or max(text) < "\u3040":
+        return len(text)
+    return len(text) + 2 * len(_HAN.findall(text)) + len(_KANA_HANGUL.findall(text))
 
 
 def paragraphs(text: str) -> list[str]:
