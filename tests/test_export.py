@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,18 @@ def test_export_cli(tmp_path):
     assert res.exit_code == 0 and (tmp_path / "b.xlf").exists()
     res = r.invoke(main, ["export", str(tmp_path / "missing.yaml"), "--format", "tmx", "-o", "x"])
     assert res.exit_code == 2 and "file not found" in res.output
+
+
+def test_an_export_of_nothing_confirmed_says_how_to_get_the_proposed_rows(tmp_path):
+    doc = store.load(BAKAI)
+    doc.beads = [replace(b, status="proposed") for b in doc.beads]
+    store.save(doc, tmp_path / "p.yaml")
+    res = CliRunner().invoke(main, ["export", str(tmp_path / "p.yaml"), "--format", "tmx",
+                                    "-o", str(tmp_path / "p.tmx")])
+    assert res.exit_code == 0 and ": 0 pairs (" in res.output and "--only all" in res.output
+    res = CliRunner().invoke(main, ["export", str(tmp_path / "p.yaml"), "--format", "tmx",
+                                    "-o", str(tmp_path / "p.tmx"), "--only", "all"])
+    assert "--only all" not in res.output
 
 
 # ---------------------------------------------------------------- OmegaT, a real CAT tool

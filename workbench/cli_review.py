@@ -191,4 +191,6 @@ def export_(document: Path, fmt: str, output: Path, only: str | None,
     if res.skipped_one_sided:
         skipped.append(f"{res.skipped_one_sided} one-sided")
     click.echo(f"{', '.join(map(str, res.paths))}: {res.count} pairs"
-               + (f" ({', '.join(skipped)} rows left out)" if skipped else ""))
+               + (f" ({', '.join(skipped)} rows left out)" if skipped else "")
+               + ("; confirm rows in the workbench, or add --only all to export proposed ones too"
+                  if res.skipped_unconfirmed and not res.count else ""))
