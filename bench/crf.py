@@ -17,16 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from workbench.core.align.dp import NEG, forward_backward  # noqa: E402
 
 
-def fit_crf(pieces, types, l2=1.0, iters=150, lr=0.2):
-    """Maximize sum of log P(gold path) - l2/2 |w|^2 with Adam; returns the weights."""
+def fit_crf(pieces, types, l2=1.0, iters=150, lr=0.2, prior=None):
+    """Maximize sum of log P(gold path) - l2/2 |w - prior|^2 with Adam; returns the weights."""
     n_feat = pieces[0][0].shape[0]
-    w = np.zeros(n_feat)
+    prior = np.zeros(n_feat) if prior is None else np.asarray(prior, dtype=float)
+    w = prior.copy()
     m1 = np.zeros(n_feat)
     m2 = np.zeros(n_feat)
     gold_f = [sum(F[:, t, i, j] for t, i, j in gp).astype(np.float64) for F, _, gp, *_ in pieces]
     for step in range(1, iters + 1):
-        grad = -l2 * w
-        ll = -0.5 * l2 * float(w @ w)
+        grad = -l2 * (w - prior)
+        ll = -0.5 * l2 * float((w - prior) @ (w - prior))
         for (F, valid, gp, weight, *_), gf in zip(pieces, gold_f):
             s = np.tensordot(w, F, axes=(0, 0))
             marg, logz = forward_backward(np.where(valid, s, NEG), types)

@@ -156,7 +156,23 @@ def fit(pieces, cfg, args, weight_of):
         return perceptron(pieces, cfg.types, epochs=args.epochs)
     from crf import fit_crf
     with contextlib.redirect_stdout(sys.stderr):
-        return fit_crf(pieces, cfg.types, l2=args.l2, iters=args.epochs)
+        return fit_crf(pieces, cfg.types, l2=args.l2, iters=args.epochs,
+                       prior=hand_prior(cfg, args.prior) if args.prior else None)
+
+
+def hand_prior(cfg, temperature: float) -> np.ndarray:
+    """The hand-set score (scoring.py) written in the learned features, times ``temperature``:
+    what the fit is pulled toward instead of zero."""
+    w = np.zeros(len(FEATURES))
+    w[FEATURES.index("margin")] = 1.0
+    w[FEATURES.index("len_dev_sq")] = -cfg.length_weight
+    w[FEATURES.index("cov_short")] = -cfg.coverage_weight
+    w[FEATURES.index("t_12")] = -cfg.merge_penalty
+    w[FEATURES.index("t_22")] = -2 * cfg.merge_penalty
+    w[FEATURES.index("t_13")] = -2 * cfg.merge_penalty
+    w[FEATURES.index("t_big")] = -3 * cfg.merge_penalty
+    w[FEATURES.index("bias_skip")] = cfg.skip
+    return temperature * w
 
 
 def cross_validate(sets, pieces, enc, cfg, args, weight_of, folds=4):
@@ -223,6 +239,8 @@ def main(argv=None) -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--method", choices=["crf", "perceptron"], default="crf")
     ap.add_argument("--epochs", type=int, default=150)
+    ap.add_argument("--prior", type=float, default=0.0, metavar="T",
+                    help="pull the weights toward the hand-set score times T instead of zero")
     ap.add_argument("--drop", default="", help="features to leave out (comma-separated), to measure them")
     ap.add_argument("--textberg-weight", type=float, default=TEXTBERG_WEIGHT,
                     help="weight of a Text+Berg training piece (an NTREX piece weighs 1)")
