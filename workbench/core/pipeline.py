@@ -84,8 +84,8 @@ def pair_notices(doc: Document) -> list[Notice]:
     if ratio < LOPSIDED:
         return []
     longer, shorter = (doc.source, doc.target) if a > b else (doc.target, doc.source)
-    dense = any(text_size(s.text) != len(s.text) for s in longer.sentences + shorter.sentences)
-    unit = "characters, a Chinese one counted as 3" if dense else "characters"
+    raw = sum(len(s.text) for s in doc.source.sentences + doc.target.sentences)
+    unit = "characters, a Chinese one counted as 3" if a + b != raw else "characters"
     return [Notice("warning", f"{longer.path} is {ratio:.1f} times longer than {shorter.path} "
                    f"({max(a, b):,} vs {min(a, b):,} {unit}): are they the same text? "
                    "Rows that one side lacks will be aligned as 1-0 or 0-1")]
