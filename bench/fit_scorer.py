@@ -236,6 +236,7 @@ def main(argv=None) -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--holdout", choices=["ntrex", "textberg"])
     ap.add_argument("--cv", action="store_true", help="cross-validate the recipe (4 folds per set)")
+    ap.add_argument("--folds", type=int, default=4, help="folds per set for --cv")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--method", choices=["crf", "perceptron"], default="crf")
     ap.add_argument("--epochs", type=int, default=150)
@@ -258,7 +259,7 @@ def main(argv=None) -> int:
         for p in ps:
             p.append(name)
     if args.cv:
-        for name, r in cross_validate(sets, pieces, enc, cfg, args, weight_of).items():
+        for name, r in cross_validate(sets, pieces, enc, cfg, args, weight_of, args.folds).items():
             print(f"{name:9} cross-validated strict F1 {r['strict'].f1:.3f}  lax F1 {r['lax'].f1:.3f}")
         return 0
     w = fit([p for ps in pieces.values() for p in ps], cfg, args, weight_of)

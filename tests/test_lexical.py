@@ -96,6 +96,29 @@ def test_leaving_out_a_fragment_whose_anchor_is_beside_it():
     assert F[INDEX["skip_lex_near"], t10, 2, 4] == 0.0
 
 
+def test_a_name_in_the_sentence_beside_says_the_boundary_is_off():
+    # the translation moved "Abalakow" across the sentence boundary (a crossed 2-2)
+    src = ["Erstersteigung 1933 durch B.M .", "Abalakow , seitdem oft besucht .", "Pik Lenin 7134"]
+    tgt = ["ascension en 1933 par B.M. Abalakow .", "Souvent visité depuis .", "Pik Lenin 7134"]
+    feats, cfg = _problem(src, tgt)
+    F, _ = zone_features(feats, cfg.types, 0, 3, 0, 3, {})
+    t11, t22 = cfg.types.index((1, 1)), cfg.types.index((2, 2))
+    out = INDEX["lex_outside"]
+    assert F[out, t11, 2, 2] > 0  # source 1 with target 1: its name is in target 0
+    assert F[out, t11, 1, 1] > 0  # source 0 with target 0: target 0's name is in source 1
+    assert F[out, t22, 2, 2] == 0  # the 2-2 holds both
+    assert F[out, t11, 3, 3] == 0  # nothing displaced
+
+
+def test_an_anchor_repeated_nearby_is_not_a_displaced_one():
+    # "Shanyrak" in three nearby target sentences: a translator's added name, not a boundary
+    src = ["Shanyrak 120", "Hilfe fur Shanyrak", "Frauen kamen mit"]
+    tgt = ["Shanyrak 120", "help Shanyrak", "women of Shanyrak came"]
+    feats, cfg = _problem(src, tgt)
+    F, _ = zone_features(feats, cfg.types, 0, 3, 0, 3, {})
+    assert F[INDEX["lex_outside"], cfg.types.index((1, 1)), 3, 3] == 0
+
+
 def test_zone_scores_are_the_weighted_features():
     from workbench.core.align.features import FEATURES, learned_scores, zone_scores
 

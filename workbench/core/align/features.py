@@ -23,7 +23,7 @@ FEATURES = (
     "bias_pair", "margin", "margin_sq", "cov_min", "cov_short", "len_dev_sq", "len_dev_abs",
     "log_len", "t_12", "t_22", "t_13", "t_big", "bias_skip", "skip_gap", "skip_log_len",
     "skip_src", "size_margin", "cov_rel", "lex_dice", "lex_unmatched", "lex_cov_miss",
-    "skip_near", "skip_lex_near",
+    "skip_near", "skip_lex_near", "lex_outside",
 )
 INDEX = {name: k for k, name in enumerate(FEATURES)}
 
@@ -72,7 +72,34 @@ def _zone_inputs(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exa
 
 def _zone_anchors(feats: Features, i0: int, i1: int, j0: int, j1: int):
     a_s, a_t = feats.anchors_s.window(i0, i1), feats.anchors_t.window(j0, j1)
-    return a_s.offsets, a_s.values, a_t.offsets, a_t.values
+    key = (id(feats.anchors_s), id(feats.anchors_t))
+    links = feats.__dict__.get("_anchor_links")
+    if links is None or links[0] != key:
+        links = (key, _links(feats.anchors_s, feats.anchors_t), _links(feats.anchors_t, feats.anchors_s))
+        feats._anchor_links = links
+    (ps, ns, ls, hs, sent_t), (pt, nt, lt, ht, sent_s) = links[1], links[2]
+    ctx = (i0, feats.anchors_s.offsets[i0:i1 + 1], ps, ns, ls, hs, sent_t,
+           j0, feats.anchors_t.offsets[j0:j1 + 1], pt, nt, lt, ht, sent_s)
+    return a_s.offsets, a_s.values, a_t.offsets, a_t.values, ctx
+
+
+def _links(own, other):
+    """For every anchor of ``own`` (in document order): the previous and next own sentence
+    holding the same code, and the run of ``other``'s sentences holding it (``run_lo`` ..
+    ``run_hi`` into the returned sorted sentence array)."""
+    codes, sents = own.by_code()
+    order = np.lexsort((np.repeat(np.arange(len(own)), np.diff(own.offsets)), own.values))
+    same_prev = np.r_[False, codes[1:] == codes[:-1]]
+    same_next = np.r_[codes[1:] == codes[:-1], False]
+    prev_sorted = np.where(same_prev, np.r_[-(1 << 40), sents[:-1]], -(1 << 40))
+    next_sorted = np.where(same_next, np.r_[sents[1:], 1 << 40], 1 << 40)
+    prev = np.empty_like(prev_sorted)
+    nxt = np.empty_like(next_sorted)
+    prev[order], nxt[order] = prev_sorted, next_sorted
+    codes_o, sents_o = other.by_code()
+    lo = np.searchsorted(codes_o, own.values, "left").astype(np.int64)
+    hi = np.searchsorted(codes_o, own.values, "right").astype(np.int64)
+    return prev, nxt, lo, hi, sents_o
 
 
 @njit(cache=True, nogil=True)
@@ -112,12 +139,14 @@ def _span_matrix(x: np.ndarray, side: str, exact_vecs: dict, offset: int, n: int
 # feature positions, as compile-time constants of the compiled loops
 (_BIAS_PAIR, _MARGIN, _MARGIN_SQ, _COV_MIN, _COV_SHORT, _LEN_DEV_SQ, _LEN_DEV_ABS, _LOG_LEN,
  _T_12, _T_22, _T_13, _T_BIG, _BIAS_SKIP, _SKIP_GAP, _SKIP_LOG_LEN, _SKIP_SRC, _SIZE_MARGIN,
- _COV_REL, _LEX_DICE, _LEX_UNMATCHED, _LEX_COV_MISS, _SKIP_NEAR, _SKIP_LEX_NEAR) = range(len(FEATURES))
+ _COV_REL, _LEX_DICE, _LEX_UNMATCHED, _LEX_COV_MISS, _SKIP_NEAR, _SKIP_LEX_NEAR,
+ _LEX_OUTSIDE) = range(len(FEATURES))
 
 
 @njit(cache=True, nogil=True)
 def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s, best_t, mu, scale,
-              n_feat, off_s, val_s, off_t, val_t):
+              n_feat, off_s, val_s, off_t, val_t, ctx):
+    bs, occ_s, ps, ns, ls, hs, sent_t, bt, occ_t, pt, nt, lt, ht, sent_s = ctx
     T = len(ta)
     F = np.zeros((n_feat, T, n + 1, m + 1), dtype=np.float32)
     valid = np.zeros((T, n + 1, m + 1), dtype=np.bool_)
@@ -134,15 +163,19 @@ def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s
                     _skip_features(F[:, t, i, j], j - 1, i, n, gram.T, False, gap_t, len_t, nn_t,
                                    scale, off_t, val_t, off_s, val_s)
                 else:
-                    _pair_features(F[:, t, i, j], a, b, i, j, n, m, gram, nn_s, nn_t, len_s,
-                                   len_t, best_s, best_t, mu, scale, off_s, val_s, off_t, val_t)
+                    if _pair_features(F[:, t, i, j], a, b, i, j, n, m, gram, nn_s, nn_t, len_s,
+                                      len_t, best_s, best_t, mu, scale, off_s, val_s, off_t, val_t):
+                        F[_LEX_OUTSIDE, t, i, j] = math.log1p(
+                            _found_beside(i - a, i, bs, occ_s, ps, ns, ls, hs, sent_t, j - b, j, bt)
+                            + _found_beside(j - b, j, bt, occ_t, pt, nt, lt, ht, sent_s, i - a, i, bs))
                 valid[t, i, j] = True
     return F, valid
 
 
 @njit(cache=True, nogil=True)
 def _scores(w, offset, first, last, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t,
-            best_s, best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t):
+            best_s, best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t, ctx):
+    bs, occ_s, ps, ns, ls, hs, sent_t, bt, occ_t, pt, nt, lt, ht, sent_s = ctx
     T = len(ta)
     out = np.full((T, n + 1, m + 1), NEG, dtype=np.float32)
     f = np.zeros(n_feat)
@@ -160,8 +193,11 @@ def _scores(w, offset, first, last, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t
                     _skip_features(f, j - 1, i, n, gram.T, False, gap_t, len_t, nn_t, scale,
                                    off_t, val_t, off_s, val_s)
                 else:
-                    _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
-                                   best_t, mu, scale, off_s, val_s, off_t, val_t)
+                    if _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
+                                      best_t, mu, scale, off_s, val_s, off_t, val_t):
+                        f[_LEX_OUTSIDE] = math.log1p(
+                            _found_beside(i - a, i, bs, occ_s, ps, ns, ls, hs, sent_t, j - b, j, bt)
+                            + _found_beside(j - b, j, bt, occ_t, pt, nt, lt, ht, sent_s, i - a, i, bs))
                 acc = offset
                 for k in range(n_feat):
                     acc += w[k] * f[k]
@@ -203,6 +239,36 @@ def _anchor_counts(off, val, s0, s1, off_o, val_o, o0, o1):
     return total, hit, miss
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _found_beside(s0, s1, base, occ0, prev, nxt, run_lo, run_hi, sents_o, o0, o1, base_o):
+    """Anchors of sentences s0..s1-1 missing from other-side sentences o0..o1-1 but present in
+    the sentence just before or just after them, and nowhere else near on either side: a
+    boundary that is off by one sentence. (Zone positions plus ``base`` are document
+    positions; anchor p of the zone is anchor p + ``occ0`` of the document.)"""
+    out = 0
+    g0, g1 = o0 + base_o, o1 + base_o
+    k0, k1 = s0 + base - 2, s1 + base + 2
+    for p in range(occ0[s0], occ0[s1]):
+        if prev[p] >= k0 or nxt[p] < k1:
+            continue  # the same anchor is in another sentence nearby on this side
+        near, beside = 0, False
+        for r in range(run_lo[p], run_hi[p]):
+            q = sents_o[r]
+            if q >= g1 + 3:
+                break
+            if q < g0 - 3:
+                continue
+            near += 1
+            if q >= g0 and q < g1:
+                near = 99
+                break
+            if q == g0 - 1 or q == g1:
+                beside = True
+        if beside and near == 1:
+            out += 1
+    return out
+
+
 @njit(cache=True, nogil=True)
 def _span_margin(gram, row, col, nn_s, s0, a, nn_t, t0, b, scale):
     ns = 0.0
@@ -217,7 +283,8 @@ def _span_margin(gram, row, col, nn_s, s0, a, nn_t, t0, b, scale):
 @njit(cache=True, nogil=True)
 def _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s, best_t, mu, scale,
                    off_s, val_s, off_t, val_t):
-    """Sentences i-a..i-1 with j-b..j-1."""
+    """Sentences i-a..i-1 with j-b..j-1. True if an anchor of one side is missing from the other
+    (then ``_outside`` may find it beside the bead)."""
     row, col = (a - 1) * (n + 1) + i, (b - 1) * (m + 1) + j
     marg = _span_margin(gram, row, col, nn_s, i - a, a, nn_t, j - b, b, scale)
     la = 0.0
@@ -269,6 +336,7 @@ def _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s, 
         f[_T_13] = 1.0
     elif a + b >= 5:
         f[_T_BIG] = 1.0
+    return hit < total
 
 
 def learned_scores(F: np.ndarray, valid: np.ndarray, weights: np.ndarray,
