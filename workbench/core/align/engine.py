@@ -23,7 +23,7 @@ import numpy as np
 from .band import make_band
 from .config import AlignConfig
 from .dp import NEG, best_path, max_marginals, posteriors
-from .features import span_getter, zone_scores
+from .features import span_getter, zone_rescore, zone_scores
 from .lexical import Anchors
 from .scoring import Features, exact_scores
 
@@ -124,16 +124,18 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
     zones = []
     for zb0, zb1 in (c for z in _zones(beads, margins, cfg) for c in _chunks(beads, z, cfg.max_zone)):
         zones.append((zb0, zb1, (beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3])))
-    keep_masks = []
+    keep_masks, first_scores = [], []
     need_s: set[tuple[int, int]] = set()
     need_t: set[tuple[int, int]] = set()
     bands = [_near(beads[zb0:zb1], zone, cfg.zone_reach) for zb0, zb1, zone in zones]
+    multi = np.array([a > 1 or b > 1 for a, b in types])
     for (_, _, zone), band in zip(zones, bands):
         i0, i1, j0, j1 = zone
         sc = _zone_scores(feats, cfg, zone, {}, band)
         mm, best = max_marginals(sc, types)
         keep = mm >= best - cfg.prune
         keep_masks.append(keep)
+        first_scores.append(sc)
         for t, (a, b) in enumerate(types):
             if a == 0 or b == 0 or (a == 1 and b == 1):
                 continue
@@ -149,13 +151,16 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
 
     new_beads: list[tuple[int, int, int, int]] = []
     last = 0
-    for (zb0, zb1, zone), keep, band in zip(zones, keep_masks, bands):
+    for (zb0, zb1, zone), keep, band, sc in zip(zones, keep_masks, bands, first_scores):
         new_beads.extend(beads[last:zb0])
         i0, i1, j0, j1 = zone
-        sc = _zone_scores(feats, cfg, zone, exact_vecs, band)
-        for t, (a, b) in enumerate(types):
-            if a > 1 or b > 1:
-                sc[t][~keep[t]] = NEG
+        merges = keep & multi[:, None, None]
+        if cfg.weights is not None:  # only the merges kept change with joined-text vectors
+            sc = zone_rescore(feats, cfg.types, zone, exact_vecs, cfg.weights, cfg.learned_offset,
+                              sc, np.nonzero(merges))
+        else:
+            sc = _zone_scores(feats, cfg, zone, exact_vecs, band)
+        sc[multi[:, None, None] & ~keep] = NEG
         zpath = best_path(sc, np.zeros(i1 - i0 + 1, dtype=np.int64), types, i1 - i0, j1 - j0)
         new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
         last = zb1

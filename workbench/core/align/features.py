@@ -48,8 +48,25 @@ def zone_scores(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exac
     ``rows = (first, last)`` limits row i to the columns first[i]..last[i] (a band)."""
     n, m = i1 - i0, j1 - j0
     first, last = rows if rows is not None else (np.zeros(n + 1, np.int64), np.full(n + 1, m, np.int64))
-    return _scores(np.asarray(weights, dtype=np.float64), float(offset), first, last,
-                   *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
+    inputs = _zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs)
+    cells = _band_cells(inputs[1], inputs[2], n, m, first, last)
+    out = np.full((len(types), n + 1, m + 1), NEG, dtype=np.float32)
+    _scores(np.asarray(weights, dtype=np.float64), float(offset), cells[0], cells[1], cells[2],
+            out, *inputs)
+    return out
+
+
+def zone_rescore(feats: Features, types, zone, exact_vecs: dict, weights: np.ndarray,
+                 offset: float, scores: np.ndarray, cells: tuple[np.ndarray, ...]) -> np.ndarray:
+    """``scores`` (of ``zone_scores``) with the cells (types, rows, columns) in ``cells`` scored
+    again with ``exact_vecs``: only merges depend on span vectors, so the second pass need not
+    score a zone's 1-1 and skip beads twice."""
+    i0, i1, j0, j1 = zone
+    out = scores.copy()
+    ct, ci, cj = (np.ascontiguousarray(c, dtype=np.int64) for c in cells)
+    _scores(np.asarray(weights, dtype=np.float64), float(offset), ct, ci, cj, out,
+            *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
+    return out
 
 
 def _zone_inputs(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exact_vecs: dict):
@@ -173,36 +190,54 @@ def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s
 
 
 @njit(cache=True, nogil=True)
-def _scores(w, offset, first, last, gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t,
-            best_s, best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t, ctx):
-    bs, occ_s, ps, ns, ls, hs, sent_t, bt, occ_t, pt, nt, lt, ht, sent_s = ctx
-    T = len(ta)
-    out = np.full((T, n + 1, m + 1), NEG, dtype=np.float32)
-    f = np.zeros(n_feat)
-    for t in range(T):
+def _band_cells(ta, tb, n, m, first, last):
+    """Every (type, row, column) a zone's DP can use: row i limited to first[i]..last[i]."""
+    count = 0
+    for t in range(len(ta)):
+        a, b = ta[t], tb[t]
+        if a > n or b > m or (a + b != 1 and (a == 0 or b == 0)):
+            continue  # longer skips are chains of single ones
+        for i in range(a, n + 1):
+            count += max(0, min(m, last[i]) + 1 - max(b, first[i]))
+    cells = np.empty((3, count), dtype=np.int64)
+    k = 0
+    for t in range(len(ta)):
         a, b = ta[t], tb[t]
         if a > n or b > m or (a + b != 1 and (a == 0 or b == 0)):
             continue
         for i in range(a, n + 1):
             for j in range(max(b, first[i]), min(m, last[i]) + 1):
-                f[:] = 0.0
-                if a == 1 and b == 0:
-                    _skip_features(f, i - 1, j, m, gram, True, gap_s, len_s, nn_s, scale,
-                                   off_s, val_s, off_t, val_t)
-                elif a == 0:
-                    _skip_features(f, j - 1, i, n, gram.T, False, gap_t, len_t, nn_t, scale,
-                                   off_t, val_t, off_s, val_s)
-                else:
-                    if _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
-                                      best_t, mu, scale, off_s, val_s, off_t, val_t):
-                        f[_LEX_OUTSIDE] = math.log1p(
-                            _found_beside(i - a, i, bs, occ_s, ps, ns, ls, hs, sent_t, j - b, j, bt)
-                            + _found_beside(j - b, j, bt, occ_t, pt, nt, lt, ht, sent_s, i - a, i, bs))
-                acc = offset
-                for k in range(n_feat):
-                    acc += w[k] * f[k]
-                out[t, i, j] = acc
-    return out
+                cells[0, k], cells[1, k], cells[2, k] = t, i, j
+                k += 1
+    return cells
+
+
+@njit(cache=True, nogil=True)
+def _scores(w, offset, cells_t, cells_i, cells_j, out, gram, ta, tb, n, m, nn_s, nn_t, len_s,
+            len_t, gap_s, gap_t, best_s, best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t,
+            ctx):
+    """Writes the learned score of each listed cell (type t, row i, column j) into ``out``."""
+    bs, occ_s, ps, ns, ls, hs, sent_t, bt, occ_t, pt, nt, lt, ht, sent_s = ctx
+    f = np.zeros(n_feat)
+    for k in range(len(cells_t)):
+        t, i, j = cells_t[k], cells_i[k], cells_j[k]
+        a, b = ta[t], tb[t]
+        f[:] = 0.0
+        if a == 1 and b == 0:
+            _skip_features(f, i - 1, j, m, gram, True, gap_s, len_s, nn_s, scale,
+                           off_s, val_s, off_t, val_t)
+        elif a == 0:
+            _skip_features(f, j - 1, i, n, gram.T, False, gap_t, len_t, nn_t, scale,
+                           off_t, val_t, off_s, val_s)
+        elif _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s,
+                            best_t, mu, scale, off_s, val_s, off_t, val_t):
+            f[_LEX_OUTSIDE] = math.log1p(
+                _found_beside(i - a, i, bs, occ_s, ps, ns, ls, hs, sent_t, j - b, j, bt)
+                + _found_beside(j - b, j, bt, occ_t, pt, nt, lt, ht, sent_s, i - a, i, bs))
+        acc = offset
+        for q in range(n_feat):
+            acc += w[q] * f[q]
+        out[t, i, j] = acc
 
 
 @njit(cache=True, nogil=True)
