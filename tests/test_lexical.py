@@ -128,3 +128,26 @@ def test_zone_scores_are_the_weighted_features():
     expected = learned_scores(F, valid, w.astype(np.float32), 0.5)
     got = zone_scores(feats, cfg.types, 0, 5, 0, 5, {}, w, 0.5)
     assert got == pytest.approx(expected, abs=1e-4)
+
+
+def test_scoring_only_the_merges_again_equals_scoring_the_whole_zone():
+    from workbench.core.align.features import FEATURES, zone_rescore, zone_scores
+
+    feats, cfg = _problem(SRC, TGT)
+    types = cfg.types
+    w = np.random.default_rng(1).standard_normal(len(FEATURES))
+    rng = np.random.default_rng(2)
+    exact = {}
+    for key in (("src", 0, 2), ("tgt", 0, 2), ("src", 1, 4), ("tgt", 2, 5)):
+        vec = rng.standard_normal(32).astype(np.float32)
+        exact[key] = vec / np.linalg.norm(vec)
+    first = zone_scores(feats, types, 0, 5, 0, 5, {}, w)
+    full = zone_scores(feats, types, 0, 5, 0, 5, exact, w)
+    multi = np.array([a > 1 or b > 1 for a, b in types])
+    assert not np.allclose(first[multi], full[multi])  # the joined-text vectors matter ...
+    assert np.allclose(first[~multi], full[~multi])  # ... to merges only
+    from workbench.core.align.dp import NEG
+
+    cells = np.nonzero(multi[:, None, None] & (first > NEG / 2))  # every merge a bead fits
+    again = zone_rescore(feats, types, (0, 5, 0, 5), exact, w, 0.0, first, cells)
+    assert again == pytest.approx(full, abs=1e-4)
