@@ -237,7 +237,7 @@ def main(argv=None) -> int:
     ap.add_argument("--holdout", choices=["ntrex", "textberg"])
     ap.add_argument("--cv", action="store_true", help="cross-validate the recipe (4 folds per set)")
     ap.add_argument("--folds", type=int, default=4, help="folds per set for --cv")
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2", type=float, default=0.5)
     ap.add_argument("--method", choices=["crf", "perceptron"], default="crf")
     ap.add_argument("--epochs", type=int, default=150)
     ap.add_argument("--prior", type=float, default=0.0, metavar="T",
