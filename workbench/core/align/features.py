@@ -89,12 +89,12 @@ def _zone_inputs(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exa
 
 def _zone_anchors(feats: Features, i0: int, i1: int, j0: int, j1: int):
     a_s, a_t = feats.anchors_s.window(i0, i1), feats.anchors_t.window(j0, j1)
-    key = (id(feats.anchors_s), id(feats.anchors_t))
-    links = feats.__dict__.get("_anchor_links")
-    if links is None or links[0] != key:
-        links = (key, _links(feats.anchors_s, feats.anchors_t), _links(feats.anchors_t, feats.anchors_s))
+    links = getattr(feats, "_anchor_links", None)  # made once per document's anchors
+    if links is None or links[0] is not feats.anchors_s or links[1] is not feats.anchors_t:
+        links = (feats.anchors_s, feats.anchors_t, _links(feats.anchors_s, feats.anchors_t),
+                 _links(feats.anchors_t, feats.anchors_s))
         feats._anchor_links = links
-    (ps, ns, ls, hs, sent_t), (pt, nt, lt, ht, sent_s) = links[1], links[2]
+    (ps, ns, ls, hs, sent_t), (pt, nt, lt, ht, sent_s) = links[2], links[3]
     ctx = (i0, feats.anchors_s.offsets[i0:i1 + 1], ps, ns, ls, hs, sent_t,
            j0, feats.anchors_t.offsets[j0:j1 + 1], pt, nt, lt, ht, sent_s)
     return a_s.offsets, a_s.values, a_t.offsets, a_t.values, ctx
@@ -104,8 +104,7 @@ def _links(own, other):
     """For every anchor of ``own`` (in document order): the previous and next own sentence
     holding the same code, and the run of ``other``'s sentences holding it (``run_lo`` ..
     ``run_hi`` into the returned sorted sentence array)."""
-    codes, sents = own.by_code()
-    order = np.lexsort((np.repeat(np.arange(len(own)), np.diff(own.offsets)), own.values))
+    order, codes, sents = own.by_code()
     same_prev = np.r_[False, codes[1:] == codes[:-1]]
     same_next = np.r_[codes[1:] == codes[:-1], False]
     prev_sorted = np.where(same_prev, np.r_[-(1 << 40), sents[:-1]], -(1 << 40))
@@ -113,7 +112,7 @@ def _links(own, other):
     prev = np.empty_like(prev_sorted)
     nxt = np.empty_like(next_sorted)
     prev[order], nxt[order] = prev_sorted, next_sorted
-    codes_o, sents_o = other.by_code()
+    _, codes_o, sents_o = other.by_code()
     lo = np.searchsorted(codes_o, own.values, "left").astype(np.int64)
     hi = np.searchsorted(codes_o, own.values, "right").astype(np.int64)
     return prev, nxt, lo, hi, sents_o
@@ -319,7 +318,7 @@ def _span_margin(gram, row, col, nn_s, s0, a, nn_t, t0, b, scale):
 def _pair_features(f, a, b, i, j, n, m, gram, nn_s, nn_t, len_s, len_t, best_s, best_t, mu, scale,
                    off_s, val_s, off_t, val_t):
     """Sentences i-a..i-1 with j-b..j-1. True if an anchor of one side is missing from the other
-    (then ``_outside`` may find it beside the bead)."""
+    (then ``_found_beside`` may find it beside the bead)."""
     row, col = (a - 1) * (n + 1) + i, (b - 1) * (m + 1) + j
     marg = _span_margin(gram, row, col, nn_s, i - a, a, nn_t, j - b, b, scale)
     la = 0.0

@@ -141,14 +141,16 @@ class Anchors:
         values = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
         return Anchors(offsets, values.astype(np.int64))
 
-    def by_code(self) -> tuple[np.ndarray, np.ndarray]:
-        """(codes, sentences): every anchor sorted by code, then by sentence, so the sentences
-        holding one code are a searchable run (computed once, then kept)."""
+    def by_code(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(order, codes, sentences): every anchor sorted by code, then by sentence (``order``
+        lists the anchors' positions in ``values``), so the sentences holding one code are a
+        searchable run. Computed once, then kept."""
         cached = self.__dict__.get("_by_code")
         if cached is None:
             sents = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
             order = np.lexsort((sents, self.values))
-            cached = (np.ascontiguousarray(self.values[order]), np.ascontiguousarray(sents[order]))
+            cached = (order, np.ascontiguousarray(self.values[order]),
+                      np.ascontiguousarray(sents[order]))
             object.__setattr__(self, "_by_code", cached)
         return cached
 
