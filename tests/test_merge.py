@@ -16,7 +16,8 @@ from workbench.core import operations as ops
 from workbench.core import review, store
 from workbench.core.document import Bead, Document, check_invariants, copy_document, make_side
 from workbench.core.errors import FormatError
-from workbench.core.merge import MergeConflictError, merge, replacement_edit, save_merging
+from workbench.core.merge import MergeConflictError, merge, replacement_edit
+from workbench.core.session import save_merging
 from workbench.core.operations import apply_edit
 
 ROOT = Path(__file__).resolve().parent.parent

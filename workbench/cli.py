@@ -86,7 +86,7 @@ def _save(doc, path: Path) -> None:
     """Save a document read by :func:`_load`; if the file changed on disk since, merge the
     other changes in (conflicts: nothing is written, exit 1)."""
     from .core import store
-    from .core.merge import save_merging
+    from .core.session import save_merging
 
     base = _READ.get(path.resolve())
     if base is None:

@@ -30,7 +30,7 @@ spelling entries as sets; other sections and the header as whole values.
 """
 
 from .common import MINE, THEIRS, Conflict, MergeConflictError, MergeResult
-from .merging import describe, merge, replacement_edit, save_merging
+from .merging import describe, merge, replacement_edit
 
 __all__ = ["MINE", "THEIRS", "Conflict", "MergeConflictError", "MergeResult", "describe",
-           "merge", "replacement_edit", "save_merging"]
+           "merge", "replacement_edit"]

@@ -1,16 +1,14 @@
-"""The whole merge, and saving a document without overwriting another person's changes."""
+"""The whole merge, and a merge result turned into one undoable edit."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Iterable
 
 from ..document import Document, Sentence, Side, check_invariants
 from ..operations import Edit, Splice
 
-from .common import MINE, THEIRS, Conflict, MergeResult, MergeConflictError, _local
+from .common import MINE, THEIRS, Conflict, MergeResult, _local
 from .rows import _RowMerger, _rows
 from .sections import _MISSING, _dump_key, _merge_section, _remap_flag, _scalar
 
@@ -95,38 +93,7 @@ def merge(base: Document, mine: Document, theirs: Document, *, prefer: str = MIN
                        rm.theirs_changes + counts[THEIRS])
 
 
-# ---------------------------------------------------------------- saving without losing theirs
-
-def save_merging(doc: Document, path: str | Path, base: Document, base_sha: str | None,
-                 *, prefer: str | None = None) -> MergeResult | None:
-    """Save ``doc`` to ``path``, which was read as ``base`` (bytes hashing to ``base_sha``).
-
-    If the file changed on disk since, the other person's changes are merged in first; with
-    conflicts and no ``prefer`` nothing is written and MergeConflictError lists them. Returns
-    the merge (None when the file had not changed). ``base_sha`` None: save as is.
-    """
-    from .. import store
-
-    p = Path(path)
-    try:
-        current = p.read_bytes()
-    except FileNotFoundError:
-        current = None
-    if base_sha is None or current is None or hashlib.sha256(current).hexdigest() == base_sha:
-        store.save(doc, p)
-        return None
-    theirs = store.loads_bytes(current, str(p), p.parent)
-    result = merge(base, doc, theirs, prefer=prefer or MINE)
-    if result.conflicts and prefer is None:
-        lines = "; ".join(f"{c.what}" for c in result.conflicts[:5])
-        more = f" and {len(result.conflicts) - 5} more" if len(result.conflicts) > 5 else ""
-        raise MergeConflictError(
-            f"changed on disk while this command ran, and {len(result.conflicts)} change(s) "
-            f"conflict with it ({lines}{more}); nothing was written", path=str(p),
-            hint="run the command again on the new file")
-    store.save(result.doc, p)
-    return result
-
+# ---------------------------------------------------------------- a merge applied as an edit
 
 def _trimmed(target: str, old: list, new: list) -> Splice | None:
     """One splice turning ``old`` into ``new``: the changed middle, common ends left out."""
