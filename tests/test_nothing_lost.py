@@ -20,8 +20,8 @@ from workbench.core.document import copy_document
 from workbench.core.journal import Journal, journal_path, read_journal, replay
 from workbench.core.operations import History
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.conflicts import ConflictScreen
-from workbench.tui.screens import ChoiceDialog, PromptDialog
+from workbench.tui.files.conflicts import ConflictScreen
+from workbench.tui.common.dialogs import ChoiceDialog, PromptDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 BAKAI = ROOT / "alignments" / "bakai.yaml"

@@ -11,14 +11,14 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.document import Bead, Document, Sentence, make_side
-from workbench.tui.alignment_view import AlignmentView
+from workbench.tui.rows.alignment_view import AlignmentView
 from workbench.tui.app import WorkbenchApp
 
 from tui_helpers import drive_now as drive  # straight after the first paint, at 100x30
 from tui_helpers import make_app, rows
 from workbench.tui.keys import BINDINGS
-from workbench.tui.screens import HelpScreen
-from workbench.tui.wrap import wrap_offsets
+from workbench.tui.common.help import HelpScreen
+from workbench.tui.rows.wrap import wrap_offsets
 
 
 # ---------------------------------------------------------------- wrapping

@@ -8,11 +8,12 @@ from conftest.
 from __future__ import annotations
 
 from workbench.core.document import Bead, Document, check_invariants, make_side
-from workbench.tui.alignment_view import AlignmentView
+from workbench.tui.rows.alignment_view import AlignmentView
 
 from tui_helpers import drive_now as drive  # straight after the first paint, at 100x30
 from tui_helpers import make_app, notes, rows, settle, small_doc, state
-from workbench.tui.screens import EditDialog, PromptDialog, SplitDialog
+from workbench.tui.common.dialogs import PromptDialog
+from workbench.tui.rows.sentence_dialogs import EditDialog, SplitDialog
 
 
 # ---------------------------------------------------------------- movement

@@ -14,12 +14,12 @@ import pytest
 
 from workbench.core import store
 from workbench.core.document import Bead, Document, check_invariants
-from workbench.tui import autosave
+from workbench.tui.files import autosave
 from workbench.tui.app import WorkbenchApp
 
 from tui_helpers import drive_now as drive  # straight after the first paint, at 100x30
 from tui_helpers import make_app, notes, settle, state
-from workbench.tui.screens import ChoiceDialog
+from workbench.tui.common.dialogs import ChoiceDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 BAKAI = ROOT / "alignments" / "bakai.yaml"

@@ -13,7 +13,7 @@ from workbench.core import review, store
 from workbench.core.document import Bead, Document, make_side
 from workbench.core.operations import apply_edit
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.flag_dialog import FlagDialog, match_categories
+from workbench.tui.review.flag_dialog import FlagDialog, match_categories
 
 from tui_helpers import drive, settle
 

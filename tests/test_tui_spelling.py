@@ -20,13 +20,14 @@ from workbench.core import glossary as gl
 from workbench.core import store
 from workbench.core.document import Bead, Document, make_side
 from workbench.core.term_candidates import term_candidates
-from workbench.tui import marks as marks_module
+from workbench.tui.terms import marks as marks_module
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.term_dialog import TermDialog
-from workbench.tui.screens import ChoiceDialog
+from workbench.tui.terms.term_dialog import TermDialog
+from workbench.tui.common.dialogs import ChoiceDialog
 
 from tui_helpers import drive, notes, settle  # noqa: F401
-from workbench.tui.spelling_ui import FindingsDialog, SuggestionDialog
+from workbench.tui.terms.findings import FindingsDialog
+from workbench.tui.terms.suggestion_dialog import SuggestionDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 ALIGN = ROOT / "alignments"

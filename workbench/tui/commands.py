@@ -1,7 +1,8 @@
 """The command palette (ctrl+p) offers every action of the main screen by name.
 
-Built from :data:`.keys.BINDINGS`, so a new binding is in the palette without more code, and
-each hit says its key, which is how a translator learns the keyboard.
+Built from :data:`.keys.BINDINGS`, so a new key is in the palette without more code, and each
+hit says its key (the one in effect, after a user keymap), which is how a translator learns
+the keyboard.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .keys import BINDINGS, key_labels
+from .keys import BINDINGS
 
 
 def _title(binding) -> str:
@@ -18,13 +19,16 @@ def _title(binding) -> str:
 
 
 class BindingCommands(Provider):
-    """Every main-screen binding as a palette command: its sentence, and its key as help."""
+    """Every main-screen binding as a palette command: its sentence, and its key as help.
+
+    The app provides ``key_labels(binding)`` and ``run_command_action(action)``.
+    """
 
     def _commands(self):
+        app = self.app
         for binding in BINDINGS:
-            keys = ", ".join(key_labels(self.app, binding))
-            run = getattr(self.app, "run_command_action", self.app.run_action)
-            yield _title(binding), f"key: {keys}", partial(run, binding.action)
+            keys = ", ".join(app.key_labels(binding))
+            yield _title(binding), f"key: {keys}", partial(app.run_command_action, binding.action)
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():

@@ -1,112 +1,194 @@
-"""Every key of the main screen in one table: the bindings, the help screen and the palette.
+"""Every key of the workbench in one table: what it is called, and the code it runs.
 
-One list keeps the three in step: a binding's ``description`` is its short footer label, its
-``tooltip`` the sentence the help screen and the command palette show, and its ``id``
-(``workbench.<name>``) lets a user keymap rebind it. Movement keys are hidden from the footer
-and have vim aliases; actions are prefixed ``app.`` because they live on the App (the
-bindings sit on the main screen so that modal dialogs do not inherit one-letter keys).
+Each :class:`Key` holds the keys, an id ``<area>.<verb>`` (``rows.merge``: the area is the
+folder under ``workbench/tui/`` whose code it runs), a short footer label, the sentence the help
+screen and the command palette show, and the handler itself (``Editing.merge``), so the code of
+any key is one hop from here. The main screen's bindings are made from this table; each runs
+``app.act('<id>')``, which calls the handler on the app's object of that class.
+
+The two panels (glossary, flags) keep their keys on the panel widget, since they work only while
+the panel has the focus and the footer lists them first: :data:`PANEL_SECTIONS` lists them
+for the help, and :data:`PANEL_HANDLERS` names the code of those that act on the document.
+A panel's own moves (j, k, escape, the flag filters) are methods of the panel itself.
+
+A user keymap (:mod:`.keymap`) rebinds any of these by id. Movement keys are hidden from the
+footer and have vim aliases; the bindings sit on the main screen so that modal dialogs do not
+inherit one-letter keys.
 """
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from textual.app import App
 from textual.binding import Binding
 
+from .common.general import General
+from .files.saving import Saving
+from .navigation.moves import Moves
+from .navigation.search import Search
+from .review.flag_list import FlagList
+from .review.flagging import Flagging
+from .review.flags_panel import KEYS as FLAGS_PANEL_KEYS
+from .rows.editing import Editing
+from .rows.modelwork import ModelWork
+from .terms.glossary import Glossary
+from .terms.glossary_panel import KEYS as GLOSSARY_PANEL_KEYS
+from .terms.spelling import Spelling
 
-def _b(keys: str, action: str, label: str, tooltip: str, *, show: bool = False,
-       display: str | None = None, priority: bool = False) -> Binding:
-    name = action.replace("('", "_").replace("')", "")
-    return Binding(keys, f"app.{action}", label, show=show, key_display=display,
-                   tooltip=tooltip, id=f"workbench.{name}", priority=priority)
+
+@dataclass(frozen=True)
+class Key:
+    """One key of the main screen and the method it runs."""
+
+    keys: str  # comma-separated textual key names: "u,ctrl+z"
+    id: str  # "<area>.<verb>"
+    label: str  # in the footer
+    tooltip: str  # in the help and the palette
+    handler: Callable  # a method of an area's class, e.g. Editing.merge
+    show: bool = False  # in the footer
+    display: str | None = None  # how the first key is shown, if not by its name
+    anywhere: bool = False  # also while a panel has the focus (else only on the rows)
+
+    @property
+    def area(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, f"app.act('{self.id}')", self.label, show=self.show,
+                       key_display=self.display, tooltip=self.tooltip, id=self.id)
 
 
-SECTIONS: list[tuple[str, list[Binding]]] = [
+SECTIONS: list[tuple[str, list[Key]]] = [
     ("Move", [
-        _b("down,j", "cursor_down", "Down", "Next row"),
-        _b("up,k", "cursor_up", "Up", "Previous row"),
-        _b("shift+down", "sentence_down", "Next sentence", "Next sentence of this side (in this row or the next)"),
-        _b("shift+up", "sentence_up", "Prev sentence", "Previous sentence of this side"),
-        _b("tab", "switch_side", "Switch side", "Switch between the Russian and the English side"),
-        _b("left,h", "side('src')", "Russian side", "Work on the Russian (left) side"),
-        _b("right,l", "side('tgt')", "English side", "Work on the English (right) side"),
-        _b("pagedown,ctrl+d", "page_down", "Page down", "One screen down"),
-        _b("pageup,ctrl+u", "page_up", "Page up", "One screen up"),
-        _b("home,g", "first_row", "First row", "Go to the first row"),
-        _b("end,G", "last_row", "Last row", "Go to the last row"),
+        Key("down,j", "navigation.down", "Down", "Next row", Moves.down),
+        Key("up,k", "navigation.up", "Up", "Previous row", Moves.up),
+        Key("shift+down", "navigation.sentence_down", "Next sentence", "Next sentence of this side (in this row or the next)", Moves.sentence_down),
+        Key("shift+up", "navigation.sentence_up", "Prev sentence", "Previous sentence of this side", Moves.sentence_up),
+        Key("tab", "navigation.switch_side", "Switch side", "Switch between the Russian and the English side", Moves.switch_side),
+        Key("left,h", "navigation.source_side", "Russian side", "Work on the Russian (left) side", Moves.source_side),
+        Key("right,l", "navigation.target_side", "English side", "Work on the English (right) side", Moves.target_side),
+        Key("pagedown,ctrl+d", "navigation.page_down", "Page down", "One screen down", Moves.page_down),
+        Key("pageup,ctrl+u", "navigation.page_up", "Page up", "One screen up", Moves.page_up),
+        Key("home,g", "navigation.first_row", "First row", "Go to the first row", Moves.first_row),
+        Key("end,G", "navigation.last_row", "Last row", "Go to the last row", Moves.last_row),
     ]),
     ("Find", [
-        _b("w", "next_low", "Next weak", "Next low-confidence row (confidence below 0.5, not confirmed)"),
-        _b("W", "prev_low", "Prev weak", "Previous low-confidence row"),
-        _b("p", "next_unconfirmed", "Next proposed", "Next row that is not confirmed yet"),
-        _b("P", "prev_unconfirmed", "Prev proposed", "Previous row that is not confirmed yet"),
-        _b("t", "next_irregular", "Next non-1-1", "Next row that is not 1-1 (2-1, 0-1 ...)"),
-        _b("T", "prev_irregular", "Prev non-1-1", "Previous row that is not 1-1"),
-        _b("colon,ctrl+g", "goto", "Go to", "Go to row number N", display=":"),
-        _b("slash", "search", "Search", "Search the text of both sides", display="/"),
-        _b("n", "search_next", "Next match", "Next sentence matching the search"),
-        _b("N", "search_prev", "Prev match", "Previous sentence matching the search"),
+        Key("w", "navigation.next_weak", "Next weak", "Next low-confidence row (confidence below 0.5, not confirmed)", Moves.next_weak),
+        Key("W", "navigation.prev_weak", "Prev weak", "Previous low-confidence row", Moves.prev_weak),
+        Key("p", "navigation.next_proposed", "Next proposed", "Next row that is not confirmed yet", Moves.next_proposed),
+        Key("P", "navigation.prev_proposed", "Prev proposed", "Previous row that is not confirmed yet", Moves.prev_proposed),
+        Key("t", "navigation.next_irregular", "Next non-1-1", "Next row that is not 1-1 (2-1, 0-1 ...)", Moves.next_irregular),
+        Key("T", "navigation.prev_irregular", "Prev non-1-1", "Previous row that is not 1-1", Moves.prev_irregular),
+        Key("colon,ctrl+g", "navigation.goto", "Go to", "Go to row number N", Search.goto, display=":"),
+        Key("slash", "navigation.search", "Search", "Search the text of both sides", Search.search, display="/"),
+        Key("n", "navigation.next_match", "Next match", "Next sentence matching the search", Search.next_match),
+        Key("N", "navigation.prev_match", "Prev match", "Previous sentence matching the search", Search.prev_match),
     ]),
     ("Fix the alignment", [
-        _b("left_square_bracket", "move_up", "Move↑", "Move the first sentence of this side up into the previous row", show=True, display="["),
-        _b("right_square_bracket", "move_down", "Move↓", "Move the last sentence of this side down into the next row", show=True, display="]"),
-        _b("m", "merge", "Merge", "Merge this row with the next one", show=True),
-        _b("s", "split_row", "Split", "Split the row before the current sentence (and, on the other side, before the one you chose there)", show=True),
-        _b("d", "detach", "Detach", "Detach this side into a row of its own (1-0 / 0-1)"),
-        _b("a", "insert_row", "Add row", "Add an empty row below (fill it with [ and ]; empty rows are not saved)"),
-        _b("enter,c", "confirm", "Confirm", "Confirm this row and go to the next", show=True, display="c"),
-        _b("C", "confirm_above", "Confirm above", "Confirm every row from the top down to this one"),
-        _b("x", "unconfirm", "Unconfirm", "Mark this row as proposed again"),
-        _b("R", "realign", "Re-align", "Re-align every unconfirmed stretch with the model (one undo step)"),
+        Key("left_square_bracket", "rows.move_up", "Move↑", "Move the first sentence of this side up into the previous row", Editing.move_up, show=True, display="["),
+        Key("right_square_bracket", "rows.move_down", "Move↓", "Move the last sentence of this side down into the next row", Editing.move_down, show=True, display="]"),
+        Key("m", "rows.merge", "Merge", "Merge this row with the next one", Editing.merge, show=True),
+        Key("s", "rows.split", "Split", "Split the row before the current sentence (and, on the other side, before the one you chose there)", Editing.split_row, show=True),
+        Key("d", "rows.detach", "Detach", "Detach this side into a row of its own (1-0 / 0-1)", Editing.detach),
+        Key("a", "rows.add_row", "Add row", "Add an empty row below (fill it with [ and ]; empty rows are not saved)", Editing.insert_row),
+        Key("enter,c", "rows.confirm", "Confirm", "Confirm this row and go to the next", Editing.confirm, show=True, display="c"),
+        Key("C", "rows.confirm_above", "Confirm above", "Confirm every row from the top down to this one", Editing.confirm_above),
+        Key("x", "rows.unconfirm", "Unconfirm", "Mark this row as proposed again", Editing.unconfirm),
+        Key("R", "rows.realign", "Re-align", "Re-align every unconfirmed stretch with the model (one undo step)", ModelWork.realign),
     ]),
     ("Fix sentences", [
-        _b("e,f2", "edit", "Edit", "Edit the text of the current sentence (a typo fix keeps the original)", show=True, display="e"),
-        _b("S", "split_sentence", "Split sentence", "Split the current sentence in two at a point you choose"),
-        _b("J", "join", "Join", "Join the current sentence with the next one of this row"),
+        Key("e,f2", "rows.edit", "Edit", "Edit the text of the current sentence (a typo fix keeps the original)", Editing.edit, show=True, display="e"),
+        Key("S", "rows.split_sentence", "Split sentence", "Split the current sentence in two at a point you choose", Editing.split_sentence),
+        Key("J", "rows.join", "Join", "Join the current sentence with the next one of this row", Editing.join),
     ]),
     ("Spelling and terms", [
-        _b("z", "next_misspelling", "Next typo", "Next misspelt word (marked red)"),
-        _b("Z", "prev_misspelling", "Prev typo", "Previous misspelt word"),
-        _b("equals_sign", "fix_word", "Fix word", "Fix the misspelt word here: suggestions (1-9), add to the dictionary, ignore; or the glossary's term", display="="),
-        _b("i", "findings", "Findings", "List every misspelling and terminology problem; enter jumps to it"),
-        _b("b", "glossary_panel", "Glossary", "Show the glossary panel (again: hide it): add, edit, delete terms"),
-        _b("B", "add_term", "Add term", "Add a glossary term from this row (select words or pick a candidate)"),
+        Key("z", "terms.next_typo", "Next typo", "Next misspelt word (marked red)", Spelling.next_typo),
+        Key("Z", "terms.prev_typo", "Prev typo", "Previous misspelt word", Spelling.prev_typo),
+        Key("equals_sign", "terms.fix_word", "Fix word", "Fix the misspelt word here: suggestions (1-9), add to the dictionary, ignore; or the glossary's term", Spelling.fix_word, display="="),
+        Key("i", "terms.findings", "Findings", "List every misspelling and terminology problem; enter jumps to it", Spelling.findings, anywhere=True),
+        Key("b", "terms.glossary", "Glossary", "Show the glossary panel (again: hide it): add, edit, delete terms", Glossary.toggle_panel, anywhere=True),
+        Key("B", "terms.add_term", "Add term", "Add a glossary term from this row (select words or pick a candidate)", Glossary.add_from_row, anywhere=True),
     ]),
     ("Review", [
-        _b("f", "flag_row", "Flag", "Flag this row (or its current sentence): MQM category, severity, comment"),
-        _b("F", "flags_panel", "Flags", "Show the flags panel (again: hide it): filter, jump, resolve, MQM score"),
-        _b("o", "next_flag", "Next flag", "Next row with an open flag"),
-        _b("O", "prev_flag", "Prev flag", "Previous row with an open flag"),
-        _b("Q", "run_qa", "Run QA", "Run the automatic checks: their proposals appear in the flags panel"),
+        Key("f", "review.flag", "Flag", "Flag this row (or its current sentence): MQM category, severity, comment", Flagging.flag_row, anywhere=True),
+        Key("F", "review.flags", "Flags", "Show the flags panel (again: hide it): filter, jump, resolve, MQM score", FlagList.toggle_panel, anywhere=True),
+        Key("o", "review.next_flag", "Next flag", "Next row with an open flag", Flagging.next_flag),
+        Key("O", "review.prev_flag", "Prev flag", "Previous row with an open flag", Flagging.prev_flag),
+        Key("Q", "review.qa", "Run QA", "Run the automatic checks: their proposals appear in the flags panel", FlagList.run_qa, anywhere=True),
     ]),
     ("File and view", [
-        _b("u,ctrl+z", "undo", "Undo", "Undo the last change", show=True, display="u"),
-        _b("U,ctrl+y", "redo", "Redo", "Redo the last undone change"),
-        _b("ctrl+s", "save", "Save", "Save the document (atomically; the previous file is kept as ~)", show=True),
-        _b("alt+s,ctrl+shift+s", "save_as", "Save as", "Save the document under another name (when saving in place fails)"),
-        _b("ctrl+t", "toggle_theme", "Theme", "Switch between the light and the dark theme"),
-        _b("question_mark,f1", "help", "Help", "Show every key", show=True, display="?"),
-        _b("q,ctrl+q", "quit", "Quit", "Quit (asks first when there are unsaved changes)", display="q"),
+        Key("u,ctrl+z", "rows.undo", "Undo", "Undo the last change", Editing.undo, show=True, display="u", anywhere=True),
+        Key("U,ctrl+y", "rows.redo", "Redo", "Redo the last undone change", Editing.redo, anywhere=True),
+        Key("ctrl+s", "files.save", "Save", "Save the document (atomically; the previous file is kept as ~)", Saving.save_key, show=True, anywhere=True),
+        Key("alt+s,ctrl+shift+s", "files.save_as", "Save as", "Save the document under another name (when saving in place fails)", Saving.save_as, anywhere=True),
+        Key("ctrl+t", "general.theme", "Theme", "Switch between the light and the dark theme", General.toggle_theme, anywhere=True),
+        Key("question_mark,f1", "general.help", "Help", "Show every key", General.help, show=True, display="?", anywhere=True),
+        Key("q,ctrl+q", "files.quit", "Quit", "Quit (asks first when there are unsaved changes)", Saving.quit, display="q", anywhere=True),
     ]),
 ]
 
-#: actions that still work while the glossary or flags panel has the focus (the other keys of
-#: the main screen are off then, so that a panel's keys never change the rows by accident)
-PANEL_SAFE = frozenset({"save", "save_as", "undo", "redo", "help", "quit", "toggle_theme",
-                        "glossary_panel", "flags_panel", "add_term", "flag_row", "run_qa",
-                        "findings"})
+#: every key of the main screen by id
+KEYS: dict[str, Key] = {k.id: k for _, group in SECTIONS for k in group}
 
-#: the footer shows the ``show`` bindings in this order (help first: it leads to the rest)
-FOOTER_ORDER = ("help", "save", "undo", "edit", "confirm", "merge", "split_row", "move_up",
-                "move_down")
+#: the panels' keys that act on the document: id -> handler (see the module docstring)
+PANEL_HANDLERS: dict[str, Callable] = {
+    "terms.glossary_add": Glossary.add_blank,
+    "terms.glossary_edit": Glossary.edit_selected,
+    "terms.glossary_delete": Glossary.delete_selected,
+    "review.resolve": FlagList.resolve,
+    "review.reopen": FlagList.reopen,
+    "review.dismiss": FlagList.dismiss,
+    "review.accept": FlagList.accept,
+    "review.accept_all": FlagList.accept_all,
+    "review.apply": FlagList.apply_suggestion,
+    "review.edit": FlagList.edit,
+    "review.delete": FlagList.delete,
+}
+
+#: the panels' keys, for the help screen
+PANEL_SECTIONS: list[tuple[str, list[Binding]]] = [
+    ("In the glossary panel (b)", GLOSSARY_PANEL_KEYS),
+    ("In the flags panel (F)", FLAGS_PANEL_KEYS),
+]
+
+#: what ``app.act(id)`` runs, for every id
+HANDLERS: dict[str, Callable] = {**{i: k.handler for i, k in KEYS.items()}, **PANEL_HANDLERS}
+
+#: the footer shows the ``show`` keys in this order (help first: it leads to the rest)
+FOOTER_ORDER = ("general.help", "files.save", "rows.undo", "rows.edit", "rows.confirm",
+                "rows.merge", "rows.split", "rows.move_up", "rows.move_down")
 
 
-def _footer_rank(binding: Binding) -> int:
-    name = (binding.id or "").removeprefix("workbench.")
-    return FOOTER_ORDER.index(name) if name in FOOTER_ORDER else len(FOOTER_ORDER)
+def _footer_rank(key: Key) -> int:
+    return FOOTER_ORDER.index(key.id) if key.id in FOOTER_ORDER else len(FOOTER_ORDER)
 
 
-BINDINGS: list[Binding] = sorted((b for _, group in SECTIONS for b in group), key=_footer_rank)
+#: the main screen's bindings
+BINDINGS: list[Binding] = [k.binding() for k in sorted(KEYS.values(), key=_footer_rank)]
 
 
-def key_labels(app, binding: Binding) -> list[str]:
-    """How each key of a binding is shown (``^s``, ``[``, ``pgdn`` ...), for help and palette."""
+def owner(handler: Callable) -> type:
+    """The class ``handler`` is a method of (the app holds one object of each such class)."""
+    return getattr(sys.modules[handler.__module__], handler.__qualname__.split(".")[0])
+
+
+def help_sections() -> list[tuple[str, list[Binding]]]:
+    """Every key by task, then the panels' keys."""
+    return [(title, [k.binding() for k in group]) for title, group in SECTIONS] + PANEL_SECTIONS
+
+
+def all_bindings() -> list[Binding]:
+    """Every binding a keymap may rebind (the main screen's and the panels')."""
+    return BINDINGS + [b for _, group in PANEL_SECTIONS for b in group]
+
+
+def key_labels(app: App, binding: Binding, keymap: Mapping[str, str] | None = None) -> list[str]:
+    """How each key of a binding is shown (``^s``, ``[``, ``pgdn`` ...), for help and palette;
+    the keys are the keymap's for that id, if it has them."""
+    keys = (keymap or {}).get(binding.id or "")
+    if keys:
+        binding = Binding(keys, binding.action)  # the keymap's keys have no special display
     return [app.get_key_display(binding.with_key(k.strip())) for k in binding.key.split(",")]

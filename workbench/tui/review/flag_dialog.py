@@ -4,7 +4,7 @@ Fast path: ``f``, type a few letters of the category (``spel``, ``acc om``, ``om
 typed word starts a word of the category), enter. Tab reaches the severity (←/→), the scope
 (the whole row, the current sentence, or the word the cursor is on), the exact words to mark
 (any span: typed, found in the current sentence first, then in the row), the comment and the
-suggestion. The dialog returns a :class:`FlagAnswer`; the app turns it into
+suggestion. The dialog returns a :class:`FlagAnswer`; the review area turns it into
 ``review.add_flag`` / ``review.edit_flag`` (undoable), with ``--user`` as the author.
 """
 
@@ -22,8 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from ..core.review import CATEGORIES, SEVERITIES, Flag
-from .screens import _css
+from ...core.review import CATEGORIES, SEVERITIES, Flag
+from ..common.dialogs import ArrowChoice, dialog_css
 
 
 def match_categories(query: str) -> list[str]:
@@ -47,32 +47,6 @@ class FlagAnswer:
     words: str = ""  # the exact words to mark, if typed (they override the scope)
 
 
-class ArrowChoice(RadioSet):
-    """A radio set whose arrows pick at once (no space needed) and whose enter saves the
-    dialog it is in (the dialog's ``action_save``)."""
-
-    BINDINGS = [Binding("enter", "screen.save", "Save", show=False)]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._armed = False  # RadioSet selects its first button on mount: do not press it
-
-    def on_mount(self) -> None:
-        self.call_later(self._arm)  # after RadioSet's own mount handler
-
-    def _arm(self) -> None:
-        if self.pressed_index >= 0:
-            self._selected = self.pressed_index
-        self._armed = True
-
-    def watch__selected(self) -> None:
-        super().watch__selected()
-        if self._armed and self._selected is not None:
-            button = self._nodes[self._selected]
-            if not button.value and not button.disabled:
-                button.value = True
-
-
 class CategoryInput(Input):
     """The category filter: ↑/↓ move in the list below it."""
 
@@ -88,7 +62,7 @@ class CategoryInput(Input):
 class FlagDialog(ModalScreen[FlagAnswer | None]):
     """Raise (or edit) a review flag on the cursor's row."""
 
-    DEFAULT_CSS = _css("FlagDialog", """
+    DEFAULT_CSS = dialog_css("FlagDialog", """
     FlagDialog > Vertical { max-width: 90; }
     FlagDialog .title { padding-bottom: 0; }
     FlagDialog #context { color: $text-muted; width: 1fr; height: auto; max-height: 2;

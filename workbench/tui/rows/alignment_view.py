@@ -37,8 +37,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..core.document import Bead, Document
-from ..core.operations import Edit
+from ...core.document import Bead, Document
+from ...core.operations import Edit
 from .wrap import Offsets, display_text, wrap_offsets
 
 SIDES = ("src", "tgt")

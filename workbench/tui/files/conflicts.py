@@ -17,14 +17,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from ..core.merge import MINE, THEIRS, Conflict
-from .screens import _css
+from ...core.merge import MINE, THEIRS, Conflict
+from ..common.dialogs import dialog_css
 
 
 class ConflictScreen(ModalScreen[dict[str, str] | None]):
     """Choose mine or theirs per conflict (or for all); enter merges, escape cancels."""
 
-    DEFAULT_CSS = _css("ConflictScreen", """
+    DEFAULT_CSS = dialog_css("ConflictScreen", """
     ConflictScreen > Vertical { max-width: 130; height: 90%; }
     ConflictScreen VerticalScroll { height: 1fr; }
     """)

@@ -13,7 +13,7 @@ own terms, the project dictionary and glossary) bumps ``generation``; rows check
 older generation are checked again when next asked for.
 
 The slow parts run in a thread (:meth:`Marks.load` and :meth:`Marks.fill`, called from a
-worker by :mod:`.spelling_ui`): loading Hunspell and the project files (~0.3 s), then checking
+worker by :mod:`.checking`): loading Hunspell and the project files (~0.3 s), then checking
 every row of a snapshot of the document so that the findings list and the jumps need not wait.
 Rows drawn before that are drawn plain, then repainted. Suggestions are not fetched here:
 libhunspell holds the GIL for ~0.1 s a word, so they are fetched only when asked for.
@@ -27,15 +27,13 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Callable
 
-from ..core import glossary as gl
-from ..core import review
-from ..core.document import Document, Side
-from ..core.spelling import Checker, Finding
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .app import WorkbenchApp
+from ...core import glossary as gl
+from ...core import review
+from ...core.document import Document, Side
+from ...core.session import Session
+from ...core.spelling import Checker, Finding
 
 SIDES = ("src", "tgt")
 #: the styles of the view a span can have, weakest first (later ones are drawn over earlier)
@@ -91,13 +89,18 @@ def check_row(doc: Document, row: int, checker: Checker, glossary: gl.Glossary |
 
 
 class Marks:
-    """Row marks of the app's current document (``app.doc``, which recovery may replace)."""
+    """Row marks of the session's current document (which recovery may replace).
 
-    def __init__(self, app: "WorkbenchApp") -> None:
-        self.app = app
+    ``on_verdicts_changed`` is called (from drawing: it should only schedule work) when an
+    edit changed the document's ignore list or own terms, so that every row is checked again.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.on_verdicts_changed: Callable[[], None] | None = None
         self.checker: Checker | None = None
         self.glossary: gl.Glossary | None = None
-        self.folder: Path = Path(app.path).resolve().parent
+        self.folder: Path = Path(session.path).resolve().parent
         self.error: str | None = None  # why the project files could not be read
         self._load_lock = threading.Lock()
         self.ready = False  # the checker is loaded: rows can be checked
@@ -113,14 +116,17 @@ class Marks:
 
     @property
     def doc(self) -> Document:
-        return self.app.doc
+        return self.session.doc
+
+    def _version(self) -> tuple[int, int]:
+        return id(self.session.doc), self.session.history.version
 
     # ------------------------------------------------------------ loading (thread-safe)
 
     def load(self) -> None:
         """Read the project's dictionary and glossary and warm Hunspell (in a thread, or on
         the UI thread when a panel needs the glossary first; loads once)."""
-        from ..core.errors import WorkbenchError
+        from ...core.errors import WorkbenchError
 
         with self._load_lock:
             if self.checker is not None:
@@ -154,21 +160,19 @@ class Marks:
 
     def _sync(self) -> None:
         """After an edit: a changed ignore list or document glossary changes every verdict."""
-        app = self.app
-        seen = (id(app.doc), app.history.version)
+        seen = self._version()
         if seen == self._seen:
             return
         first = self._seen is None
         self._seen = seen
-        extra = app.doc.extra
+        extra = self.doc.extra
         extras = (tuple(map(repr, extra.get("spelling") or ())),
                   tuple(map(repr, extra.get(gl.SECTION) or ())))
         if extras != self._extras:
             self._extras = extras
             self.generation += 1
-            recheck = getattr(app, "recheck", None)
-            if self.ready and not first and recheck is not None:
-                app.call_later(recheck)  # the whole document again, in a thread
+            if self.ready and not first and self.on_verdicts_changed is not None:
+                self.on_verdicts_changed()  # the whole document again, in a thread
 
     def project_changed(self) -> None:
         """The project dictionary or glossary changed: re-read the accepted words, re-check."""
@@ -214,16 +218,15 @@ class Marks:
     # ------------------------------------------------------------ flags
 
     def _flags(self) -> None:
-        app = self.app
-        key = (id(app.doc), app.history.version)
+        key = self._version()
         if key == self._flags_key:
             return
         self._flags_key = key
         self._flag_rows, self._flag_spans = {}, {}
-        items = [f for f in review.flags(app.doc) if f.status == "open"]
+        items = [f for f in review.flags(self.doc) if f.status == "open"]
         if not items:
             return
-        index = review.RowIndex(app.doc)
+        index = review.RowIndex(self.doc)
         for f in items:
             row = index.row(f)
             if row is None:

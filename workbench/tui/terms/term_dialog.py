@@ -1,6 +1,6 @@
 """The term dialog: add or edit one glossary term (a modal screen of its own).
 
-Used by the glossary panel (:mod:`.glossary_panel`) for ``a``/``e`` and for ``B`` (a term from
+Used by the glossary keys (:mod:`.glossary`) for ``a``/``e`` and for ``B`` (a term from
 the cursor's row: the row's two texts, where selected words fill that side's field, and the
 candidate pairs of :func:`workbench.core.term_candidates.term_candidates`).
 """
@@ -18,13 +18,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, TextArea
 from textual.widgets.option_list import Option
 
-from ..core.glossary import Term
-from ..core.term_candidates import lemma_run, ru_base
-from ..core.textio import lang_name
-from .flag_dialog import ArrowChoice
-from .screens import _css
-
-
+from ...core.glossary import Term
+from ...core.term_candidates import lemma_run, ru_base
+from ...core.textio import lang_name
+from ..common.dialogs import ArrowChoice, dialog_css
 
 @dataclass(frozen=True)
 class TermAnswer:
@@ -41,7 +38,7 @@ class TermDialog(ModalScreen[TermAnswer | None]):
     candidate pairs (enter on one fills both fields).
     """
 
-    DEFAULT_CSS = _css("TermDialog", """
+    DEFAULT_CSS = dialog_css("TermDialog", """
     TermDialog > Vertical { max-width: 100; }
     TermDialog .title { padding-bottom: 0; }
     TermDialog #candidates { height: auto; max-height: 5; border: none; padding: 0; }

@@ -1,0 +1,1 @@
+"""Shared by every area: the dialogs, the help screen, the panels base, help and theme keys."""

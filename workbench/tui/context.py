@@ -1,0 +1,153 @@
+"""What an area of the UI may use: the open document, the rows, and the app's services.
+
+Every area (rows, navigation, terms, review, files) gets this one object and never the App, so
+that no area reaches into another's state. It holds the core :class:`~workbench.core.session.
+Session` (document, history, journal, saving), finds the rows view on the main screen, and
+passes on the few things of the app an area needs: notifications, dialogs, workers, timers.
+
+It also owns the one way to change the document from a key, :meth:`Context.apply`: an Edit
+from ``workbench.core`` is applied with ``Session.do``, so undo, the journal, the unsaved
+marker and the view's incremental re-layout all follow from it; a refusal
+(``OperationError``) becomes a notification. After any change :meth:`Context.changed` tells
+the app, which updates whatever shows the document (status line, panels, autosave).
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any, Callable
+
+from textual.app import App
+from textual.message import Message
+from textual.screen import Screen, ScreenResultCallbackType
+
+from ..core.errors import OperationError
+from ..core.operations import Edit
+from ..core.session import Session
+from .rows.alignment_view import AlignmentView
+
+
+class Context:
+    """The open document, the rows view and the app's services, for the areas."""
+
+    def __init__(self, app: App, session: Session, *, changed: Callable[[], None],
+                 refresh_status: Callable[[], None]) -> None:
+        """``changed``: called after every change of the document; ``refresh_status``: the
+        status line and title shall be drawn again (the cursor or a setting changed)."""
+        self.app = app
+        self.session = session
+        self._changed = changed
+        self.refresh_status = refresh_status
+        self.screen: Screen | None = None  # the main screen, once the app has made it
+        self.busy: str | None = None  # what holds the document now ("aligning" ...), if any
+
+    # ------------------------------------------------------------ the document and the rows
+
+    @property
+    def doc(self):
+        return self.session.doc
+
+    @property
+    def view(self) -> AlignmentView:
+        assert self.screen is not None, "the main screen is not made yet"
+        return self.screen.query_one(AlignmentView)
+
+    def lang(self, side: str) -> str:
+        return self.session.doc.side(side).lang
+
+    # ------------------------------------------------------------ the app's services
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        self.app.notify(message, **kwargs)
+
+    def ask(self, screen: Screen, answer: ScreenResultCallbackType | None = None) -> None:
+        """Open a dialog; ``answer`` gets what it returns (None when cancelled)."""
+        self.app.push_screen(screen, answer)
+
+    def run_worker(self, work: Callable[[], Any], **kwargs: Any):
+        return self.app.run_worker(work, **kwargs)
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self.app.call_from_thread(callback, *args, **kwargs)
+
+    def call_later(self, callback: Callable[..., Any], *args: Any) -> None:
+        self.app.call_later(callback, *args)
+
+    def follow_changes(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after every change of the document (it watches the app's
+        ``revision``)."""
+        self.app.watch(self.app, "revision", lambda: callback(), init=False)
+
+    def post(self, message: Message) -> None:
+        """Tell the app something happened that another area acts on."""
+        self.app.post_message(message)
+
+    def exit(self) -> None:
+        self.app.exit()
+
+    # ------------------------------------------------------------ changing the document
+
+    def wait_notice(self) -> bool:
+        """True (and a notice) while a worker holds the document."""
+        if self.busy:
+            self.notify(f"Wait: {self.busy} is still running.", severity="warning")
+            return True
+        return False
+
+    def apply(self, build: Callable[[], Edit], *, prefer_last: bool = False,
+              keep_row: bool = False) -> Edit | None:
+        """Build an Edit from the core and apply it; a refusal becomes a notification.
+
+        The cursor goes where the edit says (``keep_row``: stays on its row), on the sentence
+        it was on if that is still in the row, else on the first (``prefer_last``: the last).
+        """
+        if self.wait_notice():
+            return None
+        if not self.doc.beads:
+            self.notify("There are no rows yet.", severity="warning")
+            return None
+        view = self.view
+        sid = view.current_sentence
+        try:
+            edit = self.session.do(build())
+        except OperationError as exc:
+            self.notify(exc.message, title="Not possible here", severity="warning", timeout=4)
+            return None
+        view.apply_edit(edit)
+        row = view.row if keep_row or edit.cursor is None else edit.cursor
+        self.place(row, sid, prefer_last)
+        self.changed()
+        return edit
+
+    def place(self, row: int, sid: int | None, prefer_last: bool = False) -> None:
+        """Cursor on ``row``; on the sentence ``sid`` if that is there, else first or last."""
+        view = self.view
+        row = min(max(0, row), max(0, len(self.doc.beads) - 1))
+        ids = view.sentence_ids(row) if self.doc.beads else ()
+        k = ids.index(sid) if sid in ids else (len(ids) - 1 if prefer_last else 0)
+        view.move_to(row, view.side, max(0, k))
+
+    def changed(self) -> None:
+        """After any change of the document (an edit, undo, a merge, a recovery)."""
+        self._changed()
+
+    def show_document(self, *, home: bool = True) -> None:
+        """Show the session's document again after it was replaced or changed beyond an edit
+        (aligned, recovered, merged); ``home``: the cursor goes to the first row."""
+        view = self.view
+        view.set_document(self.doc)
+        if home:
+            self.home()
+        else:
+            self.place(view.row, view.current_sentence)
+
+    def home(self) -> None:
+        """Cursor on the first row, on its first side that has a sentence.
+
+        Called once a document is in place, so it also moves the document's objects out of the
+        garbage collector's sight (``gc.freeze``): a full collection over 30,000 sentence and
+        bead objects took ~40 ms, a visible hitch every ~20 cursor keys.
+        """
+        gc.freeze()
+        first = self.doc.beads[0] if self.doc.beads else None
+        self.view.move_to(0, "tgt" if first is not None and not first.src else "src", 0)

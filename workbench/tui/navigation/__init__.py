@@ -1,0 +1,1 @@
+"""The navigation area: cursor keys, jumps, go to row, search."""

@@ -1,0 +1,1 @@
+"""The review area: flags, the flags panel, QA proposals, the MQM score."""

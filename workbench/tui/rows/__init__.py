@@ -1,0 +1,1 @@
+"""The rows area: the aligned view, editing the alignment and the sentences, the model."""

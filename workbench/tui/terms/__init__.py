@@ -1,0 +1,1 @@
+"""The terms area: spelling and the glossary, and the marks they put on the rows."""

@@ -1,0 +1,113 @@
+"""The suggestion popup of ``=``: fix one misspelt word.
+
+Suggestions come best first, fetched in a thread (libhunspell needs ~0.1 s a word and holds the
+GIL meanwhile) and cached by the finding; ``1``-``9`` or enter replace the word, ``a`` adds it
+to the project dictionary, ``i`` ignores it in this document, ``t`` types another replacement.
+The dialog only answers: :mod:`.spelling` acts on the answer.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.spelling import Finding
+from ..common.dialogs import dialog_css
+
+LANGS = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
+
+
+def context(text: str, start: int, end: int, width: int = 34) -> Text:
+    """The text around ``start:end`` with that part highlighted (… where it is cut)."""
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    if a > 0:
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 else a
+    if b < len(text):
+        space = text.rfind(" ", end, b)
+        b = space if space > 0 else b
+    return Text.assemble("…" if a > 0 else "", text[a:start], (text[start:end], "bold reverse"),
+                         text[end:b], "…" if b < len(text) else "")
+
+
+class SuggestionDialog(ModalScreen[tuple | None]):
+    """Fix one misspelt word: pick a suggestion, type one, add to the dictionary or ignore.
+
+    Answers ("fix", replacement), ("add",), ("ignore",), ("type",) or None (escape).
+    """
+
+    DEFAULT_CSS = dialog_css("SuggestionDialog", """
+    SuggestionDialog > Vertical { max-width: 76; }
+    SuggestionDialog #context { width: 1fr; padding-bottom: 1; }
+    SuggestionDialog OptionList { height: auto; max-height: 11; border: none; padding: 0; }
+    """)
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="spell.cancel"),
+                Binding("a", "answer('add')", "Add to dictionary", id="spell.add"),
+                Binding("i", "answer('ignore')", "Ignore here", id="spell.ignore"),
+                Binding("t", "answer('type')", "Type", id="spell.type"),
+                *[Binding(str(n), f"pick({n})", show=False, id=f"spell.pick{n}")
+                  for n in range(1, 10)]]
+
+    def __init__(self, finding: Finding, text: str, row_label: str) -> None:
+        super().__init__()
+        self.finding = finding
+        self.text = text
+        self.row_label = row_label
+        self.suggestions: tuple[str, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        f = self.finding
+        with Vertical():
+            yield Label(f"Spelling · {self.row_label} · {LANGS.get(f.lang, f.lang)}: "
+                        f"“{f.word}”", classes="title")
+            yield Static(context(self.text, f.start, f.end), id="context")
+            yield OptionList(Option("looking up suggestions…", disabled=True), id="suggestions",
+                             compact=True)
+            yield Label("enter or 1-9: replace · t: type a replacement · a: add to the project "
+                        "dictionary · i: ignore in this document · esc: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.run_worker(self._fetch, thread=True, name="suggest", group="suggest")
+
+    def _fetch(self) -> None:
+        found = self.finding.suggestions
+        try:
+            self.app.call_from_thread(self._show, found)
+        except RuntimeError:  # the app is gone
+            pass
+
+    def _show(self, found: tuple[str, ...]) -> None:
+        if not self.is_attached:
+            return
+        self.suggestions = found
+        options = self.query_one(OptionList)
+        options.clear_options()
+        if not found:
+            options.add_option(Option("no suggestions: t types a replacement", disabled=True))
+            return
+        options.add_options([Option(Text.assemble((f"{n} ", "bold"), s), id=str(n - 1))
+                             for n, s in enumerate(found[:9], 1)])
+        options.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.action_pick(int(event.option.id) + 1)
+
+    def action_pick(self, n: int) -> None:
+        if self.suggestions and 1 <= n <= len(self.suggestions):
+            self.dismiss(("fix", self.suggestions[n - 1]))
+
+    def action_answer(self, what: str) -> None:
+        self.dismiss((what,))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
