@@ -31,7 +31,7 @@ here and applied with ``History.do``; nothing here mutates the document):
   :func:`reopen_flag`, :func:`dismiss_flag`, :func:`delete_flag`, :func:`accept_suggestion`
   (fix the text with the suggestion and resolve the flag in one step);
 - vocabulary: :data:`CATEGORIES`, :data:`SEVERITIES`, :data:`FLAG_STATUSES`;
-- validation on load: :func:`check_records` (registered in ``store.SECTION_CHECKS``).
+- validation on load: :func:`check_records` (registered in ``section_checks.SECTION_CHECKS``).
 
 Scores (MQM penalties) are in :mod:`workbench.core.mqm`.
 """

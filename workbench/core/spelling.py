@@ -482,7 +482,7 @@ def unignore(doc: Document, word: str, lang: str) -> Edit:
 
 
 def check_section(value: Any) -> list[tuple[tuple, str, str | None]]:
-    """Validator of ``doc.extra["spelling"]`` for ``store.SECTION_CHECKS``."""
+    """Validator of ``doc.extra["spelling"]`` for ``section_checks.SECTION_CHECKS``."""
     hint = "each entry is like {ignore: word, lang: en}"
     if not isinstance(value, list):
         return [((), "'spelling' must be a list of entries", hint)]
