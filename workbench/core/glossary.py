@@ -57,7 +57,7 @@ from . import morph
 from .document import Document, Span
 from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .files import atomic_write
-from .operations import Edit, Splice
+from .operations import Edit, Splice, replace_span
 from .yamlfile import FlowMap, Loader, dump_yaml, locate
 
 SECTION = "glossary"
@@ -446,15 +446,10 @@ def fix(doc: Document, finding: TermFinding, replacement: str | None = None) -> 
     """An undoable edit replacing the faulty target text of a "forbidden" or "near-miss"
     finding by ``replacement`` (default: the glossary's target term, as written there;
     give the inflected form yourself when the sentence needs one)."""
-    from .operations import edit_sentence
-
     span = next((s for s in finding.spans if s.side == "tgt"), None)
     if span is None or finding.found is None:
         raise OperationError("this finding has no target text to replace: edit the sentence")
     replacement = finding.term.target if replacement is None else replacement
-    text = doc.target.get(span.sid).text
-    if text[span.start:span.end] != finding.found:
-        raise OperationError(f"'{finding.found}' is no longer at that place: check again")
-    edit = edit_sentence(doc, "tgt", span.sid,
-                         text[:span.start] + replacement + text[span.end:])
+    edit = replace_span(doc, "tgt", span.sid, span.start, span.end, replacement,
+                        expected=finding.found)
     return Edit(f"fix term: {finding.found} → {replacement}", edit.splices, cursor=finding.row)
