@@ -60,6 +60,11 @@ CATEGORIES: tuple[str, ...] = (
 )
 #: Severities from least to most severe.
 SEVERITIES: tuple[str, ...] = ("neutral", "minor", "major", "critical")
+#: How each severity is shown: a hex colour in HTML reports, a style name in the terminal.
+SEVERITY_COLOURS = {"neutral": "#9aa0a6", "minor": "#f2c94c", "major": "#f2994a",
+                    "critical": "#d64545"}
+SEVERITY_STYLES = {"neutral": "dim", "minor": "yellow", "major": "red",
+                   "critical": "bold reverse red"}
 FLAG_STATUSES: tuple[str, ...] = ("open", "resolved", "dismissed")
 SIDES = ("src", "tgt")
 
