@@ -152,7 +152,7 @@ def report(document: Path, output: Path | None, weights: str, wmt: bool, only_fl
 
     from .core import store
     from .core.mqm import Weights, score
-    from .core.store import atomic_write
+    from .core.files import atomic_write
     from .report import html_report, summary_table
 
     doc = store.load(document)

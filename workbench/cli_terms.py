@@ -104,7 +104,7 @@ def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
     from .core import glossary as gl
     from .core import glossary_io
     from .core.errors import FormatError
-    from .core.store import atomic_write
+    from .core.files import atomic_write
 
     if not glossary_path.exists():
         raise FormatError("file not found", path=str(glossary_path),

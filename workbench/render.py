@@ -5,17 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from .core.confidence import confidence_style
 from .core.document import Document
-
-
-def confidence_style(conf: float | None) -> str:
-    if conf is None:
-        return "dim"
-    if conf < 0.5:
-        return "bold red"
-    if conf < 0.8:
-        return "yellow"
-    return "green"
 
 
 def alignment_table(doc: Document, title: str | None = None) -> Table:

@@ -9,9 +9,7 @@ from rich.text import Text
 
 from .core.document import Document
 from .core.errors import WorkbenchError
-from .core.review import CATEGORIES, Flag, RowIndex, Span, category_choices, find_span, span_text
-
-SEVERITY_STYLES = {"neutral": "dim", "minor": "yellow", "major": "dark_orange", "critical": "bold red"}
+from .core.review import CATEGORIES, SEVERITY_STYLES, Flag, RowIndex, Span, category_choices, find_span, span_text
 
 
 def parse_category(text: str) -> str:

@@ -27,12 +27,13 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from ..core import operations as ops
 from ..core import store
+from ..core.confidence import LOW
 from ..core.document import Document
 from ..core.embed import model_to_reuse
 from ..core.errors import OperationError
 from ..core.operations import Edit, History
 from ..core.textio import lang_name
-from .alignment_view import LOW, AlignmentView
+from .alignment_view import AlignmentView
 from .commands import BindingCommands
 from .files import FilesMixin
 from .flags_panel import PANEL_BINDINGS as FLAGS_KEYS

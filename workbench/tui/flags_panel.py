@@ -30,13 +30,12 @@ from textual.widgets import DataTable, Label
 
 from ..core import mqm, qa, review
 from ..core.errors import WorkbenchError
-from ..core.review import Flag, Span
+from ..core.review import SEVERITY_STYLES, Flag, Span
 from ..core.textio import lang_name
 from .flag_dialog import FlagAnswer, FlagDialog
 from .marks import snapshot
 from .screens import TableNavigation
 
-SEVERITY_STYLE = {"neutral": "dim", "minor": "yellow", "major": "red", "critical": "bold reverse red"}
 STATUS_CYCLE = (None, "open", "proposed", "resolved", "dismissed")
 SEVERITY_CYCLE = (None, "minor", "major", "critical")
 
@@ -154,7 +153,7 @@ class FlagsPanel(TableNavigation, Vertical):
             table.add_row(
                 "QA" if e.proposal else str(f.id),
                 "—" if e.row is None else str(e.row + 1),
-                Text(f.severity, style=SEVERITY_STYLE[f.severity]),
+                Text(f.severity, style=SEVERITY_STYLES[f.severity]),
                 _cut(f.category, 24),
                 Text(status, style="bold" if status in ("open", "proposed") else "dim"),
                 _cut(f.author, 10), _cut(comment, max(20, width - 70)), key=e.key)

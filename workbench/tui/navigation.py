@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..core.confidence import LOW
 from ..core.document import Bead
-from .alignment_view import LOW, AlignmentView
+from .alignment_view import AlignmentView
 from .screens import PromptDialog
 
 

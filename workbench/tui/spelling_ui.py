@@ -37,10 +37,9 @@ from ..core import glossary as gl
 from ..core import spelling
 from ..core.errors import OperationError, WorkbenchError
 from ..core.spelling import Finding
+from ..core.textio import lang_name
 from .marks import SIDES, Marks, snapshot
 from .screens import ChoiceDialog, PromptDialog, _css
-
-LANGS = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
 
 
 def context(text: str, start: int, end: int, width: int = 34) -> Text:
@@ -85,7 +84,7 @@ class SuggestionDialog(ModalScreen[tuple | None]):
     def compose(self) -> ComposeResult:
         f = self.finding
         with Vertical():
-            yield Label(f"Spelling · {self.row_label} · {LANGS.get(f.lang, f.lang)}: "
+            yield Label(f"Spelling · {self.row_label} · {lang_name(f.lang)}: "
                         f"“{f.word}”", classes="title")
             yield Static(context(self.text, f.start, f.end), id="context")
             yield OptionList(Option("looking up suggestions…", disabled=True), id="suggestions",
