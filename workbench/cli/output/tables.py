@@ -1,4 +1,5 @@
-"""Terminal rendering and argument parsing for the review commands (flag, qa, report, export)."""
+"""Rich tables for the terminal: a document (``workbench show``) and its review flags
+(``workbench flag list``, ``workbench qa``)."""
 
 from __future__ import annotations
 
@@ -7,44 +8,37 @@ from typing import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from .core.document import Document
-from .core.errors import WorkbenchError
-from .core.review import CATEGORIES, Flag, RowIndex, Span, category_choices, find_span, span_text
+from ...core.document import Document
+from ...core.review import Flag, RowIndex, span_text
 
 SEVERITY_STYLES = {"neutral": "dim", "minor": "yellow", "major": "dark_orange", "critical": "bold red"}
 
 
-def parse_category(text: str) -> str:
-    """A category from its name or an unambiguous prefix ("acc/om" -> Accuracy/Omission)."""
-    if text in CATEGORIES:
-        return text
-    found = category_choices(text)
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise WorkbenchError(f"unknown MQM category {text!r}",
-                             hint=f"use one of: {', '.join(CATEGORIES)}")
-    raise WorkbenchError(f"{text!r} could be {', '.join(found)}", hint="say which")
+def confidence_style(conf: float | None) -> str:
+    if conf is None:
+        return "dim"
+    if conf < 0.5:
+        return "bold red"
+    if conf < 0.8:
+        return "yellow"
+    return "green"
 
 
-def parse_span(doc: Document, row: int, span: str | None, text: str | None) -> Span | None:
-    """``--span side:id:start:end`` or ``--text WORD`` (first occurrence in the row, target
-    side first) as a Span."""
-    if span and text:
-        raise WorkbenchError("give --span or --text, not both")
-    if span:
-        try:
-            side, sid, start, end = span.split(":")
-            return Span(side, int(sid), int(start), int(end))
-        except ValueError:
-            raise WorkbenchError(f"bad span {span!r}", hint="write side:id:start:end, like "
-                                 "tgt:60:6:15") from None
-    if text:
-        found = find_span(doc, row, text)
-        if found is None:
-            raise WorkbenchError(f"{text!r} is not in row {row + 1}")
-        return found
-    return None
+def alignment_table(doc: Document, title: str | None = None) -> Table:
+    """One row per bead: number, type, confidence, source column, target column."""
+    table = Table(title=title, expand=True, show_lines=True, header_style="bold")
+    table.add_column("#", justify="right", no_wrap=True, style="dim")
+    table.add_column("type", no_wrap=True)
+    table.add_column("conf", justify="right", no_wrap=True)
+    table.add_column(doc.source.lang, ratio=1)
+    table.add_column(doc.target.lang, ratio=1)
+    for i, bead in enumerate(doc.beads):
+        src, tgt = doc.bead_texts(i)
+        conf = "✓" if bead.confirmed else ("" if bead.confidence is None else f"{bead.confidence:.2f}")
+        table.add_row(str(i + 1), bead.kind, Text(conf, style=confidence_style(bead.confidence)
+                                                  if not bead.confirmed else "bold cyan"),
+                      Text("\n".join(src)), Text("\n".join(tgt)))
+    return table
 
 
 def flags_table(doc: Document, items: Sequence[Flag], title: str | None = None,

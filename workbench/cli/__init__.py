@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .core.errors import WorkbenchError
+from ..core.errors import WorkbenchError
 
 LANG_HELP = "ISO 639-1 code; the engine is not tied to ru/en (a model must know the language)"
 
@@ -74,8 +74,8 @@ _READ: dict[Path, tuple] = {}
 
 def _load(path: Path):
     """Load a document and remember how it was, for :func:`_save`."""
-    from .core import store
-    from .core.document import copy_document
+    from ..core import store
+    from ..core.document import copy_document
 
     doc, sha = store.load_with_hash(path)
     _READ[path.resolve()] = (copy_document(doc), sha)
@@ -85,8 +85,8 @@ def _load(path: Path):
 def _save(doc, path: Path) -> None:
     """Save a document read by :func:`_load`; if the file changed on disk since, merge the
     other changes in (conflicts: nothing is written, exit 1)."""
-    from .core import store
-    from .core.session import save_merging
+    from ..core import store
+    from ..core.session import save_merging
 
     base = _READ.get(path.resolve())
     if base is None:
@@ -129,14 +129,14 @@ def align(source: Path, target: Path, output: Path | None, model: str | None, pr
           source_lang: str, target_lang: str, update: bool, bead_types: str,
           source_encoding: str | None, target_encoding: str | None) -> None:
     """Align SOURCE with its translation TARGET and save the proposed alignment."""
-    from .core.align import AlignConfig
-    from .core.align.config import parse_types
+    from ..core.align import AlignConfig
+    from ..core.align.config import parse_types
 
     cfg = AlignConfig(types=parse_types(bead_types)) if bead_types else AlignConfig()
-    from .core.align import realign
-    from .core.embed import load_encoder
-    from .core.operations import apply_edit
-    from .core.pipeline import new_document, same_sentences
+    from ..core.align import realign
+    from ..core.embed import load_encoder
+    from ..core.operations import apply_edit
+    from ..core.pipeline import new_document, same_sentences
 
     output = output or Path("alignments") / f"{source.stem}.yaml"
     old = _load(output) if output.exists() else None
@@ -157,7 +157,7 @@ def align(source: Path, target: Path, output: Path | None, model: str | None, pr
         report = None
         if old is not None and update and old.confirmed_count:
             if not same_sentences(old, doc):  # the texts changed: move the rows onto them
-                from .core.reanchor import NewText, reanchor
+                from ..core.reanchor import NewText, reanchor
 
                 fresh = {name: NewText([(x.text, x.para) for x in doc.side(name).sentences],
                                        doc.side(name).sha256) for name in ("src", "tgt")}
@@ -170,7 +170,7 @@ def align(source: Path, target: Path, output: Path | None, model: str | None, pr
             old.model = model
             doc = old
         else:
-            from .core.align import align_sides
+            from ..core.align import align_sides
 
             doc.beads = align_sides(doc.source, doc.target, encoder, cfg, progress=progress)
     _save(doc, output)
@@ -190,14 +190,14 @@ def align(source: Path, target: Path, output: Path | None, model: str | None, pr
               show_default=True, help="columns: two wrapped columns; beads: [src]:[tgt] lines")
 def show(document: Path, fmt: str) -> None:
     """Print an alignment document."""
-    from .core import store
-    from .core.evaluate import document_beads, format_beads
+    from ..core import store
+    from ..core.evaluate import document_beads, format_beads
 
     doc = store.load(document)
     if fmt == "beads":
         click.echo(format_beads(document_beads(doc)), nl=False)
         return
-    from .render import alignment_table
+    from .output.tables import alignment_table
 
     from rich.console import Console
 
@@ -228,12 +228,12 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str | None, prese
     workbench open alignments/X.yaml              edit a saved alignment
     workbench open SOURCE.txt TARGET.txt [-o OUT] segment, align, then edit (saves to OUT)
     """
-    from .tui.app import WorkbenchApp
+    from ..tui.app import WorkbenchApp
 
     if len(files) == 1:
         if output is not None:
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
-        from .core.reanchor import drifted_sides_of_file
+        from ..core.reanchor import drifted_sides_of_file
 
         drift = list(drifted_sides_of_file(files[0]).values())
         if drift:
@@ -250,7 +250,7 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str | None, prese
         model = _model_for(None, model) if model else None  # None: the document's own
         app = WorkbenchApp.open_file(files[0], model=model, user=user)
     elif len(files) == 2:
-        from .core.pipeline import new_document
+        from ..core.pipeline import new_document
 
         source, target = files
         model = _model_for(None, model)
@@ -274,7 +274,7 @@ def open_(files: tuple[Path, ...], output: Path | None, model: str | None, prese
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 def evaluate(proposed: Path, gold: Path) -> None:
     """Score PROPOSED against GOLD (YAML documents or [src]:[tgt] bead files)."""
-    from .core.evaluate import read_beads, score
+    from ..core.evaluate import read_beads, score
 
     res = score(read_beads(proposed), read_beads(gold))
     click.echo(f"{'':8}{'precision':>10}{'recall':>8}{'F1':>8}")
@@ -289,7 +289,7 @@ def _model_for(doc, given: str | None) -> str:
     """The model to align with: the one given (checked now, so that a typo stops before any
     work), else the one that aligned ``doc``, else the default (re-aligning part of a document
     with another model than the rest mixes scores)."""
-    from .core.embed import model_parts, model_to_reuse
+    from ..core.embed import model_parts, model_to_reuse
 
     if given:
         model_parts(given)
@@ -299,7 +299,7 @@ def _model_for(doc, given: str | None) -> str:
 
 def _reanchor(document: Path, model: str | None, presegmented: bool, realign_rest: bool) -> bool:
     """Move DOCUMENT onto its changed text files and save it; False if nothing changed."""
-    from .core.reanchor import drifted_sides, read_new_text, reanchor as move
+    from ..core.reanchor import drifted_sides, read_new_text, reanchor as move
 
     doc = _load(document)
     model = _model_for(doc, model)
@@ -312,7 +312,7 @@ def _reanchor(document: Path, model: str | None, presegmented: bool, realign_res
     fresh = {name: read_new_text(doc, name, presegmented) for name in drift}
     encoder = None
     if realign_rest:
-        from .core.embed import load_encoder
+        from ..core.embed import load_encoder
 
         encoder = load_encoder(model)
     if encoder is not None:
@@ -365,8 +365,8 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
     is always a valid document, never conflict markers. As a git merge driver:
     workbench merge %O %A %B -o %A (see the README).
     """
-    from .core import store
-    from .core.merge import MINE, THEIRS, describe, merge
+    from ..core import store
+    from ..core.merge import MINE, THEIRS, describe, merge
 
     folder = (output or mine).parent  # source paths stay relative to where the result goes
     docs = []
@@ -391,7 +391,7 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
 
 
 # the other command families register themselves on `main` when imported
-from . import cli_review, cli_terms  # noqa: E402,F401
+from . import review, terms  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

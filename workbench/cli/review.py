@@ -6,13 +6,51 @@ from pathlib import Path
 
 import click
 
-from .cli import main, _load, _save, WorkbenchError
+from ..core.document import Document
+from ..core.errors import WorkbenchError
+from ..core.review import CATEGORIES, Span, category_choices, find_span
+from . import main, _load, _save
+
+
+def parse_category(text: str) -> str:
+    """A category from its name or an unambiguous prefix ("acc/om" -> Accuracy/Omission)."""
+    if text in CATEGORIES:
+        return text
+    found = category_choices(text)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise WorkbenchError(f"unknown MQM category {text!r}",
+                             hint=f"use one of: {', '.join(CATEGORIES)}")
+    raise WorkbenchError(f"{text!r} could be {', '.join(found)}", hint="say which")
+
+
+def parse_span(doc: Document, row: int, span: str | None, text: str | None) -> Span | None:
+    """``--span side:id:start:end`` or ``--text WORD`` (first occurrence in the row, target
+    side first) as a Span."""
+    if span and text:
+        raise WorkbenchError("give --span or --text, not both")
+    if span:
+        try:
+            side, sid, start, end = span.split(":")
+            return Span(side, int(sid), int(start), int(end))
+        except ValueError:
+            raise WorkbenchError(f"bad span {span!r}", hint="write side:id:start:end, like "
+                                 "tgt:60:6:15") from None
+    if text:
+        found = find_span(doc, row, text)
+        if found is None:
+            raise WorkbenchError(f"{text!r} is not in row {row + 1}")
+        return found
+    return None
+
+
 
 USER_HELP = "author name for new flags (default: your login name)"
 
 
 def _save_edit(path: Path, doc, edit) -> None:
-    from .core.operations import apply_edit
+    from ..core.operations import apply_edit
 
     apply_edit(doc, edit)
     _save(doc, path)
@@ -38,8 +76,7 @@ def flag() -> None:
 def flag_add(document: Path, row: int, category: str, severity: str, comment: str,
              text: str | None, span: str | None, suggest: str | None, user: str | None) -> None:
     """Flag ROW (1-based) of DOCUMENT."""
-    from .core.review import add_flag
-    from .review_cli import parse_category, parse_span
+    from ..core.review import add_flag
 
     doc = _load(document)
     if row > len(doc.beads):
@@ -62,9 +99,9 @@ def flag_list(document: Path, category, severity, status, author, origin) -> Non
     """List the flags of DOCUMENT, filtered."""
     from rich.console import Console
 
-    from .core import store
-    from .core.review import filter_flags, flags
-    from .review_cli import flags_table
+    from ..core import store
+    from ..core.review import filter_flags, flags
+    from .output.tables import flags_table
 
     doc = store.load(document)
     items = filter_flags(flags(doc), category=category or None, severity=severity or None,
@@ -80,8 +117,8 @@ def _flag_setter(name: str, help_text: str):
     @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
     @click.argument("ids", nargs=-1, required=True, type=int)
     def command(document: Path, ids: tuple[int, ...]) -> None:
-        from .core import review
-        from .core.operations import apply_edit
+        from ..core import review
+        from ..core.operations import apply_edit
 
         doc = _load(document)
         op = getattr(review, f"{name}_flag")
@@ -112,14 +149,14 @@ def qa(document: Path, write: bool, checks: tuple[str, ...], model: str | None,
     """Run the automatic checks on DOCUMENT and list what they propose."""
     from rich.console import Console
 
-    from .core import store
-    from .core.qa import propose, stale, write_proposals
-    from .review_cli import flags_table
+    from ..core import store
+    from ..core.qa import propose, stale, write_proposals
+    from .output.tables import flags_table
 
     doc = _load(document) if write else store.load(document)
     encoder = None
     if model:
-        from .core.embed import load_encoder
+        from ..core.embed import load_encoder
 
         encoder = load_encoder(model)
     props = propose(doc, checks or None, encoder, author=user)
@@ -150,10 +187,10 @@ def report(document: Path, output: Path | None, weights: str, wmt: bool, only_fl
     """Print the MQM summary of DOCUMENT's flags; with -o, write the HTML report."""
     from rich.console import Console
 
-    from .core import store
-    from .core.mqm import Weights, score
-    from .core.store import atomic_write
-    from .report import html_report, summary_table
+    from ..core import store
+    from ..core.mqm import Weights, score
+    from ..core.store import atomic_write
+    from .output.report import html_report, summary_table
 
     doc = store.load(document)
     w = Weights.parse(weights, Weights.wmt() if wmt else Weights())
@@ -176,8 +213,8 @@ def report(document: Path, output: Path | None, weights: str, wmt: bool, only_fl
 def export_(document: Path, fmt: str, output: Path, only: str | None,
             exclude_flagged: str | None) -> None:
     """Export DOCUMENT's aligned pairs (tmx, tsv, moses, xliff, jsonl)."""
-    from .core import store
-    from .core.export import export
+    from ..core import store
+    from ..core.export import export
 
     doc = store.load(document)
     res = export(doc, fmt, output, only=only, exclude_flagged=exclude_flagged, name=document.stem)

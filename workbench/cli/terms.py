@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import main, _load, _save
+from . import main, _load, _save
 
 def _parse_fix(spec: str) -> tuple[int, str, str | None]:
     """ROW:WORD[=REPLACEMENT] -> (0-based row, word, replacement or None)."""
@@ -34,10 +34,10 @@ def _parse_fix(spec: str) -> tuple[int, str, str | None]:
 def check(document: Path, fixes: tuple[str, ...], glossary_path: Path | None,
           dictionary_path: Path | None, spelling: bool, terms: bool) -> None:
     """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
-    from .check_report import format_findings
-    from .core import glossary as gl
-    from .core import spelling as sp
-    from .core.operations import History
+    from .output.findings import format_findings
+    from ..core import glossary as gl
+    from ..core import spelling as sp
+    from ..core.operations import History
 
     parsed = [_parse_fix(f) for f in fixes]
     doc = _load(document)
@@ -76,9 +76,9 @@ def glossary_group() -> None:
 @click.option("--replace", is_flag=True, help="replace all terms instead of merging")
 def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: bool) -> None:
     """Add the terms of FILE to the project glossary (same source and target: updated)."""
-    from .core import glossary as gl
-    from .core import glossary_io
-    from .core.errors import FormatError
+    from ..core import glossary as gl
+    from ..core import glossary_io
+    from ..core.errors import FormatError
 
     gloss = gl.Glossary.load(glossary_path)
     terms, src, tgt = glossary_io.import_terms(file, fmt, gloss.source_lang, gloss.target_lang)
@@ -101,10 +101,10 @@ def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: b
               default=Path("alignments/glossary.yaml"), show_default=True)
 def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
     """Write the project glossary to FILE (OmegaT TSV, CSV with a header row, or TBX)."""
-    from .core import glossary as gl
-    from .core import glossary_io
-    from .core.errors import FormatError
-    from .core.store import atomic_write
+    from ..core import glossary as gl
+    from ..core import glossary_io
+    from ..core.errors import FormatError
+    from ..core.store import atomic_write
 
     if not glossary_path.exists():
         raise FormatError("file not found", path=str(glossary_path),
