@@ -1,0 +1,58 @@
+"""The documents a command opened, carried in the Click context (``ctx.obj``), never a global.
+
+Each is a core :class:`~workbench.core.session.Session`: it remembers the version it read, so
+that saving merges what someone else saved meanwhile instead of writing over it, the same save
+path as the UI's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..core.document import Document
+from ..core.operations import Edit, apply_edit
+from ..core.session import Session
+
+
+class OpenDocuments:
+    """The sessions of one command run, by resolved path (a file opened twice is one session)."""
+
+    def __init__(self) -> None:
+        self._sessions: dict[Path, Session] = {}
+
+    def open(self, path: Path) -> Session:
+        """The session of the document at ``path``, read now if it is not open yet."""
+        key = path.resolve()
+        if key not in self._sessions:
+            self._sessions[key] = Session.open(path)
+        return self._sessions[key]
+
+    def create(self, doc: Document, path: Path) -> Session:
+        """A session for a document that has no file at ``path`` yet: saving just writes it."""
+        session = Session(doc, path, unsaved=True)
+        self._sessions[path.resolve()] = session
+        return session
+
+    def apply(self, session: Session, edit: Edit) -> Edit:
+        """Apply an edit to an open document, to be saved by :meth:`save`.
+
+        Not ``session.do``: that journals the edit to ``.NAME.yaml.journal``, the file where a
+        workbench UI with the same document open (or one that crashed) keeps its unsaved
+        edits; this command's journal would truncate that one, and the save remove it."""
+        apply_edit(session.doc, edit)
+        session.unsaved = True
+        return edit
+
+    def save(self, session: Session) -> None:
+        """Save a document; if its file changed on disk since it was read, the other changes
+        are merged in and said so (conflicts: nothing is written, MergeConflictError)."""
+        merged = session.save()
+        if merged is not None:
+            click.echo(f"workbench: {session.path} changed on disk meanwhile: merged "
+                       f"{merged.theirs_changes} change(s) from it", err=True)
+
+
+pass_documents = click.make_pass_decorator(OpenDocuments, ensure=True)
+"""Hands a command the :class:`OpenDocuments` of this run as its first argument."""
