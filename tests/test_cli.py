@@ -155,6 +155,13 @@ def test_console_script_runs_without_a_traceback_on_a_bad_document(tmp_path):
     assert "bad.yaml" in res.stderr and "Traceback" not in res.stderr
 
 
+def test_python_dash_m_workbench_is_the_cli():
+    res = subprocess.run([sys.executable, "-m", "workbench", "--help"], capture_output=True,
+                         text=True)
+    assert res.returncode == 0, res.stderr
+    assert "Usage:" in res.stdout and all(c in res.stdout for c in ("align", "open", "flag"))
+
+
 def test_bead_types_are_configurable(runner, tmp_path):
     out = tmp_path / "o.yaml"
     args = ["align", str(ROOT / "texts/ru/bakai.txt"), str(ROOT / "texts/en/bakai.txt"), "-o", str(out)]

@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 
 from rich.table import Table
 
-from .core.document import Document
-from .core.mqm import Score, Weights, score as mqm_score
-from .core.review import SEVERITIES, SEVERITY_COLOURS, Flag, RowIndex, flags as doc_flags, severity_rank
+from ...core.document import Document
+from ...core.mqm import Score, Weights, score as mqm_score
+from ...core.review import SEVERITIES, SEVERITY_COLOURS, Flag, RowIndex, flags as doc_flags, severity_rank
 
 
 def _e(text: object) -> str:
