@@ -399,7 +399,7 @@ def test_save_merges_what_someone_else_saved_meanwhile(doc_path):
 def test_a_command_line_edit_leaves_the_journal_of_unsaved_ui_edits_alone(doc_path):
     from click.testing import CliRunner
 
-    from workbench.cli import main
+    from workbench.launcher import main
 
     doc, sha = store.load_with_hash(doc_path)
     journal = Journal(doc_path, sha)
@@ -418,7 +418,7 @@ def test_a_command_line_edit_leaves_the_journal_of_unsaved_ui_edits_alone(doc_pa
 def test_a_command_merges_what_someone_else_saved_while_it_ran(doc_path, monkeypatch):
     from click.testing import CliRunner
 
-    from workbench.cli import main
+    from workbench.launcher import main
     from workbench.core.session import Session
 
     opened = Session.open

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import review, store
 from workbench.core.mqm import Weights
 from workbench.core.operations import History

@@ -1,6 +1,6 @@
-"""``python -m workbench ...``: the same command line as the ``workbench`` script."""
+"""``python -m workbench ...``: the same program as the ``workbench`` script."""
 
-from .cli import main
+from .launcher import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

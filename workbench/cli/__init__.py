@@ -9,12 +9,13 @@ context (:mod:`.context`) or comes from :mod:`.common`.
 from __future__ import annotations
 
 import sys
+from typing import Callable
 
 import click
 
 from ..core.errors import WorkbenchError
 from . import aligning, documents, exporting, review, terms
-from .context import OpenDocuments
+from .context import OpenDocuments, OpenRequest
 
 
 class WorkbenchGroup(click.Group):
@@ -28,17 +29,27 @@ class WorkbenchGroup(click.Group):
             sys.exit(exc.exit_code)
 
 
-@click.group(cls=WorkbenchGroup)
-@click.version_option(package_name="workbench")
-@click.pass_context
-def main(ctx: click.Context) -> None:
-    """workbench: align a text with its translation, fix the alignment, save it as YAML."""
-    ctx.ensure_object(OpenDocuments)
+def make_main(start_ui: Callable[[OpenRequest], None] | None = None) -> click.Group:
+    """The ``workbench`` group; ``start_ui`` is what ``open`` calls to show a document in the
+    workbench UI (the program, :mod:`workbench.launcher`, passes the Textual app's)."""
+
+    @click.group(cls=WorkbenchGroup)
+    @click.version_option(package_name="workbench")
+    @click.pass_context
+    def main(ctx: click.Context) -> None:
+        """workbench: align a text with its translation, fix the alignment, save it as YAML."""
+        documents = ctx.ensure_object(OpenDocuments)
+        if documents.start_ui is None:
+            documents.start_ui = start_ui
+
+    for command in (
+        aligning.align, documents.show, aligning.open_, documents.evaluate,
+        aligning.reanchor_cmd, documents.merge_cmd, review.flag, review.qa, review.report,
+        exporting.export_, terms.check, terms.glossary_group,
+    ):
+        main.add_command(command)
+    return main
 
 
-for command in (
-    aligning.align, documents.show, aligning.open_, documents.evaluate, aligning.reanchor_cmd,
-    documents.merge_cmd, review.flag, review.qa, review.report, exporting.export_, terms.check,
-    terms.glossary_group,
-):
-    main.add_command(command)
+#: the command line alone, without the UI (``open`` says how to start it)
+main = make_main()

@@ -9,7 +9,7 @@ import click
 
 from ..core.errors import WorkbenchError
 from .common import FILE, TextPair, model_for, progress_printer, text_pair_options, warn
-from .context import OpenDocuments, pass_documents
+from .context import OpenDocuments, OpenRequest, pass_documents
 
 
 @click.command()
@@ -96,26 +96,27 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
     workbench open alignments/X.yaml              edit a saved alignment
     workbench open SOURCE.txt TARGET.txt [-o OUT] segment, align, then edit (saves to OUT)
     """
-    from ..tui.app import WorkbenchApp
-
     if len(files) == 1:
         if pair.output is not None:
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
         _offer_reanchor(documents, files[0], model)
         model = model_for(None, model) if model else None  # None: the document's own
-        app = WorkbenchApp.open_file(files[0], model=model, user=user)
+        request = OpenRequest(files[0], model=model, user=user)
     elif len(files) == 2:
         source, target = files
         model = model_for(None, model)
         output = pair.output_for(source)
         doc, notices = pair.read(source, target, model)
-        app = WorkbenchApp(doc, output, align=True, model=model, ask_overwrite=output.exists(),
-                           user=user)
-        app.startup_notices = [(str(n), "warning" if n.level == "warning" else "information")
-                               for n in notices]
+        request = OpenRequest(output, doc, model=model, user=user, ask_overwrite=output.exists(),
+                              notices=[(str(n), "warning" if n.level == "warning"
+                                        else "information") for n in notices])
     else:
         raise click.UsageError("give one YAML document, or a source and a target text file")
-    app.run()
+    if documents.start_ui is None:
+        raise WorkbenchError("this command line has no workbench UI plugged in",
+                             hint="run the workbench program: workbench open ... "
+                                  "(or python -m workbench open ...)")
+    documents.start_ui(request)
 
 
 def _offer_reanchor(documents: OpenDocuments, document: Path, model: str | None) -> None:

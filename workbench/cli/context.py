@@ -7,7 +7,9 @@ path as the UI's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -16,11 +18,27 @@ from ..core.operations import Edit
 from ..core.session import Session
 
 
-class OpenDocuments:
-    """The sessions of one command run, by resolved path (a file opened twice is one session)."""
+@dataclass
+class OpenRequest:
+    """What ``workbench open`` asks the workbench UI to show: a saved document (``doc`` None)
+    or a new one to align and save to ``path``, with what reading its texts found."""
 
-    def __init__(self) -> None:
+    path: Path
+    doc: Document | None = None
+    model: str | None = None
+    user: str | None = None
+    ask_overwrite: bool = False
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (message, severity)
+
+
+class OpenDocuments:
+    """The sessions of one command run, by resolved path (a file opened twice is one session),
+    and ``start_ui``: how ``open`` starts the workbench UI. The CLI does not import the UI;
+    the program (:mod:`workbench.launcher`) plugs it in here."""
+
+    def __init__(self, start_ui: Callable[[OpenRequest], None] | None = None) -> None:
         self._sessions: dict[Path, Session] = {}
+        self.start_ui = start_ui
 
     def open(self, path: Path) -> Session:
         """The session of the document at ``path``, read now if it is not open yet."""
