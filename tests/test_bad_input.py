@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core.textio import detect_encoding, read_text, russian_score
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import store
 from workbench.core.evaluate import document_beads, score
 
@@ -153,6 +153,33 @@ def test_console_script_runs_without_a_traceback_on_a_bad_document(tmp_path):
     res = subprocess.run([str(exe), "show", str(bad)], capture_output=True, text=True)
     assert res.returncode == 2
     assert "bad.yaml" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_python_dash_m_workbench_is_the_cli():
+    res = subprocess.run([sys.executable, "-m", "workbench", "--help"], capture_output=True,
+                         text=True)
+    assert res.returncode == 0, res.stderr
+    assert "Usage:" in res.stdout and all(c in res.stdout for c in ("align", "open", "flag"))
+
+
+def test_the_command_line_alone_says_how_to_start_the_ui(runner):
+    """The CLI package does not import the UI: its ``open`` reaches the UI only through what
+    the program (workbench.launcher) plugs in, and says so when nothing is."""
+    from workbench.cli import main as cli_alone
+
+    res = runner.invoke(cli_alone, ["open", str(ROOT / "alignments/bakai.yaml")])
+    assert res.exit_code == 2 and "no workbench UI plugged in" in res.output
+
+
+def test_open_hands_the_document_to_the_ui_it_was_given(runner):
+    from workbench.cli import make_main
+
+    seen = []
+    res = runner.invoke(make_main(seen.append), ["open", str(ROOT / "alignments/bakai.yaml"),
+                                                 "--user", "anna"])
+    assert res.exit_code == 0, res.output
+    assert seen[0].path == ROOT / "alignments/bakai.yaml" and seen[0].doc is None
+    assert seen[0].user == "anna"
 
 
 def test_bead_types_are_configurable(runner, tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import review, store
 from workbench.core.document import Bead, Document, Sentence, Side
 from workbench.core.export import FORMATS, export, select_pairs

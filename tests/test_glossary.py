@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import glossary, glossary_io, store
 from workbench.core.errors import FormatError
 from workbench.core.glossary import Glossary, Term, find_terms

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import operations as ops
 from workbench.core import review, store
 from workbench.core.document import Bead, Document, check_invariants, copy_document, make_side

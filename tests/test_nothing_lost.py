@@ -396,6 +396,47 @@ def test_save_merges_what_someone_else_saved_meanwhile(doc_path):
     assert state(saved)[:5] == state(app.doc)[:5]
 
 
+def test_a_command_line_edit_leaves_the_journal_of_unsaved_ui_edits_alone(doc_path):
+    from click.testing import CliRunner
+
+    from workbench.launcher import main
+
+    doc, sha = store.load_with_hash(doc_path)
+    journal = Journal(doc_path, sha)
+    History(doc, on_change=journal).do(ops.merge_with_next(doc, 0))  # a UI's unsaved edit
+    before = journal_path(doc_path).read_bytes()
+    res = CliRunner().invoke(main, ["flag", "add", str(doc_path), "40", "-c", "Other",
+                                    "-s", "major", "-m", "from the command line"])
+    assert res.exit_code == 0, res.output
+    journal.close()
+    assert journal_path(doc_path).read_bytes() == before
+    pending = read_journal(doc_path)  # still there to recover, merged with the new file
+    assert pending.stale and [e for e, _ in pending.events] == ["do"]
+    assert [f.comment for f in review.flags(store.load(doc_path))] == ["from the command line"]
+
+
+def test_a_command_merges_what_someone_else_saved_while_it_ran(doc_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from workbench.launcher import main
+    from workbench.core.session import Session
+
+    opened = Session.open
+
+    def open_then_someone_saves(cls, path, **kw):
+        session = opened(path, **kw)
+        _someone_else(doc_path, lambda d: ops.unconfirm(d, 50))
+        return session
+
+    monkeypatch.setattr(Session, "open", classmethod(open_then_someone_saves))
+    res = CliRunner().invoke(main, ["flag", "add", str(doc_path), "40", "-c", "Other",
+                                    "-s", "major"])
+    assert res.exit_code == 0, res.output
+    assert "changed on disk meanwhile: merged 1 change(s) from it" in res.stderr
+    saved = store.load(doc_path)
+    assert not saved.beads[50].confirmed and len(review.flags(saved)) == 1
+
+
 def test_conflicts_are_shown_and_settled_by_choice(doc_path):
     app = open_app(doc_path)
     sid = store.load(doc_path).beads[7].tgt[0]

@@ -21,7 +21,9 @@ def test_align_with_networking_disabled(monkeypatch):
     assert [(p.src, p.tgt) for p in props] == [((0,), (0,)), ((1,), (1,))]
 
 
-def test_the_package_forces_hub_offline():
+def test_the_package_forces_hub_offline(monkeypatch):
     import os
 
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # whatever an earlier test left
+    embed.load_encoder("use-v3", use_disk_cache=False)
     assert os.environ["HF_HUB_OFFLINE"] == "1"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import review, store
 from workbench.core.document import check_invariants
 from workbench.core.reanchor import drifted_sides, read_new_text, reanchor

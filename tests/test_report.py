@@ -6,12 +6,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import review, store
 from workbench.core.mqm import Weights
 from workbench.core.operations import History
 from workbench.core.review import Span
-from workbench.report import html_report
+from workbench.cli.output.report import html_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = '<script>alert("x")</script> & «ёлки»'

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import operations as ops, review, store
 from workbench.core.document import Bead, Document, Sentence, Side
 from workbench.core.errors import FormatError, OperationError

@@ -122,3 +122,15 @@ def test_recovering_a_journal_replays_onto_the_file(saved):
     session.history.undo()
     assert len(session.doc.beads) == 3
 
+
+
+def test_a_session_without_journal_leaves_the_journal_file_alone(saved):
+    ui = Session.open(saved)
+    ui.do(ops.confirm(ui.doc, 0))  # a UI's unsaved edit, journaled
+    journal = journal_path(saved).read_bytes()
+    command = Session.open(saved, journal=False)
+    command.do(ops.confirm(command.doc, 2))
+    assert command.dirty
+    command.save()
+    assert journal_path(saved).read_bytes() == journal
+    assert store.load(saved).beads[2].status == "confirmed"

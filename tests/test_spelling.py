@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import glossary, morph, spelling, store
 from workbench.core.errors import FormatError, OperationError
 from workbench.core.operations import History

@@ -205,7 +205,7 @@ def test_new_alignment_aligns_in_a_worker_and_saves(fake_encoder, bakai_paths, t
 def test_cli_open_builds_the_right_app(monkeypatch, bakai, bakai_paths, tmp_path):
     from click.testing import CliRunner
 
-    from workbench.cli import main
+    from workbench.launcher import main
 
     seen = []
     monkeypatch.setattr(WorkbenchApp, "run", lambda self: seen.append(self))

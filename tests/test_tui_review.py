@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from workbench.cli import main
+from workbench.launcher import main
 from workbench.core import review, store
 from workbench.core.document import Bead, Document, make_side
 from workbench.core.operations import apply_edit

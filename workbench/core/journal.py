@@ -34,6 +34,7 @@ from typing import Any, Callable
 
 from .document import Bead, Document, Sentence
 from .errors import OperationError, WorkbenchError
+from .files import file_sha256
 from .operations import Edit, History, Splice, apply_edit, revert_edit
 
 JOURNAL_VERSION = 1
@@ -272,8 +273,6 @@ def read_journal(path: str | Path) -> Pending | None:
                                hint="delete the journal; its edits cannot be replayed") from None
     if not events:
         return None
-    from .store import file_sha256
-
     return Pending(jp, base, events, lines, modified, stale=file_sha256(path) != base, torn=torn)
 
 

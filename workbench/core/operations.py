@@ -310,6 +310,37 @@ def edit_sentence(doc: Document, side: str, sid: int, text: str) -> Edit:
     return Edit("edit sentence", (Splice(side, pos, (old,), (old.with_text(text),)),))
 
 
+def replace_spans(doc: Document, side: str, sid: int,
+                  spans: Sequence[tuple[int, int, str]]) -> Edit:
+    """One :func:`edit_sentence` replacing characters ``start:end`` of a sentence by a new
+    text, for each ``(start, end, replacement)`` of ``spans`` (offsets into the sentence as it
+    reads now; applied right to left so that each stays valid). This is how a spelling fix, a
+    term fix or a reviewer's suggestion changes a sentence."""
+    try:
+        text = doc.side(side).get(sid).text
+    except KeyError:
+        raise OperationError(f"there is no sentence {sid}") from None
+    for start, end, replacement in sorted(spans, key=lambda s: -s[0]):
+        if not 0 <= start <= end <= len(text):
+            raise OperationError(f"characters {start}-{end} are outside sentence {sid} now")
+        text = text[:start] + replacement + text[end:]
+    return edit_sentence(doc, side, sid, text)
+
+
+def replace_span(doc: Document, side: str, sid: int, start: int, end: int, replacement: str,
+                 expected: str | None = None) -> Edit:
+    """:func:`replace_spans` for one span. With ``expected``, the characters must still read
+    so: a finding made before later edits may point at other text now."""
+    if expected is not None:
+        try:
+            text = doc.side(side).get(sid).text
+        except KeyError:
+            raise OperationError(f"there is no sentence {sid}") from None
+        if text[start:end] != expected:
+            raise OperationError(f"'{expected}' is no longer at that place: check again")
+    return replace_spans(doc, side, sid, [(start, end, replacement)])
+
+
 def split_sentence(doc: Document, side: str, sid: int, offset: int, bead_hint: int | None = None) -> Edit:
     """Split a sentence at character ``offset``; both halves get new ids in the same row."""
     _check_side(side)

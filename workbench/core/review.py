@@ -31,7 +31,7 @@ here and applied with ``History.do``; nothing here mutates the document):
   :func:`reopen_flag`, :func:`dismiss_flag`, :func:`delete_flag`, :func:`accept_suggestion`
   (fix the text with the suggestion and resolve the flag in one step);
 - vocabulary: :data:`CATEGORIES`, :data:`SEVERITIES`, :data:`FLAG_STATUSES`;
-- validation on load: :func:`check_records` (registered in ``store.SECTION_CHECKS``).
+- validation on load: :func:`check_records` (registered in ``section_checks.SECTION_CHECKS``).
 
 Scores (MQM penalties) are in :mod:`workbench.core.mqm`.
 """
@@ -45,7 +45,7 @@ from typing import Any, Iterable, Sequence
 
 from .document import Document, Span
 from .errors import OperationError
-from .operations import Edit, Splice
+from .operations import Edit, Splice, edit_sentence, replace_span
 
 SECTION = "flags"
 TARGET = "extra:" + SECTION
@@ -60,6 +60,11 @@ CATEGORIES: tuple[str, ...] = (
 )
 #: Severities from least to most severe.
 SEVERITIES: tuple[str, ...] = ("neutral", "minor", "major", "critical")
+#: How each severity is shown: a hex colour in HTML reports, a style name in the terminal.
+SEVERITY_COLOURS = {"neutral": "#9aa0a6", "minor": "#f2c94c", "major": "#f2994a",
+                    "critical": "#d64545"}
+SEVERITY_STYLES = {"neutral": "dim", "minor": "yellow", "major": "red",
+                   "critical": "bold reverse red"}
 FLAG_STATUSES: tuple[str, ...] = ("open", "resolved", "dismissed")
 SIDES = ("src", "tgt")
 
@@ -404,27 +409,18 @@ def accept_suggestion(doc: Document, flag_id: int) -> Edit:
     its first text in ``original`` (as any edit). Offsets of other spans in that sentence are
     not moved.
     """
-    from .operations import edit_sentence
-
     flag = get_flag(doc, flag_id)
     if flag.suggestion is None:
         raise OperationError(f"flag {flag_id} has no suggestion")
     if flag.span is not None:
-        side, sid = flag.span.side, flag.span.sid
-        try:
-            text = doc.side(side).get(sid).text
-        except KeyError:
-            raise OperationError(f"the sentence of flag {flag_id} is gone") from None
-        if flag.span.end > len(text):
-            raise OperationError(f"the span of flag {flag_id} is outside its sentence now")
-        new_text = text[:flag.span.start] + flag.suggestion + text[flag.span.end:]
+        span = flag.span
+        text_edit = replace_span(doc, span.side, span.sid, span.start, span.end, flag.suggestion)
     else:
         row = flag_row(doc, flag)
         if row is None or len(doc.beads[row].tgt) != 1:
             raise OperationError("without a span, a suggestion needs a row with one target "
                                  "sentence")
-        side, sid, new_text = "tgt", doc.beads[row].tgt[0], flag.suggestion
-    text_edit = edit_sentence(doc, side, sid, new_text)
+        text_edit = edit_sentence(doc, "tgt", doc.beads[row].tgt[0], flag.suggestion)
     pos = _position(doc, flag_id)
     old_rec = records(doc)[pos]
     new_rec = replace(flag, status="resolved").record()

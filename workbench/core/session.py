@@ -83,13 +83,17 @@ class Session:
     ``base_sha``/``base_doc``: the file on disk as read (None for a document that has no file
     yet, or one written over without reading); ``unsaved``: the document differs from the file
     even with no edit in its history (new, aligned, recovered); ``on_journal_error``: told once
-    if the journal cannot be written (the editing goes on).
+    if the journal cannot be written (the editing goes on); ``journal=False`` for a command
+    that saves at once: it must not touch the journal file, which belongs to a workbench UI
+    that may have the same document open (or crashed with unsaved edits in it).
     """
 
     def __init__(self, doc: Document, path: str | Path, *, base_sha: str | None = None,
                  base_doc: Document | None = None, unsaved: bool = False,
-                 on_journal_error: Callable[[OSError], None] | None = None) -> None:
+                 on_journal_error: Callable[[OSError], None] | None = None,
+                 journal: bool = True) -> None:
         self.doc = doc
+        self.journaling = journal
         self.path = Path(path)
         self.unsaved = unsaved
         self.on_journal_error = on_journal_error
@@ -150,7 +154,7 @@ class Session:
         return self.journal
 
     def _journal_event(self, event: str, edit: Edit) -> None:
-        if not self._replaying:
+        if self.journaling and not self._replaying:
             self._journal().record(event, edit)
 
     def recover(self, pending: Pending) -> None:

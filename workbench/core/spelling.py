@@ -67,7 +67,7 @@ from . import morph
 from .dictionary import DICTIONARY_NAME, ProjectDictionary  # noqa: F401  (re-exported)
 from .document import Document
 from .errors import OperationError
-from .operations import Edit, Splice, edit_sentence
+from .operations import Edit, Splice, replace_span, replace_spans
 
 SECTION = "spelling"
 MAX_SUGGESTIONS = 8
@@ -440,15 +440,8 @@ def fix(doc: Document, finding: Finding, replacement: str | None = None) -> Edit
         if not finding.suggestions:
             raise OperationError(f"no suggestion for '{finding.word}': type the replacement")
         replacement = finding.suggestions[0]
-    side = doc.side(finding.side)
-    try:
-        text = side.get(finding.sid).text
-    except KeyError:
-        raise OperationError(f"there is no sentence {finding.sid}") from None
-    if text[finding.start:finding.end] != finding.word:
-        raise OperationError(f"'{finding.word}' is no longer at that place: check again")
-    edit = edit_sentence(doc, finding.side, finding.sid,
-                         text[:finding.start] + replacement + text[finding.end:])
+    edit = replace_span(doc, finding.side, finding.sid, finding.start, finding.end, replacement,
+                        expected=finding.word)
     return Edit(f"fix spelling: {finding.word} → {replacement}", edit.splices,
                 cursor=finding.row)
 
@@ -482,7 +475,7 @@ def unignore(doc: Document, word: str, lang: str) -> Edit:
 
 
 def check_section(value: Any) -> list[tuple[tuple, str, str | None]]:
-    """Validator of ``doc.extra["spelling"]`` for ``store.SECTION_CHECKS``."""
+    """Validator of ``doc.extra["spelling"]`` for ``section_checks.SECTION_CHECKS``."""
     hint = "each entry is like {ignore: word, lang: en}"
     if not isinstance(value, list):
         return [((), "'spelling' must be a list of entries", hint)]
@@ -532,13 +525,11 @@ def fix_in_row(doc: Document, row: int, word: str, replacement: str | None = Non
         if replacement is None:
             raise OperationError(f"'{word}' is not misspelt in row {row + 1}: give the "
                                  "replacement (ROW:WORD=REPLACEMENT)")
-    texts: dict[tuple[str, int], str] = {}
+    by_sentence: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
     for side_name, sid, start, end, rep in sorted(spans, key=lambda s: -s[2]):
-        key = (side_name, sid)
-        text = texts.get(key, doc.side(side_name).get(sid).text)
-        texts[key] = text[:start] + rep + text[end:]
+        by_sentence.setdefault((side_name, sid), []).append((start, end, rep))
     splices: list[Splice] = []
-    for (side_name, sid), text in texts.items():
-        splices.extend(edit_sentence(doc, side_name, sid, text).splices)
+    for (side_name, sid), changes in by_sentence.items():
+        splices.extend(replace_spans(doc, side_name, sid, changes).splices)
     rep_label = replacement or (flagged[0].suggestions[0] if flagged else "")
     return Edit(f"fix: {word} → {rep_label}", tuple(splices), cursor=row)

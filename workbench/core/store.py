@@ -1,4 +1,4 @@
-"""YAML load/save of documents: schema, validation with file/line errors, atomic writes.
+"""YAML load/save of documents: schema, validation with file/line errors.
 
 The file is self-contained (both sides' sentences, sources with content hashes, beads) and
 written one record per line in flow style, so that changing one bead or one sentence is a
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,45 +29,14 @@ import yaml
 from .document import Bead, Document, InvariantError, Sentence, Side, check_invariants
 from . import parse_cache
 from .errors import FormatError, decode_utf8, read_bytes
+from .files import atomic_write, file_sha256  # noqa: F401  (file_sha256: callers pair it with save)
+from .section_checks import check_section
+from .yamlfile import FlowMap, Loader, dump_yaml, locate
 
 FORMAT_VERSION = 1
 
-#: Validators of the sections feature modules own in ``Document.extra``: section name ->
-#: "module:function" (imported only when the section is present). The function takes the
-#: loaded value (and the loaded document as ``doc=`` if it has such a parameter, to check ids)
-#: and returns problems as (keys inside the section, message, hint or None).
-SECTION_CHECKS: dict[str, str] = {
-    "flags": "workbench.core.review:check_records",
-    "spelling": "workbench.core.spelling:check_section",
-    "glossary": "workbench.core.glossary:check_section",
-}
 KNOWN_KEYS = {"format", "model", "source", "target", "source_sentences", "target_sentences",
               "beads"}
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _Flow(dict):
-    """A mapping written on one line."""
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    def ignore_aliases(self, data: Any) -> bool:  # equal id lists must not become &anchors
-        return True
-
-
-def _represent_flow(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
-    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
-
-
-def _represent_tuple(dumper: yaml.SafeDumper, data: tuple) -> yaml.Node:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
-
-
-_Dumper.add_representer(_Flow, _represent_flow)
-_Dumper.add_representer(tuple, _represent_tuple)
-
 
 # ---------------------------------------------------------------- writing
 
@@ -81,8 +49,8 @@ def _rel(path: str | None, base: Path) -> str | None:
         return str(Path(path).resolve())
 
 
-def _side_header(side: Side, base: Path) -> _Flow:
-    head = _Flow(lang=side.lang)
+def _side_header(side: Side, base: Path) -> FlowMap:
+    head = FlowMap(lang=side.lang)
     if side.path is not None:
         head["path"] = _rel(side.path, base)
     if side.sha256 is not None:
@@ -91,15 +59,15 @@ def _side_header(side: Side, base: Path) -> _Flow:
     return head
 
 
-def _sentence_record(s: Sentence) -> _Flow:
-    rec = _Flow(id=s.id, para=s.para, text=s.text)
+def _sentence_record(s: Sentence) -> FlowMap:
+    rec = FlowMap(id=s.id, para=s.para, text=s.text)
     if s.original is not None:
         rec["original"] = s.original
     return rec
 
 
-def _bead_record(b: Bead) -> _Flow:
-    rec = _Flow(src=tuple(b.src), tgt=tuple(b.tgt))
+def _bead_record(b: Bead) -> FlowMap:
+    rec = FlowMap(src=tuple(b.src), tgt=tuple(b.tgt))
     if b.confidence is not None:
         rec["confidence"] = round(float(b.confidence), 3)
     rec["status"] = b.status
@@ -109,18 +77,13 @@ def _bead_record(b: Bead) -> _Flow:
 def _flowify(value: Any) -> Any:
     """Extra sections: a list of mappings is written one mapping per line."""
     if isinstance(value, list):
-        return [_Flow(v) if isinstance(v, dict) else v for v in value]
+        return [FlowMap(v) if isinstance(v, dict) else v for v in value]
     return value
 
 
 def dumps(doc: Document, base: Path | None = None) -> str:
     """The YAML text of a document; source paths are written relative to ``base``."""
-    return _dump_data(_document_data(doc, base or Path.cwd()))
-
-
-def _dump_data(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=1 << 30, default_flow_style=False)
+    return dump_yaml(_document_data(doc, base or Path.cwd()))
 
 
 def _document_data(doc: Document, base: Path) -> dict[str, Any]:
@@ -138,47 +101,6 @@ def _document_data(doc: Document, base: Path) -> dict[str, Any]:
     return data
 
 
-def atomic_write(path: str | Path, text: str, *, backup: bool = True) -> None:
-    """Write ``text`` so that ``path`` is always either the old or the new file, never half.
-
-    The previous version is kept as ``path~`` (one backup), then a temp file in the same folder
-    is written, fsynced and renamed over the target.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if backup and target.exists():
-            bak = target.with_name(target.name + "~")
-            try:
-                os.replace(target, bak) if False else _copy(target, bak)
-            except OSError:
-                pass  # a missing backup must never stop a save
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dfd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
-def _copy(src: Path, dst: Path) -> None:
-    dst.write_bytes(src.read_bytes())
-
-
 def save(doc: Document, path: str | Path) -> str:
     """Validate and atomically write the document to ``path``; returns the sha256 of the
     bytes written (what :func:`load_with_hash` gives for the file until someone changes it).
@@ -186,50 +108,14 @@ def save(doc: Document, path: str | Path) -> str:
     check_invariants(doc, allow_empty=True)
     p = Path(path)
     data = _document_data(doc, p.parent)
-    text = _dump_data(data)
+    text = dump_yaml(data)
     atomic_write(p, text)
     raw = text.encode("utf-8")
     parse_cache.put(raw, parse_cache.plain(data))
     return hashlib.sha256(raw).hexdigest()
 
 
-def file_sha256(path: str | Path) -> str | None:
-    """The sha256 of a file's bytes, or None if there is no such file."""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
-
-
 # ---------------------------------------------------------------- reading
-
-def _locate(text: str, keys: tuple) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of the node at ``keys`` (section, index, field) in the YAML."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None, None
-    found = node
-    for key in keys:
-        if isinstance(found, yaml.MappingNode):
-            nxt = None
-            for k, v in found.value:
-                if k.value == key:
-                    nxt = v
-                    break
-            if nxt is None:
-                break
-            found = nxt
-        elif isinstance(found, yaml.SequenceNode) and isinstance(key, int):
-            if key >= len(found.value):
-                break
-            found = found.value[key]
-        else:
-            break
-    if found is None:
-        return None, None
-    return found.start_mark.line + 1, found.start_mark.column + 1
-
 
 class _Reader:
     """Builds a Document from loaded YAML data, raising FormatError with the node's line."""
@@ -239,7 +125,7 @@ class _Reader:
         self.path = path
 
     def fail(self, message: str, keys: tuple = (), hint: str | None = None) -> FormatError:
-        line, col = _locate(self.text, keys) if keys else (None, None)
+        line, col = locate(self.text, keys) if keys else (None, None)
         return FormatError(message, path=self.path, line=line, column=col, hint=hint)
 
     def mapping(self, value: Any, keys: tuple, what: str) -> dict:
@@ -324,7 +210,7 @@ def loads(text: str, path: str = "<string>", base: Path | None = None,
 
 def _parse(text: str, path: str) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise FormatError(f"not valid YAML: {exc.problem}", path=path,
@@ -372,11 +258,10 @@ def _from_data(data: Any, text: str, path: str, base: Path) -> Document:
             keys = ()
         raise reader.fail(str(exc), keys, hint=_invariant_hint(str(exc))) from None
     for section, value in extra.items():
-        if section in SECTION_CHECKS:
-            problems = _section_check(SECTION_CHECKS[section], value, doc)
-            if problems:
-                keys, message, hint = problems[0]
-                raise reader.fail(message, (section, *keys), hint=hint)
+        problems = check_section(section, value, doc)
+        if problems:
+            keys, message, hint = problems[0]
+            raise reader.fail(message, (section, *keys), hint=hint)
     return doc
 
 
@@ -398,20 +283,6 @@ def _invariant_hint(message: str) -> str:
         if words in message:
             return hint
     return "every sentence must be in exactly one row, rows in text order"
-
-
-def _section_check(spec: str, value: Any, doc: Document) -> list:
-    """Run a SECTION_CHECKS validator; the document is passed to those that take ``doc``."""
-    import importlib
-    import inspect
-
-    module, func = spec.split(":")
-    check = getattr(importlib.import_module(module), func)
-    try:
-        takes_doc = "doc" in inspect.signature(check).parameters
-    except (TypeError, ValueError):
-        takes_doc = False
-    return check(value, doc=doc) if takes_doc else check(value)
 
 
 def load(path: str | Path) -> Document:

@@ -11,15 +11,7 @@ from __future__ import annotations
 from . import glossary as gl
 from . import morph
 from .document import Document
-
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                     "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
-                     .split()))
-
-
-def translit(text: str) -> str:
-    """A rough Latin spelling of Russian text, for pairing names across the scripts."""
-    return "".join(_TRANSLIT.get(c, c).replace("-", "") for c in text.lower())
+from .translit import translit
 
 
 def _runs(text: str, lang: str, covered: list[tuple[int, int]]) -> list[str]:
@@ -107,7 +99,9 @@ def term_candidates(doc: Document, row: int,
     for t in tgt:
         best = (0.0, "")
         for s in src:
-            score = fuzz.token_sort_ratio(translit(s) if latin_src else s.lower(), t.lower())
+            # hyphens out of the Russian name only, as ever: Жер-Анн reads "zherann"
+            s_key = translit(s).replace("-", "") if latin_src else s.lower()
+            score = fuzz.token_sort_ratio(s_key, t.lower())
             if score > best[0]:
                 best = (score, s)
         if best[0] >= 55:

@@ -29,6 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core import store
+from ..core.confidence import LOW
 from ..core.document import Document
 from ..core.embed import model_to_reuse
 from ..core.review import default_author
@@ -48,7 +49,7 @@ from .navigation.search import Search
 from .review.flag_list import FlagList
 from .review.flagging import Flagging
 from .review.flags_panel import FlagsPanel
-from .rows.alignment_view import LOW, AlignmentView
+from .rows.alignment_view import AlignmentView
 from .rows.editing import Editing
 from .rows.modelwork import DocumentAligned, ModelWork
 from .terms.checking import Checking

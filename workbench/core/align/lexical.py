@@ -19,22 +19,20 @@ from typing import Sequence
 
 import numpy as np
 
+from ..translit import translit
+
 PREFIX = 5
 
-_CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "i",
-     "e", "g"]))
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 
 
 def _fold(word: str) -> str:
-    """Lower case, accents stripped, Cyrillic in Latin letters."""
+    """Lower case, accents stripped, Cyrillic in Latin letters (accents go first, so й and ї
+    read as и and і: i)."""
     word = unicodedata.normalize("NFKD", word.lower())
     word = "".join(c for c in word if not unicodedata.combining(c))
     if any("\u0400" <= c <= "\u04ff" for c in word):
-        word = "".join(_CYRILLIC.get(c, c) for c in word)
+        word = translit(word, lower=False)  # lowered before NFKD, which may add capitals
     return word
 
 

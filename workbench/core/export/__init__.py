@@ -31,7 +31,7 @@ from typing import Callable
 from ..document import Document
 from ..errors import WorkbenchError
 from ..review import SEVERITIES, Flag, RowIndex, flags, severity_rank
-from ..store import atomic_write
+from ..files import atomic_write
 
 FORMATS: tuple[str, ...] = ("tmx", "tsv", "moses", "xliff", "jsonl")
 DEFAULT_ONLY = {"tmx": "confirmed", "moses": "confirmed", "tsv": "all", "xliff": "all",

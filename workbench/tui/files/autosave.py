@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...core import store
 from ...core.document import Document, copy_document
+from ...core.files import atomic_write
 from ..context import Context
 
 
@@ -32,7 +33,7 @@ def snapshot(doc: Document) -> Document:
 def write_autosave(doc: Document, path: str | Path) -> Path:
     """Write ``doc`` (a snapshot) to the autosave file of ``path``; returns that file."""
     target = autosave_path(path)
-    store.atomic_write(target, store.dumps(doc, base=target.parent), backup=False)
+    atomic_write(target, store.dumps(doc, base=target.parent), backup=False)
     return target
 
 

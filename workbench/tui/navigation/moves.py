@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ...core.confidence import LOW
 from ...core.document import Bead
 from ..context import Context
-from ..rows.alignment_view import LOW
 
 
 def _low(b: Bead) -> bool:

@@ -18,10 +18,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
 from ...core import review
-from ...core.review import Flag
+from ...core.review import SEVERITY_STYLES, Flag
 from ..common.panel import BottomPanel
 
-SEVERITY_STYLE = {"neutral": "dim", "minor": "yellow", "major": "red", "critical": "bold reverse red"}
 STATUS_CYCLE = (None, "open", "proposed", "resolved", "dismissed")
 SEVERITY_CYCLE = (None, "minor", "major", "critical")
 
@@ -145,7 +144,7 @@ class FlagsPanel(BottomPanel):
             table.add_row(
                 "QA" if e.proposal else str(f.id),
                 "—" if e.row is None else str(e.row + 1),
-                Text(f.severity, style=SEVERITY_STYLE[f.severity]),
+                Text(f.severity, style=SEVERITY_STYLES[f.severity]),
                 _cut(f.category, 24),
                 Text(status, style="bold" if status in ("open", "proposed") else "dim"),
                 _cut(f.author, 10), _cut(comment, max(20, width - 70)), key=e.key)

@@ -37,26 +37,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...core.confidence import confidence_band
 from ...core.document import Bead, Document
 from ...core.operations import Edit
 from .wrap import Offsets, display_text, wrap_offsets
 
 SIDES = ("src", "tgt")
-LOW, HIGH = 0.5, 0.8  # confidence bands: < LOW red, < HIGH yellow, else green
 
 #: one line of a cell: (sentence index in the row, start, end) or None past the cell's end
 CellLine = tuple[int, int, int]
-
-
-def confidence_band(conf: float | None) -> str:
-    """"low", "mid", "high" or "none": the colour band a confidence is shown in."""
-    if conf is None:
-        return "none"
-    if conf < LOW:
-        return "low"
-    if conf < HIGH:
-        return "mid"
-    return "high"
 
 
 class AlignmentView(ScrollView, can_focus=True, inherit_bindings=False):

@@ -31,7 +31,7 @@ from typing import Callable
 
 from ...core import glossary as gl
 from ...core import review
-from ...core.document import Document, Side
+from ...core.document import Document, copy_document
 from ...core.session import Session
 from ...core.spelling import Checker, Finding
 
@@ -59,12 +59,7 @@ EMPTY = RowCheck((), (), (), {})
 
 def snapshot(doc: Document) -> Document:
     """A copy a thread can read while the UI edits the original (list copies only)."""
-    def side(s: Side) -> Side:
-        return Side(lang=s.lang, sentences=list(s.sentences), path=s.path, sha256=s.sha256,
-                    next_id=s.next_id)
-    extra = {k: (list(v) if isinstance(v, list) else v) for k, v in doc.extra.items()}
-    return Document(side(doc.source), side(doc.target), list(doc.beads), model=doc.model,
-                    extra=extra)
+    return copy_document(doc)
 
 
 def check_row(doc: Document, row: int, checker: Checker, glossary: gl.Glossary | None) -> RowCheck:

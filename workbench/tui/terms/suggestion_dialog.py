@@ -18,10 +18,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.spelling import Finding
+from ...core.textio import lang_name
 from ..common.dialogs import dialog_css
-
-LANGS = {"ru": "Russian", "en": "English", "de": "German", "fr": "French"}
-
 
 def context(text: str, start: int, end: int, width: int = 34) -> Text:
     """The text around ``start:end`` with that part highlighted (… where it is cut)."""
@@ -65,7 +63,7 @@ class SuggestionDialog(ModalScreen[tuple | None]):
     def compose(self) -> ComposeResult:
         f = self.finding
         with Vertical():
-            yield Label(f"Spelling · {self.row_label} · {LANGS.get(f.lang, f.lang)}: "
+            yield Label(f"Spelling · {self.row_label} · {lang_name(f.lang)}: "
                         f"“{f.word}”", classes="title")
             yield Static(context(self.text, f.start, f.end), id="context")
             yield OptionList(Option("looking up suggestions…", disabled=True), id="suggestions",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .core.document import Document
-from .core.glossary import TermFinding
-from .core.spelling import Finding
+from ...core.document import Document
+from ...core.glossary import TermFinding
+from ...core.spelling import Finding
 
 CONTEXT = 40
 

@@ -14,12 +14,9 @@ from datetime import datetime, timezone
 
 from rich.table import Table
 
-from .core.document import Document
-from .core.mqm import Score, Weights, score as mqm_score
-from .core.review import SEVERITIES, Flag, RowIndex, flags as doc_flags, severity_rank
-
-SEVERITY_COLOURS = {"neutral": "#9aa0a6", "minor": "#f2c94c", "major": "#f2994a",
-                    "critical": "#d64545"}
+from ...core.document import Document
+from ...core.mqm import Score, Weights, score as mqm_score
+from ...core.review import SEVERITIES, SEVERITY_COLOURS, Flag, RowIndex, flags as doc_flags, severity_rank
 
 
 def _e(text: object) -> str:

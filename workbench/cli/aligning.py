@@ -1,0 +1,192 @@
+"""Making and remaking an alignment: `workbench align`, `open` (the UI) and `reanchor`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.errors import WorkbenchError
+from .common import FILE, TextPair, model_for, progress_printer, text_pair_options, warn
+from .context import OpenDocuments, OpenRequest, pass_documents
+
+
+@click.command()
+@click.argument("source", type=FILE)
+@click.argument("target", type=FILE)
+@text_pair_options
+@click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small (both: most "
+                                "accurate, slower), or the path of a local sentence-transformers "
+                                "folder; with --update, the document's model unless given")
+@click.option("--update", is_flag=True,
+              help="OUTPUT has confirmed rows: keep them and re-align only the rest")
+@click.option("--bead-types", default=None,
+              help="bead types the aligner may propose, as source-target sentence counts "
+                   "[default: 1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1,1-4,4-1,2-3,3-2]")
+@pass_documents
+def align(documents: OpenDocuments, source: Path, target: Path, pair: TextPair,
+          model: str | None, update: bool, bead_types: str | None) -> None:
+    """Align SOURCE with its translation TARGET and save the proposed alignment."""
+    from ..core.align import AlignConfig, align_sides, realign
+    from ..core.align.config import parse_types
+    from ..core.embed import load_encoder
+    from ..core.pipeline import same_sentences
+
+    cfg = AlignConfig(types=parse_types(bead_types)) if bead_types else AlignConfig()
+    output = pair.output_for(source)
+    session = documents.open(output) if output.exists() else None
+    old = session.doc if session is not None else None
+    model = model_for(old if update else None, model)
+    doc, _ = pair.read(source, target, model)
+    if old is not None and old.confirmed_count and not update:
+        raise WorkbenchError(f"has {old.confirmed_count} confirmed rows; not overwriting them",
+                             path=str(output),
+                             hint="add --update to keep them and re-align the rest, or choose "
+                                  "another -o file")
+    bar, progress = progress_printer()
+    with bar:
+        encoder = load_encoder(model, progress=lambda stage, frac: progress(
+            f"preparing {model}: {stage}", int(frac * 100), 100))
+        report = None
+        if session is not None and update and old.confirmed_count:
+            if not same_sentences(old, doc):  # the texts changed: move the rows onto them
+                from ..core.reanchor import NewText, reanchor
+
+                fresh = {name: NewText([(x.text, x.para) for x in doc.side(name).sentences],
+                                       doc.side(name).sha256) for name in ("src", "tgt")}
+                for name in ("src", "tgt"):
+                    old.side(name).path = doc.side(name).path
+                report = reanchor(old, fresh, encoder, cfg, progress=progress)
+                session.replace_document(report.doc)
+            else:
+                documents.apply(session, realign(old, encoder, cfg, progress=progress))
+            session.doc.model = model
+        else:
+            doc.beads = align_sides(doc.source, doc.target, encoder, cfg, progress=progress)
+            if session is not None:  # written over; still merged if changed meanwhile
+                session.replace_document(doc)
+            else:
+                session = documents.create(doc, output)
+    documents.save(session)
+    doc = session.doc
+    if report is not None:
+        click.echo(f"{output}: the texts changed since it was made; re-anchored:")
+        for line in report.lines({"src": pair.source_lang, "tgt": pair.target_lang}):
+            click.echo(f"  {line}")
+    kinds = sum(1 for b in doc.beads if b.kind != "1-1")
+    click.echo(f"{output}: {len(doc.beads)} rows ({kinds} not 1-1, {doc.confirmed_count} "
+               f"confirmed) from {len(doc.source.sentences)} {pair.source_lang} and "
+               f"{len(doc.target.sentences)} {pair.target_lang} sentences")
+
+
+@click.command(name="open")
+@click.argument("files", nargs=-1, required=True, type=FILE)
+@text_pair_options
+@click.option("--model", help="the model for aligning and re-aligning (use-v3, e5-small, "
+                                "use-v3+e5-small or a folder; default: a document's own model, "
+                                "else use-v3)")
+@click.option("--user", help="author name for the flags you raise (default: your login name)")
+@pass_documents
+def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, model: str | None,
+          user: str | None) -> None:
+    """Fix an alignment in the workbench UI.
+
+    \b
+    workbench open alignments/X.yaml              edit a saved alignment
+    workbench open SOURCE.txt TARGET.txt [-o OUT] segment, align, then edit (saves to OUT)
+    """
+    if len(files) == 1:
+        if pair.output is not None:
+            raise click.UsageError("-o is for aligning two text files; a document saves in place")
+        _offer_reanchor(documents, files[0], model)
+        model = model_for(None, model) if model else None  # None: the document's own
+        request = OpenRequest(files[0], model=model, user=user)
+    elif len(files) == 2:
+        source, target = files
+        model = model_for(None, model)
+        output = pair.output_for(source)
+        doc, notices = pair.read(source, target, model)
+        request = OpenRequest(output, doc, model=model, user=user, ask_overwrite=output.exists(),
+                              notices=[(str(n), "warning" if n.level == "warning"
+                                        else "information") for n in notices])
+    else:
+        raise click.UsageError("give one YAML document, or a source and a target text file")
+    if documents.start_ui is None:
+        raise WorkbenchError("this command line has no workbench UI plugged in",
+                             hint="run the workbench program: workbench open ... "
+                                  "(or python -m workbench open ...)")
+    documents.start_ui(request)
+
+
+def _offer_reanchor(documents: OpenDocuments, document: Path, model: str | None) -> None:
+    """Before opening a document whose texts changed: say so, and at a terminal offer to move
+    its rows onto the new texts first."""
+    from ..core.reanchor import drifted_sides_of_file
+
+    drift = list(drifted_sides_of_file(document).values())
+    if not drift:
+        return
+    for line in drift:
+        warn(line)
+    changed = all(line.endswith("changed since this document was made") for line in drift)
+    if changed and sys.stdin.isatty() and click.confirm(
+            "Re-anchor the document on the new text now (a backup is kept)?",
+            default=False, err=True):
+        reanchor_document(documents, document, model, presegmented=False, realign_rest=True)
+    else:
+        click.echo(f"workbench: run 'workbench reanchor {document}' to move the rows "
+                   "onto the new text", err=True)
+
+
+def reanchor_document(documents: OpenDocuments, document: Path, model: str | None,
+                      presegmented: bool, realign_rest: bool) -> bool:
+    """Move DOCUMENT onto its changed text files and save it; False if nothing changed."""
+    from ..core.reanchor import drifted_sides, read_new_text, reanchor as move
+
+    session = documents.open(document)
+    doc = session.doc
+    model = model_for(doc, model)
+    drift = drifted_sides(doc)
+    if not drift:
+        click.echo(f"{document}: the texts have not changed since it was made; nothing to do")
+        return False
+    for reason in drift.values():
+        click.echo(f"{document}: {reason}")
+    fresh = {name: read_new_text(doc, name, presegmented) for name in drift}
+    if realign_rest:
+        from ..core.embed import load_encoder
+
+        encoder = load_encoder(model)
+        bar, progress = progress_printer()
+        with bar:
+            result = move(doc, fresh, encoder, progress=progress)
+    else:
+        result = move(doc, fresh)
+    session.replace_document(result.doc)
+    documents.save(session)
+    langs = {"src": doc.source.lang, "tgt": doc.target.lang}
+    for line in result.lines(langs):
+        click.echo(f"  {line}")
+    click.echo(f"{document}: re-anchored and saved ({len(result.doc.beads)} rows; the previous "
+               f"version is {document.name}~)")
+    return True
+
+
+@click.command(name="reanchor")
+@click.argument("document", type=FILE)
+@click.option("--model", help="the model that re-aligns the rows that are not confirmed "
+                                "(default: the document's own, else use-v3)")
+@click.option("--no-realign", is_flag=True,
+              help="only move the rows onto the new text; new sentences get rows of their own")
+@click.option("--presegmented", is_flag=True, help="the text files hold one segment per line")
+@pass_documents
+def reanchor_cmd(documents: OpenDocuments, document: Path, model: str | None, no_realign: bool,
+                 presegmented: bool) -> None:
+    """Carry DOCUMENT over to its changed source or target text file.
+
+    Sentences are matched to the new text (exact, then near matches: a fixed typo or a
+    re-split sentence finds its place) and keep their ids; confirmed rows whose sentences
+    still match stay confirmed; the rest is re-aligned. Prints what changed.
+    """
+    reanchor_document(documents, document, model, presegmented, realign_rest=not no_realign)

@@ -1,0 +1,129 @@
+"""What several commands share: option types and help, the options that read a text pair,
+the progress bar, notices and warnings, and the choice of model."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+LANG_HELP = "ISO 639-1 code; the engine is not tied to ru/en (a model must know the language)"
+USER_HELP = "author name for new flags (default: your login name)"
+SEVERITY_CHOICE = click.Choice(["neutral", "minor", "major", "critical"])
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+"""A file argument or option (a document, a text, an output): a Path, never a folder."""
+
+
+def encoding_options(command):
+    """--source-encoding / --target-encoding: for a file whose encoding was told wrong."""
+    for side in ("target", "source"):
+        command = click.option(f"--{side}-encoding", metavar="CODEC",
+                               help=f"read the {side} file in this encoding (e.g. cp1251, "
+                                    "koi8-r, cp1252) instead of telling it from the bytes")(command)
+    return command
+
+
+@dataclass(frozen=True)
+class TextPair:
+    """How to read a source text and its translation into a new document (align, open)."""
+
+    output: Path | None
+    presegmented: bool
+    source_lang: str
+    target_lang: str
+    source_encoding: str | None
+    target_encoding: str | None
+
+    def output_for(self, source: Path) -> Path:
+        """Where the document goes: -o, else alignments/<source name>.yaml."""
+        return self.output or Path("alignments") / f"{source.stem}.yaml"
+
+    def read(self, source: Path, target: Path, model: str) -> tuple:
+        """The two texts as a document without rows yet, and the notices of reading them
+        (shown here: the encoding used, warnings)."""
+        from ..core.pipeline import new_document
+
+        notices: list = []
+        doc = new_document(source, target, self.source_lang, self.target_lang,
+                           presegmented=self.presegmented, model=model, notices=notices,
+                           encodings=(self.source_encoding, self.target_encoding))
+        show_notices(notices)
+        return doc, notices
+
+
+def text_pair_options(command):
+    """-o, --presegmented, the languages and the encodings of a text pair, handed to the
+    command as one ``pair`` argument (a :class:`TextPair`): align and open read texts alike."""
+
+    @functools.wraps(command)
+    def with_pair(*args, output, presegmented, source_lang, target_lang, source_encoding,
+                  target_encoding, **kwargs):
+        pair = TextPair(output, presegmented, source_lang, target_lang, source_encoding,
+                        target_encoding)
+        return command(*args, pair=pair, **kwargs)
+
+    options = [  # in the order --help lists them
+        click.option("-o", "--output", type=FILE,
+                     help="the YAML document to write from the two texts "
+                          "(default: alignments/<source name>.yaml)"),
+        click.option("--presegmented", is_flag=True,
+                     help="the text files hold one segment per line: use them as sentences, "
+                          "never re-split"),
+        click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP),
+        click.option("--target-lang", default="en", show_default=True, help=LANG_HELP),
+        encoding_options,
+    ]
+    for option in reversed(options):
+        with_pair = option(with_pair)
+    return with_pair
+
+
+def progress_printer():
+    """A rich progress bar fed by the core's ``progress(stage, done, total)`` callbacks."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("{task.description:<32}"), BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), transient=True, console=_stderr_console())
+    tasks: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=max(total, 1))
+        bar.update(tasks[stage], completed=done, total=max(total, 1))
+
+    return bar, progress
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def warn(message: str) -> None:
+    """A warning on stderr, in the one form every command uses."""
+    click.echo(f"workbench: warning: {message}", err=True)
+
+
+def show_notices(notices) -> None:
+    """What reading the texts found: the encoding used (stdout), warnings (stderr)."""
+    for n in notices:
+        if n.level == "info":
+            click.echo(str(n))
+        else:
+            warn(str(n))
+
+
+def model_for(doc, given: str | None) -> str:
+    """The model to align with: the one given (checked now, so that a typo stops before any
+    work), else the one that aligned ``doc``, else the default (re-aligning part of a document
+    with another model than the rest mixes scores)."""
+    from ..core.embed import model_parts, model_to_reuse
+
+    if given:
+        model_parts(given)
+        return given
+    return model_to_reuse(doc.model if doc is not None else None)

@@ -1,0 +1,42 @@
+"""Aligned pairs for other tools: `workbench export` (TMX, TSV, Moses, XLIFF, JSONL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import FILE, SEVERITY_CHOICE, warn
+
+
+@click.command(name="export")
+@click.argument("document", type=FILE)
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["tmx", "tsv", "moses", "xliff", "jsonl"]))
+@click.option("-o", "--output", required=True, type=FILE,
+              help="the file to write (moses: a prefix, PATH.ru and PATH.en)")
+@click.option("--only", type=click.Choice(["confirmed", "all"]),
+              help="rows to export (default: confirmed for tmx and moses, all for the others)")
+@click.option("--exclude-flagged", type=SEVERITY_CHOICE,
+              help="leave out rows with an open flag of this severity or worse")
+def export_(document: Path, fmt: str, output: Path, only: str | None,
+            exclude_flagged: str | None) -> None:
+    """Export DOCUMENT's aligned pairs (tmx, tsv, moses, xliff, jsonl)."""
+    from ..core import store
+    from ..core.export import export
+
+    doc = store.load(document)
+    res = export(doc, fmt, output, only=only, exclude_flagged=exclude_flagged, name=document.stem)
+    for w in res.warnings:
+        warn(w)
+    skipped = []
+    if res.skipped_unconfirmed:
+        skipped.append(f"{res.skipped_unconfirmed} unconfirmed")
+    if res.skipped_flagged:
+        skipped.append(f"{res.skipped_flagged} flagged")
+    if res.skipped_one_sided:
+        skipped.append(f"{res.skipped_one_sided} one-sided")
+    click.echo(f"{', '.join(map(str, res.paths))}: {res.count} pairs"
+               + (f" ({', '.join(skipped)} rows left out)" if skipped else "")
+               + ("; confirm rows in the workbench, or add --only all to export proposed ones too"
+                  if res.skipped_unconfirmed and not res.count else ""))

@@ -1,0 +1,28 @@
+"""The ``workbench`` program: the command line (:mod:`workbench.cli`) with the workbench UI
+(:mod:`workbench.tui`) plugged into its ``open`` command.
+
+The two front ends do not import each other (an import-linter contract); this module, above
+both, is the one place that sees them together. The UI is imported only when ``open`` runs,
+so the other commands start without loading Textual.
+"""
+
+from __future__ import annotations
+
+from .cli import make_main
+from .cli.context import OpenRequest
+
+
+def start_ui(request: OpenRequest) -> None:
+    """Show a document in the workbench UI until the user quits."""
+    from .tui.app import WorkbenchApp
+
+    if request.doc is None:
+        app = WorkbenchApp.open_file(request.path, model=request.model, user=request.user)
+    else:
+        app = WorkbenchApp(request.doc, request.path, align=True, model=request.model,
+                           ask_overwrite=request.ask_overwrite, user=request.user)
+        app.startup_notices = list(request.notices)
+    app.run()
+
+
+main = make_main(start_ui)
