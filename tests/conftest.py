@@ -20,6 +20,12 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory, monkeypatch):
+    """Tests never read the user's keymap (an empty config folder; a keymap test sets its own)."""
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path_factory.getbasetemp() / "config"))
+
+
 class BagOfConcepts:
     """A stand-in sentence model: a text's vector is the normalized sum of its words' vectors.
 

@@ -17,7 +17,7 @@ from workbench.tui.app import WorkbenchApp
 from tui_helpers import drive_now as drive  # straight after the first paint, at 100x30
 from tui_helpers import make_app, rows
 from workbench.tui.keys import BINDINGS
-from workbench.tui.common.help import HelpScreen
+from workbench.tui.general.help import HelpScreen
 from workbench.tui.rows.wrap import wrap_offsets
 
 

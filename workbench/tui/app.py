@@ -29,7 +29,6 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core import store
-from ..core.confidence import LOW
 from ..core.document import Document
 from ..core.embed import model_to_reuse
 from ..core.review import default_author
@@ -37,11 +36,11 @@ from ..core.session import Session
 from ..core.textio import lang_name
 from . import keys
 from .commands import BindingCommands
-from .common.general import General
 from .context import Context
 from .files.autosave import Autosave
 from .files.recovery import Recovery
 from .files.saving import Saving
+from .general.help_and_theme import HelpAndTheme
 from .keymap import load_keymap
 from .main_screen import MainScreen
 from .navigation.moves import Moves
@@ -52,6 +51,7 @@ from .review.flags_panel import FlagsPanel
 from .rows.alignment_view import AlignmentView
 from .rows.editing import Editing
 from .rows.modelwork import DocumentAligned, ModelWork
+from .status_line import StatusLine
 from .terms.checking import Checking
 from .terms.glossary import Glossary
 from .terms.glossary_panel import GlossaryPanel
@@ -119,10 +119,11 @@ class WorkbenchApp(App):
             checking, Spelling(ctx, self.marks, checking), Glossary(ctx, self.marks, checking),
             Flagging(ctx, self.marks, self.user), FlagList(ctx, self.user),
             autosave, Saving(ctx, autosave, ask_overwrite=ask_overwrite), Recovery(ctx),
-            General(ctx, keys.help_sections, self.key_labels))}
+            HelpAndTheme(ctx, keys.help_sections, self.key_labels))}
+        self._status_line = StatusLine(ctx, row_hint=self.area(Spelling).row_hint,
+                                       search_text=lambda: self.search_query)
         self._from_palette = False
-        self._keymap_problems: list[str] = []
-        self.keymap: dict[str, str] = {}  # binding id -> keys, as the user's keymap sets them
+        self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the user's keymap file
 
     @classmethod
     def open_file(cls, path: str | Path, **kwargs) -> "WorkbenchApp":
@@ -142,50 +143,19 @@ class WorkbenchApp(App):
         return self.main_screen
 
     # ------------------------------------------------------------ read-only views for callers
+    # (the command line, the tests): the state lives in the session and the areas
 
-    @property
-    def doc(self) -> Document:
-        return self.session.doc
-
-    @property
-    def history(self):
-        return self.session.history
-
-    @property
-    def path(self) -> Path:
-        return self.session.path
-
-    @property
-    def dirty(self) -> bool:
-        return self.session.dirty
-
-    @property
-    def view(self) -> AlignmentView:
-        return self.main_screen.query_one(AlignmentView)
-
-    @property
-    def busy(self) -> str | None:
-        return self.ctx.busy
-
-    @property
-    def saving(self) -> bool:
-        return self.area(Saving).saving
-
-    @property
-    def ask_overwrite(self) -> bool:
-        return self.area(Saving).ask_overwrite
-
-    @property
-    def search_query(self) -> str:
-        return self.area(Search).query
-
-    @property
-    def glossary_panel(self) -> GlossaryPanel:
-        return self.main_screen.query_one(GlossaryPanel)
-
-    @property
-    def flags_panel(self) -> FlagsPanel:
-        return self.main_screen.query_one(FlagsPanel)
+    doc = property(lambda self: self.session.doc)
+    history = property(lambda self: self.session.history)
+    path = property(lambda self: self.session.path)
+    dirty = property(lambda self: self.session.dirty)
+    busy = property(lambda self: self.ctx.busy)
+    saving = property(lambda self: self.area(Saving).saving)
+    ask_overwrite = property(lambda self: self.area(Saving).ask_overwrite)
+    search_query = property(lambda self: self.area(Search).query)
+    view = property(lambda self: self.main_screen.query_one(AlignmentView))
+    glossary_panel = property(lambda self: self.main_screen.query_one(GlossaryPanel))
+    flags_panel = property(lambda self: self.main_screen.query_one(FlagsPanel))
 
     # ------------------------------------------------------------ starting
 
@@ -197,7 +167,7 @@ class WorkbenchApp(App):
     def load_keymap(self) -> None:
         """The user's keymap over the default keys; what is wrong in it is said, not fatal."""
         keymap = load_keymap(b.id for b in keys.all_bindings())
-        self.keymap = keymap.keys
+        self.user_keymap = keymap.keys
         if keymap.keys:
             self.set_keymap(keymap.keys)
         for problem in keymap.problems:
@@ -234,7 +204,7 @@ class WorkbenchApp(App):
 
     def key_labels(self, binding: Binding) -> list[str]:
         """The keys of a binding as shown, after the user's keymap."""
-        return keys.key_labels(self, binding, self.keymap)
+        return keys.key_labels(self, binding, self.user_keymap)
 
     def panel_focused(self) -> bool:
         """Whether a panel (not the rows) has the focus on the main screen."""
@@ -279,37 +249,6 @@ class WorkbenchApp(App):
         names = [f"{lang_name(self.ctx.lang(s))} ({self.ctx.lang(s)})" for s in ("src", "tgt")]
         self.main_screen.query_one("#columns", Static).update(self.view.column_titles(*names))
 
-    # ------------------------------------------------------------ the status line
-
-    def _counts(self) -> tuple[int, int]:
-        """(confirmed, low-confidence unconfirmed) rows, recounted only after a change."""
-        key = (id(self.doc), self.history.version, len(self.doc.beads))
-        if getattr(self, "_counts_key", None) != key:
-            low = sum(1 for b in self.doc.beads if b.confidence is not None
-                      and b.confidence < LOW and not b.confirmed)
-            self._counts_key, self._counts_value = key, (self.doc.confirmed_count, low)
-        return self._counts_value
-
     def update_status(self) -> None:
         """The status line, the title and the header's unsaved marker."""
-        self.title = self.path.name
-        self.sub_title = "● unsaved changes" if self.dirty else "saved"
-        view, doc = self.view, self.doc
-        n = len(doc.beads)
-        if n == 0:
-            text = "no rows yet"
-        else:
-            lang = self.ctx.lang(view.side)
-            ids = view.sentence_ids()
-            sentence = f"{lang} {view.k + 1}/{len(ids)}" if ids else f"{lang} (empty)"
-            if ids and doc.side(view.side).get(ids[view.k]).edited:
-                sentence += " (edited)"
-            hint = self.area(Spelling).row_hint()
-            if hint:
-                sentence += f" · {hint}"
-            confirmed, low = self._counts()
-            text = (f"Row {view.row + 1}/{n} · {sentence} · {confirmed} confirmed · "
-                    f"{low} low-confidence · {'unsaved' if self.dirty else 'saved'}")
-        if self.search_query:
-            text += f" · search: {self.search_query}"
-        self.main_screen.query_one("#status", Static).update(text)
+        self._status_line.show()

@@ -1,7 +1,10 @@
 """User keymaps: rebind any key of the workbench by its id, in a TOML file.
 
 The file is ``keymap.toml`` in the user's config folder (:func:`keymap_path`: on Linux
-``~/.config/workbench/keymap.toml``, or under ``$XDG_CONFIG_HOME``)::
+``~/.config/workbench/keymap.toml`` or under ``$XDG_CONFIG_HOME``; ``$WORKBENCH_CONFIG``, if
+set, is the folder instead)::
+
+    "files.save" = "ctrl+w"         # a whole id (before the first [table])
 
     [rows]
     merge = "M"                     # rows.merge: M instead of m
@@ -9,8 +12,6 @@ The file is ``keymap.toml`` in the user's config folder (:func:`keymap_path`: on
 
     [navigation]
     down = "down,j,ctrl+n"
-
-    "files.save" = "ctrl+w"         # the whole id as one quoted key works too
 
 Ids are ``<area>.<verb>`` as :mod:`workbench.tui.keys` lists them (``?`` shows the keys in
 effect). The keys replace the binding's default keys; a key that another binding had moves to
@@ -20,6 +21,8 @@ reported, with the file and the line, and skipped: the rest still applies, the a
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -31,7 +34,8 @@ import platformdirs
 
 def keymap_path() -> Path:
     """Where the user's keymap is (it need not exist)."""
-    return platformdirs.user_config_path("workbench") / "keymap.toml"
+    folder = os.environ.get("WORKBENCH_CONFIG")
+    return (Path(folder) if folder else platformdirs.user_config_path("workbench")) / "keymap.toml"
 
 
 @dataclass
@@ -62,9 +66,7 @@ def load_keymap(known: Iterable[str], path: Path | None = None) -> Keymap:
     for key_id, value in _flatten(data):
         where = f"{path}, line {lines[key_id]}" if key_id in lines else str(path)
         if key_id not in known:
-            close = [k for k in sorted(known) if k.split(".")[-1] == key_id.split(".")[-1]]
-            hint = f" (did you mean {close[0]}?)" if close else " (? lists the keys and their ids)"
-            keymap.problems.append(f"{where}: no key has the id {key_id!r}{hint}")
+            keymap.problems.append(f"{where}: no key has the id {key_id!r}{_hint(key_id, known)}")
             continue
         keys = _keys(value)
         if keys is None:
@@ -73,6 +75,16 @@ def load_keymap(known: Iterable[str], path: Path | None = None) -> Keymap:
             continue
         keymap.keys[key_id] = keys
     return keymap
+
+
+def _hint(key_id: str, known: set[str]) -> str:
+    """What the user probably meant by an unknown id."""
+    inside = [k for k in known if key_id.endswith("." + k)]
+    if inside:
+        return (f" ({inside[0]} is meant? a whole id goes before the first [table], or "
+                "its verb inside that table)")
+    close = difflib.get_close_matches(key_id, sorted(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]}?)" if close else " (the README lists the ids)"
 
 
 def _flatten(data: dict, prefix: str = "") -> Iterable[tuple[str, object]]:

@@ -25,18 +25,26 @@ from typing import Callable, Mapping
 from textual.app import App
 from textual.binding import Binding
 
-from .common.general import General
+from .common.dialogs import ChoiceDialog, PromptDialog
+from .files.conflicts import ConflictScreen
 from .files.saving import Saving
+from .general.help import HelpScreen
+from .general.help_and_theme import HelpAndTheme
 from .navigation.moves import Moves
 from .navigation.search import Search
+from .review.flag_dialog import FlagDialog
 from .review.flag_list import FlagList
 from .review.flagging import Flagging
 from .review.flags_panel import KEYS as FLAGS_PANEL_KEYS
 from .rows.editing import Editing
 from .rows.modelwork import ModelWork
+from .rows.sentence_dialogs import EditDialog, SplitDialog
+from .terms.findings import FindingsDialog
 from .terms.glossary import Glossary
 from .terms.glossary_panel import KEYS as GLOSSARY_PANEL_KEYS
 from .terms.spelling import Spelling
+from .terms.suggestion_dialog import SuggestionDialog
+from .terms.term_dialog import TermDialog
 
 
 @dataclass(frozen=True)
@@ -124,8 +132,8 @@ SECTIONS: list[tuple[str, list[Key]]] = [
         Key("U,ctrl+y", "rows.redo", "Redo", "Redo the last undone change", Editing.redo, anywhere=True),
         Key("ctrl+s", "files.save", "Save", "Save the document (atomically; the previous file is kept as ~)", Saving.save_key, show=True, anywhere=True),
         Key("alt+s,ctrl+shift+s", "files.save_as", "Save as", "Save the document under another name (when saving in place fails)", Saving.save_as, anywhere=True),
-        Key("ctrl+t", "general.theme", "Theme", "Switch between the light and the dark theme", General.toggle_theme, anywhere=True),
-        Key("question_mark,f1", "general.help", "Help", "Show every key", General.help, show=True, display="?", anywhere=True),
+        Key("ctrl+t", "general.theme", "Theme", "Switch between the light and the dark theme", HelpAndTheme.toggle_theme, anywhere=True),
+        Key("question_mark,f1", "general.help", "Help", "Show every key", HelpAndTheme.help, show=True, display="?", anywhere=True),
         Key("q,ctrl+q", "files.quit", "Quit", "Quit (asks first when there are unsaved changes)", Saving.quit, display="q", anywhere=True),
     ]),
 ]
@@ -154,6 +162,11 @@ PANEL_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("In the flags panel (F)", FLAGS_PANEL_KEYS),
 ]
 
+#: the dialogs: their keys have ids too (``edit.save``, ``conflict.mine`` ...), which a keymap
+#: may rebind; they act on the dialog only
+DIALOGS = (ChoiceDialog, PromptDialog, HelpScreen, EditDialog, SplitDialog, SuggestionDialog,
+           FindingsDialog, TermDialog, FlagDialog, ConflictScreen)
+
 #: what ``app.act(id)`` runs, for every id
 HANDLERS: dict[str, Callable] = {**{i: k.handler for i, k in KEYS.items()}, **PANEL_HANDLERS}
 
@@ -181,8 +194,9 @@ def help_sections() -> list[tuple[str, list[Binding]]]:
 
 
 def all_bindings() -> list[Binding]:
-    """Every binding a keymap may rebind (the main screen's and the panels')."""
-    return BINDINGS + [b for _, group in PANEL_SECTIONS for b in group]
+    """Every binding a keymap may rebind: the main screen's, the panels' and the dialogs'."""
+    dialogs = [b for d in DIALOGS for b in d.BINDINGS if isinstance(b, Binding) and b.id]
+    return BINDINGS + [b for _, group in PANEL_SECTIONS for b in group] + dialogs
 
 
 def key_labels(app: App, binding: Binding, keymap: Mapping[str, str] | None = None) -> list[str]:

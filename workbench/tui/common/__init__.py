@@ -1,1 +1,1 @@
-"""Shared by every area: the dialogs, the help screen, the panels base, help and theme keys."""
+"""Shared by every area: the dialogs and the base of the panels under the rows."""

@@ -16,8 +16,8 @@ from .help import HelpScreen
 Sections = list[tuple[str, list[Binding]]]
 
 
-class General:
-    """Help and theme."""
+class HelpAndTheme:
+    """The help screen and the light / dark theme."""
 
     def __init__(self, ctx: Context, sections: Callable[[], Sections],
                  key_labels: Callable[[Binding], list[str]]) -> None:

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from .dialogs import dialog_css
+from ..common.dialogs import dialog_css
 
 #: (what, view style it is drawn with, meaning) for the help's "What you see" part
 LEGEND = [
