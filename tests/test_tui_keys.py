@@ -115,3 +115,16 @@ def test_the_keymap_is_in_the_user_config_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("WORKBENCH_CONFIG")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert keymap_path() == tmp_path / "workbench" / "keymap.toml"
+
+
+def test_the_readme_lists_every_id_with_its_default_keys():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index("### Your own keys"):readme.index("### Nothing lost")]
+    rows = {line.split("|")[1].strip(" `"): line for line in part.splitlines()
+            if line.startswith("| `")}
+    bindings = keys.BINDINGS + [b for _, group in keys.PANEL_SECTIONS for b in group]
+    for binding in bindings:
+        area, verb = binding.id.split(".")
+        assert f"{verb} `{binding.key}`" in rows[area], binding.id

@@ -153,6 +153,7 @@ class WorkbenchApp(App):
     saving = property(lambda self: self.area(Saving).saving)
     ask_overwrite = property(lambda self: self.area(Saving).ask_overwrite)
     search_query = property(lambda self: self.area(Search).query)
+    spellcheck = property(lambda self: self.area(Checking).enabled)
     view = property(lambda self: self.main_screen.query_one(AlignmentView))
     glossary_panel = property(lambda self: self.main_screen.query_one(GlossaryPanel))
     flags_panel = property(lambda self: self.main_screen.query_one(FlagsPanel))

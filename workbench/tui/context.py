@@ -34,7 +34,7 @@ class Context:
                  refresh_status: Callable[[], None]) -> None:
         """``changed``: called after every change of the document; ``refresh_status``: the
         status line and title shall be drawn again (the cursor or a setting changed)."""
-        self.app = app
+        self._app = app
         self.session = session
         self._changed = changed
         self.refresh_status = refresh_status
@@ -58,32 +58,52 @@ class Context:
     # ------------------------------------------------------------ the app's services
 
     def notify(self, message: str, **kwargs: Any) -> None:
-        self.app.notify(message, **kwargs)
+        self._app.notify(message, **kwargs)
 
     def ask(self, screen: Screen, answer: ScreenResultCallbackType | None = None) -> None:
         """Open a dialog; ``answer`` gets what it returns (None when cancelled)."""
-        self.app.push_screen(screen, answer)
+        self._app.push_screen(screen, answer)
 
     def run_worker(self, work: Callable[[], Any], **kwargs: Any):
-        return self.app.run_worker(work, **kwargs)
+        return self._app.run_worker(work, **kwargs)
 
     def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        return self.app.call_from_thread(callback, *args, **kwargs)
+        return self._app.call_from_thread(callback, *args, **kwargs)
 
     def call_later(self, callback: Callable[..., Any], *args: Any) -> None:
-        self.app.call_later(callback, *args)
+        self._app.call_later(callback, *args)
 
     def follow_changes(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` after every change of the document (it watches the app's
         ``revision``)."""
-        self.app.watch(self.app, "revision", lambda: callback(), init=False)
+        self._app.watch(self._app, "revision", lambda: callback(), init=False)
 
     def post(self, message: Message) -> None:
         """Tell the app something happened that another area acts on."""
-        self.app.post_message(message)
+        self._app.post_message(message)
 
     def exit(self) -> None:
-        self.app.exit()
+        self._app.exit()
+
+    def set_interval(self, seconds: float, callback: Callable[[], Any]) -> None:
+        self._app.set_interval(seconds, callback)
+
+    @property
+    def top_screen(self) -> Screen:
+        """The screen on top: a dialog, or the main screen."""
+        return self._app.screen
+
+    def set_title(self, title: str, subtitle: str) -> None:
+        """The header: the document's name and whether it is saved."""
+        self._app.title, self._app.sub_title = title, subtitle
+
+    @property
+    def theme(self) -> str:
+        return self._app.theme
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._app.theme = name
 
     # ------------------------------------------------------------ changing the document
 

@@ -42,8 +42,7 @@ class StatusLine:
     def show(self) -> None:
         ctx = self.ctx
         session, view, doc = ctx.session, ctx.view, ctx.doc
-        ctx.app.title = session.path.name
-        ctx.app.sub_title = "● unsaved changes" if session.dirty else "saved"
+        ctx.set_title(session.path.name, "● unsaved changes" if session.dirty else "saved")
         n = len(doc.beads)
         if n == 0:
             text = "no rows yet"

@@ -79,7 +79,7 @@ class Autosave:
 
     def start(self) -> None:
         if self.seconds:
-            self.ctx.app.set_interval(self.seconds, self.tick)
+            self.ctx.set_interval(self.seconds, self.tick)
 
     def _edited(self) -> None:
         self._edits += 1

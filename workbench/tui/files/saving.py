@@ -134,7 +134,7 @@ class Saving:
                 session.discard_journal()  # edits undone back to the file: nothing to recover
             ctx.exit()
             return
-        if isinstance(ctx.app.screen, ChoiceDialog):
+        if isinstance(ctx.top_screen, ChoiceDialog):
             return
 
         def answer(choice: str | None) -> None:

@@ -32,5 +32,5 @@ class HelpAndTheme:
         self.ctx.ask(HelpScreen(self.sections(), self.key_labels, view.legend_style))
 
     def toggle_theme(self) -> None:
-        app = self.ctx.app
-        app.theme = "textual-light" if app.theme == "textual-dark" else "textual-dark"
+        ctx = self.ctx
+        ctx.theme = "textual-light" if ctx.theme == "textual-dark" else "textual-dark"
