@@ -17,8 +17,8 @@ from workbench.tui.terms.glossary_panel import GlossaryPanel
 from tui_helpers import drive_now as drive  # straight after the first paint, at 100x30
 from tui_helpers import make_app, notes, rows, small_doc
 
-AREAS = {"rows": "rows", "navigation": "navigation", "terms": "terms", "review": "review",
-         "files": "files", "general": "general"}  # id prefix -> folder under workbench/tui
+#: an id's area is the folder under workbench/tui/ that holds its code
+AREAS = {"rows", "navigation", "terms", "review", "files", "general"}
 
 
 # ---------------------------------------------------------------- one hop
@@ -31,7 +31,7 @@ def test_every_key_names_its_code_in_the_table():
         assert binding.action == f"app.act('{binding.id}')"
         handler = keys.HANDLERS[binding.id]
         assert callable(handler) and handler is keys.KEYS[binding.id].handler
-        assert handler.__module__.startswith(f"workbench.tui.{AREAS[area]}."), binding.id
+        assert handler.__module__.startswith(f"workbench.tui.{area}."), binding.id
         assert isinstance(app.areas[keys.owner(handler)], keys.owner(handler))
 
 
@@ -45,7 +45,7 @@ def test_every_panel_key_is_one_hop_too():
             if binding.action.startswith("app.act("):  # acts on the document: the area's code
                 assert binding.action == f"app.act('{binding.id}')"
                 handler = keys.PANEL_HANDLERS[binding.id]
-                assert handler.__module__.startswith(f"workbench.tui.{AREAS[area]}.")
+                assert handler.__module__.startswith(f"workbench.tui.{area}.")
             else:  # the panel's own moves: a method of the panel
                 name = binding.action.split("(")[0]
                 assert callable(getattr(panel, f"action_{name}")), binding.id

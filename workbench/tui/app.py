@@ -122,6 +122,7 @@ class WorkbenchApp(App):
             HelpAndTheme(ctx, keys.help_sections, self.key_labels))}
         self._status_line = StatusLine(ctx, row_hint=self.area(Spelling).row_hint,
                                        search_text=lambda: self.search_query)
+        self.main_screen: MainScreen | None = None  # made when the app starts
         self._from_palette = False
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the user's keymap file
 
@@ -154,6 +155,7 @@ class WorkbenchApp(App):
     ask_overwrite = property(lambda self: self.area(Saving).ask_overwrite)
     search_query = property(lambda self: self.area(Search).query)
     spellcheck = property(lambda self: self.area(Checking).enabled)
+    model_name = property(lambda self: self.area(ModelWork).model_name)
     view = property(lambda self: self.main_screen.query_one(AlignmentView))
     glossary_panel = property(lambda self: self.main_screen.query_one(GlossaryPanel))
     flags_panel = property(lambda self: self.main_screen.query_one(FlagsPanel))
@@ -209,8 +211,7 @@ class WorkbenchApp(App):
 
     def panel_focused(self) -> bool:
         """Whether a panel (not the rows) has the focus on the main screen."""
-        screen = getattr(self, "main_screen", None)
-        focused = screen.focused if screen is not None else None
+        focused = self.main_screen.focused if self.main_screen is not None else None
         return focused is not None and not isinstance(focused, AlignmentView)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
