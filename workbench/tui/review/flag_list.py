@@ -16,10 +16,10 @@ from dataclasses import replace
 from rich.text import Text
 
 from ...core import mqm, qa, review
+from ...core.document import copy_document
 from ...core.errors import WorkbenchError
 from ...core.review import Flag
 from ..context import Context
-from ..terms.marks import snapshot
 from .flag_dialog import FlagAnswer, FlagDialog
 from .flags_panel import Entry, Filters, FlagsPanel
 
@@ -172,7 +172,7 @@ class FlagList:
         if not ctx.doc.beads:
             ctx.notify("There are no rows yet.", severity="warning")
             return
-        snap, user = snapshot(ctx.doc), self.user
+        snap, user = copy_document(ctx.doc), self.user
 
         def run() -> None:
             try:
