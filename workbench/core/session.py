@@ -25,7 +25,7 @@ from . import store
 from .document import Document, copy_document
 from .journal import Journal, JournalError, Pending, replay
 from .merge import MINE, MergeConflictError, MergeResult, merge, replacement_edit
-from .operations import Edit, History
+from .history import Edit, History
 
 
 # ---------------------------------------------------------------- one save

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..document import Document
 from ..errors import WorkbenchError
-from ..operations import Edit
+from ..history import Edit
 from ..review import Flag, Span, add_flags, default_author, flags, new_flag, now_iso
 
 
