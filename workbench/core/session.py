@@ -26,7 +26,7 @@ from .document import Document, copy_document
 from .files import DocumentLock
 from .journal import Journal, JournalError, Pending, replay
 from .merge import MINE, MergeConflictError, MergeResult, merge, replacement_edit
-from .operations import Edit, History
+from .history import Edit, History
 
 
 # ---------------------------------------------------------------- one save
