@@ -195,3 +195,36 @@ def test_an_immutable_file_is_one_line(project):
         assert "cannot write" in res.output
     finally:
         subprocess.run(["chattr", "-i", str(doc)], capture_output=True)
+
+
+# ---------------------------------------------------------------- project files, two writers
+
+def test_two_writers_of_the_project_glossary_keep_each_others_terms(project):
+    from workbench.core.glossary import Glossary, Term
+
+    path = project / "alignments/glossary.yaml"
+    ui, command = Glossary.load(path), Glossary.load(path)
+    before = len(ui.terms)
+    first = ui.terms[0]
+    ui.add(Term("сквоттер", "squatter"))
+    ui.save()
+    command.add(Term("лингвист", "linguist"))
+    command.terms.remove(first)  # a deletion of the second writer is kept too
+    command.save()
+    saved = {(t.source, t.target) for t in Glossary.load(path).terms}
+    assert ("сквоттер", "squatter") in saved and ("лингвист", "linguist") in saved
+    assert (first.source, first.target) not in saved
+    assert len(saved) == before + 1  # one term added by each writer, one removed
+
+
+def test_two_writers_of_the_project_dictionary_keep_each_others_words(project):
+    from workbench.core.dictionary import ProjectDictionary
+
+    path = project / "alignments/dictionary.yaml"
+    ProjectDictionary({"en": ["Bakai"]}, path).save()
+    a, b = ProjectDictionary.load(path), ProjectDictionary.load(path)
+    a.add("Shanyrak", "en")
+    a.save()
+    b.add("Orazalinov", "en")
+    b.save()
+    assert set(ProjectDictionary.load(path).words["en"]) == {"Bakai", "Shanyrak", "Orazalinov"}

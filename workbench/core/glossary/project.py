@@ -11,6 +11,7 @@ it (file/line errors), writing it atomically, adding and merging terms::
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -18,7 +19,8 @@ from typing import Iterable
 import yaml
 
 from ..errors import FormatError, OperationError, decode_utf8, read_bytes
-from ..files import atomic_write
+from ..files import DocumentLock, atomic_write, file_sha256
+from ..project_merge import merge_keyed
 from ..yamlfile import FlowMap, Loader, dump_yaml, locate
 from .terms import Term, check_terms
 
@@ -33,6 +35,9 @@ class Glossary:
     source_lang: str = "ru"
     target_lang: str = "en"
     path: Path | None = None
+    #: the terms as read, and the sha256 of the file then: what saving merges against
+    base: tuple[Term, ...] = field(default=(), repr=False, compare=False)
+    base_sha: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path) -> "Glossary":
@@ -40,7 +45,10 @@ class Glossary:
         p = Path(path)
         if not p.exists():
             return cls(path=p)
-        return cls.loads(decode_utf8(read_bytes(p, FormatError), p, FormatError), str(p))
+        raw = read_bytes(p, FormatError)
+        gloss = cls.loads(decode_utf8(raw, p, FormatError), str(p))
+        gloss.base, gloss.base_sha = tuple(gloss.terms), hashlib.sha256(raw).hexdigest()
+        return gloss
 
     @classmethod
     def loads(cls, text: str, path: str = "<string>") -> "Glossary":
@@ -85,12 +93,27 @@ class Glossary:
         return head + dump_yaml(data)
 
     def save(self, path: str | Path | None = None) -> None:
-        """Write atomically (temp file, fsync, rename)."""
+        """Write atomically (temp file, fsync, rename), under the file's lock; if someone else
+        saved it since it was read, this glossary's own changes are laid over theirs
+        (:mod:`workbench.core.project_merge`) rather than its stale copy written over them."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise OperationError("this glossary has no file to save to")
-        atomic_write(target, self.dumps(), backup=False)
+        with DocumentLock(target):
+            if file_sha256(target) != self.base_sha and target.exists() and \
+                    (path is None or target == self.path):
+                self._merge_with(Glossary.load(target))
+            atomic_write(target, self.dumps(), backup=False)
+            self.base, self.base_sha = tuple(self.terms), file_sha256(target)
         self.path = target
+
+    def _merge_with(self, theirs: "Glossary") -> None:
+        def keyed(terms):
+            return {(t.source, t.target): t for t in terms}
+        self.terms = list(merge_keyed(keyed(self.base), keyed(self.terms),
+                                      keyed(theirs.terms)).values())
+        if not self.base:  # this glossary was new: the file's languages stand
+            self.source_lang, self.target_lang = theirs.source_lang, theirs.target_lang
 
     def add(self, term: Term) -> bool:
         """Add a term, or update the one with the same source and target; True if new."""
