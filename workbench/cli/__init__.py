@@ -8,12 +8,15 @@ context (:mod:`.context`) or comes from :mod:`.common`.
 
 from __future__ import annotations
 
+import errno
 import sys
+from pathlib import Path
 from typing import Callable
 
 import click
 
 from ..core.errors import WorkbenchError
+from ..core.files import os_error_hint, os_error_text
 from . import aligning, documents, exporting, review, terms
 from .context import OpenDocuments, OpenRequest
 
@@ -27,6 +30,28 @@ class WorkbenchGroup(click.Group):
         except WorkbenchError as exc:
             click.echo(f"workbench: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a full disk, a read-only folder, an immutable file ...
+            error = WorkbenchError(f"cannot write: {os_error_text(exc)}" if _writing(exc)
+                                   else f"cannot read: {os_error_text(exc)}",
+                                   path=_file_of(exc), hint=os_error_hint(exc))
+            click.echo(f"workbench: {error}", err=True)
+            sys.exit(error.exit_code)
+
+
+def _file_of(exc: OSError) -> str | None:
+    """The user's file an OSError is about (not our temp file beside it)."""
+    name = exc.filename
+    if not name:
+        return None
+    p = Path(str(name))
+    if p.name.startswith(".") and p.name.endswith(".tmp"):  # .X.yaml.abc123.tmp -> X.yaml
+        return str(p.with_name(p.name[1:].rsplit(".", 2)[0]))
+    return str(p)
+
+
+def _writing(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) or \
+        bool(exc.filename and str(exc.filename).endswith(".tmp"))
 
 
 def make_main(start_ui: Callable[[OpenRequest], None] | None = None) -> click.Group:
@@ -41,6 +66,7 @@ def make_main(start_ui: Callable[[OpenRequest], None] | None = None) -> click.Gr
         documents = ctx.ensure_object(OpenDocuments)
         if documents.start_ui is None:
             documents.start_ui = start_ui
+        ctx.call_on_close(documents.close)
 
     for command in (
         aligning.align, documents.show, aligning.open_, documents.evaluate,

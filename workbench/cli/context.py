@@ -33,7 +33,9 @@ class OpenRequest:
 
 class OpenDocuments:
     """The sessions of one command run, by resolved path (a file opened twice is one session),
-    and ``start_ui``: how ``open`` starts the workbench UI. The CLI does not import the UI;
+    each holding its document's lock from reading to the end of the command (so a flag id the
+    command prints is the id saved, and two commands never lose each other's changes), and
+    ``start_ui``: how ``open`` starts the workbench UI. The CLI does not import the UI;
     the program (:mod:`workbench.launcher`) plugs it in here."""
 
     def __init__(self, start_ui: Callable[[OpenRequest], None] | None = None) -> None:
@@ -44,14 +46,21 @@ class OpenDocuments:
         """The session of the document at ``path``, read now if it is not open yet."""
         key = path.resolve()
         if key not in self._sessions:
-            self._sessions[key] = Session.open(path, journal=False)
+            self._sessions[key] = Session.open(path, journal=False, hold_lock=True)
         return self._sessions[key]
 
     def create(self, doc: Document, path: Path) -> Session:
         """A session for a document that has no file at ``path`` yet: saving just writes it."""
         session = Session(doc, path, unsaved=True, journal=False)
+        session.lock.acquire()
         self._sessions[path.resolve()] = session
         return session
+
+    def close(self) -> None:
+        """At the end of the command: let other writers of these documents in."""
+        for session in self._sessions.values():
+            session.close()
+        self._sessions.clear()
 
     def apply(self, session: Session, edit: Edit) -> Edit:
         """Apply an edit to an open document (one step of its history), to be saved by

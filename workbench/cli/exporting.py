@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import FILE, SEVERITY_CHOICE, warn
+from .common import FILE, SEVERITY_CHOICE, refuse_overwrite, warn
 
 
 @click.command(name="export")
@@ -25,7 +25,12 @@ def export_(document: Path, fmt: str, output: Path, only: str | None,
     from ..core import store
     from ..core.export import export
 
+    from ..core.export import moses
+
     doc = store.load(document)
+    what = f"{fmt.upper()} export"
+    for path in (moses.paths(doc, output) if fmt == "moses" else (output,)):
+        refuse_overwrite(path, reads=(document,), writes=what)
     res = export(doc, fmt, output, only=only, exclude_flagged=exclude_flagged, name=document.stem)
     for w in res.warnings:
         warn(w)

@@ -10,7 +10,7 @@ import click
 from ..core.document import Document
 from ..core.errors import WorkbenchError
 from ..core.review import CATEGORIES, Span, category_choices, find_span
-from .common import FILE, SEVERITY_CHOICE, USER_HELP
+from .common import FILE, SEVERITY_CHOICE, USER_HELP, refuse_overwrite
 from .context import OpenDocuments, pass_documents
 
 
@@ -195,6 +195,8 @@ def report(document: Path, output: Path | None, weights: str, wmt: bool, only_fl
     from ..core.files import atomic_write
     from .output.report import html_report, summary_table
 
+    if output is not None:
+        refuse_overwrite(output, reads=(document,), writes="HTML report")
     doc = store.load(document)
     w = Weights.parse(weights, Weights.wmt() if wmt else Weights())
     Console().print(summary_table(doc, score(doc, weights=w), title=f"{document.name}: MQM"))

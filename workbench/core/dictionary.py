@@ -14,7 +14,8 @@ import yaml
 
 from . import morph
 from .errors import FormatError, OperationError
-from .files import atomic_write
+from .files import DocumentLock, atomic_write, file_sha256
+from .project_merge import merge_keyed
 from .yamlfile import Loader, locate
 
 DICTIONARY_NAME = "dictionary.yaml"
@@ -26,6 +27,9 @@ class ProjectDictionary:
 
     words: dict[str, list[str]] = field(default_factory=dict)
     path: Path | None = None
+    #: the words as read, and the sha256 of the file then: what saving merges against
+    base: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    base_sha: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path) -> "ProjectDictionary":
@@ -46,7 +50,7 @@ class ProjectDictionary:
             line, col = locate(text, keys)
             raise FormatError(message, path=str(p), line=line, column=col, hint=hint)
         words = {k: [str(w) for w in v or []] for k, v in data.items() if k != "format"}
-        return cls(words, p)
+        return cls(words, p, {k: list(v) for k, v in words.items()}, file_sha256(p))
 
     def dumps(self) -> str:
         lines = ["# Words this project accepts in every document (workbench check, the UI).",
@@ -63,7 +67,18 @@ class ProjectDictionary:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise OperationError("this dictionary has no file to save to")
-        atomic_write(target, self.dumps(), backup=False)
+        with DocumentLock(target):  # and words someone else added meanwhile are kept
+            if target.exists() and file_sha256(target) != self.base_sha and \
+                    (path is None or target == self.path):
+                theirs = ProjectDictionary.load(target).words
+                for lang in set(self.words) | set(theirs) | set(self.base):
+                    merged = merge_keyed(dict.fromkeys(self.base.get(lang, []), True),
+                                         dict.fromkeys(self.words.get(lang, []), True),
+                                         dict.fromkeys(theirs.get(lang, []), True))
+                    self.words[lang] = list(merged)
+            atomic_write(target, self.dumps(), backup=False)
+            self.base = {k: list(v) for k, v in self.words.items()}
+            self.base_sha = file_sha256(target)
         self.path = target
 
     def add(self, word: str, lang: str) -> str:

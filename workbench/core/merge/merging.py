@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from ..document import Document, Sentence, Side, check_invariants
-from ..operations import Edit, Splice
+from ..history import Edit, Splice
 
 from .common import MINE, THEIRS, Conflict, MergeResult, _local
 from .rows import _RowMerger, _rows

@@ -4,7 +4,7 @@ Each check family is one module and yields :class:`Finding` s for rows:
 
 | check            | module        | finds                                                      |
 |------------------|---------------|------------------------------------------------------------|
-| ``numbers``      | numbers.py    | numbers, times, dates, months that differ between the sides |
+| ``numbers``      | numbers/      | numbers, times, dates, months that differ between the sides |
 | ``length``       | lengths.py    | rows whose length ratio (and similarity, given an encoder) is an outlier for this document: possible omission / addition |
 | ``untranslated`` | surface.py    | the same text on both sides; source-script letters left in the target |
 | ``brackets``     | surface.py    | unbalanced quotes and brackets « » “ ” „ " ( ) [ ]         |
@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..document import Document
 from ..errors import WorkbenchError
-from ..operations import Edit
+from ..history import Edit
 from ..review import Flag, Span, add_flags, default_author, flags, new_flag, now_iso
 
 
