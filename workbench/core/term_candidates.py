@@ -2,7 +2,7 @@
 
 Pure text logic (no UI): the names of each side (runs of capitalized words that Hunspell does
 not know as common words), Russian ones as dictionary forms, paired across the scripts by
-transliteration (:func:`term_candidates`). The term dialog (:mod:`workbench.tui.term_dialog`)
+transliteration (:func:`term_candidates`). The term dialog (:mod:`workbench.tui.terms.term_dialog`)
 shows them and also uses :func:`ru_base` / :func:`lemma_run` for words selected in the text.
 """
 
