@@ -3,16 +3,12 @@
 An import cycle makes the order of imports matter (a name is missing while its module is half
 imported) and ties modules that should be read and changed apart. Every import statement
 counts, also one inside a function. A module importing a name from its own package's
-``__init__`` is not counted (the package imports it, as /work/shared/tools/import_cycles.py
-also treats it).
+``__init__`` is not counted (the package imports it anyway).
 """
 
 from __future__ import annotations
 
 import grimp
-import pytest
-
-# the UI and the command line still have cycles among themselves (being removed in issue 13)
 
 
 def import_graph() -> dict[str, set[str]]:

@@ -44,16 +44,16 @@ class MergeConflictError(WorkbenchError):
 
 
 
-def _clip(text: str, n: int = 70) -> str:
+def clip(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
 
-_local = threading.local()  # records changed by each side in this thread's merge
+local_counts = threading.local()  # records changed by each side in this thread's merge
 
 
-def _count(side: str) -> None:
-    counts = getattr(_local, "counts", None)
+def count_change(side: str) -> None:
+    counts = getattr(local_counts, "counts", None)
     if counts is not None:
         counts[side] += 1
 

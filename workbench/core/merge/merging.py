@@ -8,9 +8,9 @@ from typing import Any, Iterable
 from ..document import Document, Sentence, Side, check_invariants
 from ..history import Edit, Splice
 
-from .common import MINE, THEIRS, Conflict, MergeResult, _local
-from .rows import _RowMerger, _rows
-from .sections import _MISSING, _dump_key, _merge_section, _remap_flag, _scalar
+from .common import MINE, THEIRS, Conflict, MergeResult, local_counts
+from .rows import RowMerger, document_rows
+from .sections import MISSING, dump_key, merge_section, remap_flag, merge_scalar
 
 
 # ---------------------------------------------------------------- ids
@@ -40,7 +40,7 @@ def _renumber_theirs(base: Document, mine: Document, theirs: Document) -> tuple[
                      tgt=tuple(maps["tgt"].get(i, i) for i in bd.tgt)) for bd in theirs.beads]
     extra = dict(theirs.extra)
     if isinstance(extra.get("flags"), list):
-        extra["flags"] = [_remap_flag(r, maps) for r in extra["flags"]]
+        extra["flags"] = [remap_flag(r, maps) for r in extra["flags"]]
     return Document(sides["src"], sides["tgt"], beads, theirs.model, extra), maps
 
 
@@ -55,7 +55,8 @@ def merge(base: Document, mine: Document, theirs: Document, *, prefer: str = MIN
     choices = dict(choices or {})
     theirs, _ = _renumber_theirs(base, mine, theirs)
     langs = (base.source.lang, base.target.lang)
-    rm = _RowMerger(_rows(base), _rows(mine), _rows(theirs), prefer, choices, langs)
+    rm = RowMerger(document_rows(base), document_rows(mine), document_rows(theirs), prefer,
+                   choices, langs)
     rows = rm.run()
     conflicts = rm.conflicts
     src = [s for r in rows for s in r.src]
@@ -65,28 +66,28 @@ def merge(base: Document, mine: Document, theirs: Document, *, prefer: str = MIN
         b, m, t = base.side(name), mine.side(name), theirs.side(name)
         header = {}
         for f in ("lang", "path", "sha256"):
-            header[f] = _scalar(f"{'source' if name == 'src' else 'target'}.{f}",
+            header[f] = merge_scalar(f"{'source' if name == 'src' else 'target'}.{f}",
                                 getattr(b, f), getattr(m, f), getattr(t, f), prefer, choices,
                                 conflicts)
         return Side(header["lang"], sentences, header["path"], header["sha256"],
                     max(b.next_id, m.next_id, t.next_id))
 
     extra: dict[str, Any] = {}
-    _local.counts = counts = {MINE: 0, THEIRS: 0}
+    local_counts.counts = counts = {MINE: 0, THEIRS: 0}
     for name in dict.fromkeys([*mine.extra, *theirs.extra, *base.extra]):
-        b, m, t = (d.extra.get(name, _MISSING) for d in (base, mine, theirs))
-        if m is _MISSING and t is _MISSING:
+        b, m, t = (d.extra.get(name, MISSING) for d in (base, mine, theirs))
+        if m is MISSING and t is MISSING:
             continue
-        if m is _MISSING and _dump_key(t) == _dump_key(b):
+        if m is MISSING and dump_key(t) == dump_key(b):
             continue  # MINE dropped the section, THEIRS did not touch it
-        if t is _MISSING and _dump_key(m) == _dump_key(b):
+        if t is MISSING and dump_key(m) == dump_key(b):
             continue
-        if all(isinstance(x, list) or x is _MISSING for x in (b, m, t)):
-            b, m, t = ([] if x is _MISSING else x for x in (b, m, t))
+        if all(isinstance(x, list) or x is MISSING for x in (b, m, t)):
+            b, m, t = ([] if x is MISSING else x for x in (b, m, t))
         else:
-            b, m, t = (None if x is _MISSING else x for x in (b, m, t))
-        extra[name] = _merge_section(name, b, m, t, prefer, choices, conflicts)
-    model = _scalar("model", base.model, mine.model, theirs.model, prefer, choices, conflicts)
+            b, m, t = (None if x is MISSING else x for x in (b, m, t))
+        extra[name] = merge_section(name, b, m, t, prefer, choices, conflicts)
+    model = merge_scalar("model", base.model, mine.model, theirs.model, prefer, choices, conflicts)
     doc = Document(side("src", src), side("tgt", tgt), [r.bead for r in rows], model, extra)
     check_invariants(doc)
     return MergeResult(doc, conflicts, rm.mine_changes + counts[MINE],

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..document import Bead, Document, Sentence
 from ..textio import lang_name
 
-from .common import MINE, THEIRS, Conflict, _clip
+from .common import MINE, THEIRS, Conflict, clip
 
 
 # ---------------------------------------------------------------- rows with their sentences
@@ -35,7 +35,7 @@ def _norm(b: Bead) -> Bead:
     return b if c == b.confidence else replace(b, confidence=c)
 
 
-def _rows(doc: Document) -> list[_Row]:
+def document_rows(doc: Document) -> list[_Row]:
     src, tgt = doc.source, doc.target
     return [_Row(_norm(b), tuple(src.get(i) for i in b.src), tuple(tgt.get(i) for i in b.tgt))
             for b in doc.beads]
@@ -143,13 +143,13 @@ def _row_line(r: _Row) -> str:
     mark = "✓ " if r.bead.confirmed else ""
     a = " ".join(s.text for s in r.src) or "—"
     b = " ".join(s.text for s in r.tgt) or "—"
-    return f"{mark}{r.bead.kind}  {_clip(a, 60)}  ‖  {_clip(b, 60)}"
+    return f"{mark}{r.bead.kind}  {clip(a, 60)}  ‖  {clip(b, 60)}"
 
 
 
 # ---------------------------------------------------------------- the row merge
 
-class _RowMerger:
+class RowMerger:
     def __init__(self, base: list[_Row], mine: list[_Row], theirs: list[_Row],
                  prefer: str, choices: dict[str, str], lang: tuple[str, str]):
         self.base, self.mine, self.theirs = base, mine, theirs
@@ -251,7 +251,7 @@ class _RowMerger:
                 old = base_rows.get(r.struct)
                 if old is not None and r.fields == old.fields:
                     bead = fr.bead
-                    self._count(shape_from)
+                    self.count_change(shape_from)
                 else:
                     key = f"row:{list(r.struct[0])}:{list(r.struct[1])}"
                     mine_r, theirs_r = (r, fr) if shape_from == MINE else (fr, r)
@@ -272,7 +272,7 @@ class _RowMerger:
                     old = base_sent.get((side, s.id))
                     if old is not None and s == old:
                         merged.append(f)
-                        self._count(shape_from)
+                        self.count_change(shape_from)
                         continue
                     key = f"{side}:{s.id}"
                     mine_s, theirs_s = (s, f) if shape_from == MINE else (f, s)
@@ -287,7 +287,7 @@ class _RowMerger:
             out.append(_Row(bead, new_sides[0], new_sides[1]))
         return out
 
-    def _count(self, shape_from: str) -> None:
+    def count_change(self, shape_from: str) -> None:
         """One change of the side laid over ``shape_from``'s rows."""
         if shape_from == MINE:
             self.theirs_changes += 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from .common import MINE, THEIRS, Conflict, _clip, _count
+from .common import MINE, THEIRS, Conflict, clip, count_change
 
 
-def _dump_key(value: Any) -> str:
+def dump_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
@@ -29,14 +29,14 @@ def _merge_records(name: str, base: list, mine: list, theirs: list,
     for k, mr in m.items():
         br, tr = b.get(k), t.get(k)
         if br is None:  # new in mine (or in both)
-            if tr is None or _dump_key(tr) == _dump_key(mr):
+            if tr is None or dump_key(tr) == dump_key(mr):
                 result.append(mr)
-                _count(MINE)
+                count_change(MINE)
                 continue
             value = _conflict_value(name, k, None, mr, tr, prefer, choices, conflicts, describe)
         elif tr is None:  # theirs deleted it
-            if _dump_key(mr) == _dump_key(br):
-                _count(THEIRS)
+            if dump_key(mr) == dump_key(br):
+                count_change(THEIRS)
                 continue
             value = _conflict_value(name, k, br, mr, None, prefer, choices, conflicts, describe)
         else:
@@ -49,8 +49,8 @@ def _merge_records(name: str, base: list, mine: list, theirs: list,
         br = b.get(k)
         if br is None:
             result.append(tr)  # new in theirs
-            _count(THEIRS)
-        elif _dump_key(tr) != _dump_key(br):  # mine deleted it, theirs changed it
+            count_change(THEIRS)
+        elif dump_key(tr) != dump_key(br):  # mine deleted it, theirs changed it
             value = _conflict_value(name, k, br, None, tr, prefer, choices, conflicts, describe)
             if value is not None:
                 result.append(value)
@@ -58,30 +58,30 @@ def _merge_records(name: str, base: list, mine: list, theirs: list,
 
 
 def _merge_fields(name, k, br, mr, tr, prefer, choices, conflicts, describe):
-    if _dump_key(mr) == _dump_key(tr) or _dump_key(tr) == _dump_key(br):
-        if _dump_key(mr) != _dump_key(br):
-            _count(MINE)
+    if dump_key(mr) == dump_key(tr) or dump_key(tr) == dump_key(br):
+        if dump_key(mr) != dump_key(br):
+            count_change(MINE)
         return mr
-    if _dump_key(mr) == _dump_key(br):
-        _count(THEIRS)
+    if dump_key(mr) == dump_key(br):
+        count_change(THEIRS)
         return tr
     if all(isinstance(x, dict) for x in (br, mr, tr)):
         out = {}
         clash = False
         for f in list(mr) + [f for f in tr if f not in mr]:
-            bv, mv, tv = br.get(f, _MISSING), mr.get(f, _MISSING), tr.get(f, _MISSING)
-            if _dump_key(mv) == _dump_key(tv) or _dump_key(tv) == _dump_key(bv):
+            bv, mv, tv = br.get(f, MISSING), mr.get(f, MISSING), tr.get(f, MISSING)
+            if dump_key(mv) == dump_key(tv) or dump_key(tv) == dump_key(bv):
                 v = mv
-            elif _dump_key(mv) == _dump_key(bv):
+            elif dump_key(mv) == dump_key(bv):
                 v = tv
             else:
                 clash = True
                 break
-            if v is not _MISSING:
+            if v is not MISSING:
                 out[f] = v
         if not clash:
-            _count(MINE)
-            _count(THEIRS)
+            count_change(MINE)
+            count_change(THEIRS)
             return out
     return _conflict_value(name, k, br, mr, tr, prefer, choices, conflicts, describe)
 
@@ -91,7 +91,7 @@ class _Missing:
         return "<missing>"
 
 
-_MISSING = _Missing()
+MISSING = _Missing()
 
 
 def _conflict_value(name, k, br, mr, tr, prefer, choices, conflicts, describe):
@@ -102,10 +102,10 @@ def _conflict_value(name, k, br, mr, tr, prefer, choices, conflicts, describe):
     return mr if choice == MINE else tr
 
 
-def _scalar(name: str, b, m, t, prefer, choices, conflicts):
-    if _dump_key(m) == _dump_key(t) or _dump_key(t) == _dump_key(b):
+def merge_scalar(name: str, b, m, t, prefer, choices, conflicts):
+    if dump_key(m) == dump_key(t) or dump_key(t) == dump_key(b):
         return m
-    if _dump_key(m) == _dump_key(b):
+    if dump_key(m) == dump_key(b):
         return t
     choice = choices.get(name, prefer)
     conflicts.append(Conflict(name, name, [str(b)], [str(m)], [str(t)], None, choice))
@@ -117,11 +117,11 @@ def _flag_line(r: Any) -> str:
         return str(r)
     bits = [str(r.get("category", "")), str(r.get("severity", "")), str(r.get("status", ""))]
     if r.get("comment"):
-        bits.append(_clip(str(r["comment"]), 50))
+        bits.append(clip(str(r["comment"]), 50))
     return " · ".join(b for b in bits if b)
 
 
-def _remap_flag(rec: Any, maps: dict[str, dict[int, int]]) -> Any:
+def remap_flag(rec: Any, maps: dict[str, dict[int, int]]) -> Any:
     if not isinstance(rec, dict):
         return rec
     out = dict(rec)
@@ -136,7 +136,7 @@ def _remap_flag(rec: Any, maps: dict[str, dict[int, int]]) -> Any:
 
 def _merge_flags(base: list, mine: list, theirs: list, prefer, choices, conflicts) -> list:
     def fid(r):
-        return r.get("id") if isinstance(r, dict) else _dump_key(r)
+        return r.get("id") if isinstance(r, dict) else dump_key(r)
     base_ids = {fid(r) for r in base}
     mine_ids = {fid(r) for r in mine}
     mine_keys = {r.get("key") for r in mine if isinstance(r, dict) and r.get("key")}
@@ -149,7 +149,7 @@ def _merge_flags(base: list, mine: list, theirs: list, prefer, choices, conflict
             if r.get("key") and r["key"] in mine_keys and i not in mine_ids:
                 continue  # the same QA proposal, raised on both sides
             mr = next((x for x in mine if fid(x) == i), None)
-            if mr is not None and _dump_key(mr) != _dump_key(r):
+            if mr is not None and dump_key(mr) != dump_key(r):
                 if r.get("key") and r.get("key") == mr.get("key"):
                     continue
                 r = dict(r, id=next_id)  # both added a flag with this id: renumber theirs
@@ -158,16 +158,16 @@ def _merge_flags(base: list, mine: list, theirs: list, prefer, choices, conflict
     return _merge_records("flag", base, mine, fixed, fid, prefer, choices, conflicts, _flag_line)
 
 
-def _merge_section(name: str, b, m, t, prefer, choices, conflicts):
+def merge_section(name: str, b, m, t, prefer, choices, conflicts):
     if name == "flags" and all(isinstance(x, list) for x in (b, m, t)):
         return _merge_flags(b, m, t, prefer, choices, conflicts)
     if name == "glossary" and all(isinstance(x, list) for x in (b, m, t)):
         def term_key(r):
-            return (str(r.get("source")), str(r.get("target"))) if isinstance(r, dict) else _dump_key(r)
+            return (str(r.get("source")), str(r.get("target"))) if isinstance(r, dict) else dump_key(r)
         return _merge_records("glossary term", b, m, t, term_key, prefer, choices, conflicts,
-                              lambda r: _dump_key(r))
+                              lambda r: dump_key(r))
     if all(isinstance(x, list) for x in (b, m, t)):  # spelling and unknown lists: as sets
-        return _merge_records(name, b, m, t, _dump_key, prefer, choices, conflicts, _dump_key)
-    return _scalar(name, b, m, t, prefer, choices, conflicts)
+        return _merge_records(name, b, m, t, dump_key, prefer, choices, conflicts, dump_key)
+    return merge_scalar(name, b, m, t, prefer, choices, conflicts)
 
 
