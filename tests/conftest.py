@@ -22,8 +22,10 @@ def _isolated_cache(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _isolated_config(tmp_path_factory, monkeypatch):
-    """Tests never read the user's keymap (an empty config folder; a keymap test sets its own)."""
+    """Tests never read the user's keymap (an empty config folder; a keymap test sets its own)
+    nor the user's state (where documents were left, the review threshold)."""
     monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path_factory.getbasetemp() / "config"))
+    monkeypatch.setenv("WORKBENCH_STATE", str(tmp_path_factory.mktemp("state")))
 
 
 class BagOfConcepts:

@@ -11,7 +11,7 @@ from workbench.core import review, store
 from workbench.core.mqm import Weights
 from workbench.core.operations import History
 from workbench.core.review import Span
-from workbench.cli.output.report import html_report
+from workbench.core.export.html_report import html_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = '<script>alert("x")</script> & «ёлки»'

@@ -66,11 +66,13 @@ def test_jumps_to_rows_that_need_a_look():
         await pilot.press("w")
         assert v.row == 1  # confidence 0.3
         await pilot.press("w")
+        assert v.row == 2  # 0.6: yellow rows are weak too (the default threshold is 0.8)
+        await pilot.press("w")
         assert v.row == 3
         await pilot.press("w")
         assert v.row == 3 and "No low-confidence row below." in notes(app)
         await pilot.press("W")
-        assert v.row == 1
+        assert v.row == 2
         await pilot.press("t")
         assert v.row == 3  # 2-1
         await pilot.press("t")
@@ -291,4 +293,22 @@ def test_realign_with_a_fake_encoder(fake_encoder):
         assert app.busy is None and app.dirty
         await pilot.press("u")
         assert state(app.doc) == before
+    drive(app, script)
+
+
+def test_split_with_no_point_chosen_on_the_other_side_frees_a_glued_title():
+    """A 1-3 row whose first English sentence is a title: one `s` on the second English
+    sentence makes the title a 0-1 row and leaves a 1-2 (issue 15)."""
+    src = make_side("ru", [("Заголовок и текст.", 0)])
+    tgt = make_side("en", [(t, 0) for t in ("A Title", "The text.", "More text.")])
+    doc = Document(src, tgt, [Bead((0,), (0, 1, 2), 0.4)])
+    app = make_app(doc)
+
+    async def script(pilot):
+        await pilot.press("l", "shift+down", "s")
+        assert rows(app.doc) == [((), (0,)), ((0,), (1, 2))]
+        await pilot.press("u", "g", "l", "shift+down", "shift+down")
+        assert (app.view.row, app.view.side, app.view.k) == (0, "tgt", 2)
+        await pilot.press("s")  # on the last sentence: the end comes off
+        assert rows(app.doc) == [((0,), (0, 1)), ((), (2,))]
     drive(app, script)

@@ -220,3 +220,18 @@ def test_cli_open_builds_the_right_app(monkeypatch, bakai, bakai_paths, tmp_path
     assert res.exit_code == 2
     res = runner.invoke(main, ["open", str(tmp_path / "missing.yaml")])
     assert res.exit_code == 2 and "file not found" in res.output
+
+
+def test_a_document_reopens_where_it_was_left(bakai):
+    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+
+    async def script(pilot):
+        await pilot.press("colon", *"17", "enter", "l")
+        assert (app.view.row, app.view.side) == (16, "tgt")
+        await pilot.press("q")
+    drive(app, script)
+    again = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+
+    async def check(pilot):
+        assert (again.view.row, again.view.side) == (16, "tgt")
+    drive(again, check)

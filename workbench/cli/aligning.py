@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..core.kinds import check_output
 from ..core.errors import WorkbenchError
-from .common import (FILE, TextPair, model_for, progress_printer, refuse_overwrite,
+from .common import (FILE, TextPair, model_for, progress_printer,
                      text_pair_options, warn)
 from .context import OpenDocuments, OpenRequest, pass_documents
 
@@ -36,7 +37,7 @@ def align(documents: OpenDocuments, source: Path, target: Path, pair: TextPair,
 
     cfg = AlignConfig(types=parse_types(bead_types)) if bead_types else AlignConfig()
     output = pair.output_for(source)
-    refuse_overwrite(output, reads=(source, target), writes="document")
+    check_output(output, reads=(source, target), writes="document")
     session = documents.open(output) if output.exists() else None
     old = session.doc if session is not None else None
     model = model_for(old if update else None, model)
@@ -108,7 +109,7 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
         source, target = files
         model = model_for(None, model)
         output = pair.output_for(source)
-        refuse_overwrite(output, reads=(source, target), writes="document")
+        check_output(output, reads=(source, target), writes="document")
         doc, notices = pair.read(source, target, model)
         request = OpenRequest(output, doc, model=model, user=user, ask_overwrite=output.exists(),
                               notices=[(str(n), "warning" if n.level == "warning"

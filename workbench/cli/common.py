@@ -6,11 +6,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import click
-
-from ..core.errors import WorkbenchError
 
 LANG_HELP = "ISO 639-1 code; the engine is not tied to ru/en (a model must know the language)"
 USER_HELP = "author name for new flags (default: your login name)"
@@ -131,24 +128,3 @@ def model_for(doc, given: str | None) -> str:
         return given
     return model_to_reuse(doc.model if doc is not None else None)
 
-
-def refuse_overwrite(output: Path, *, reads: Sequence[Path] = (), writes: str) -> None:
-    """Stop before ``output`` replaces a file this command reads, or a workbench file of
-    another kind than ``writes`` ("document", "glossary", or what an export/report is)."""
-    from ..core.kinds import DOCUMENT, WORKBENCH_KINDS, file_kind, same_file
-
-    for source in reads:
-        if same_file(output, source):
-            raise WorkbenchError(f"is also what this command reads: writing the {writes} there "
-                                 "would destroy it", path=str(output),
-                                 hint="choose another output file (-o)")
-    kind = file_kind(output)
-    if kind is None or kind == writes:
-        return
-    if kind in WORKBENCH_KINDS:
-        raise WorkbenchError(f"is a workbench {kind}: writing the {writes} there would replace "
-                             "it", path=str(output), hint="choose another output file (-o)")
-    if writes == DOCUMENT:
-        raise WorkbenchError("exists and is not an alignment document: it would be replaced",
-                             path=str(output), hint="choose another output file (-o), or "
-                                                    "remove it first")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..core.kinds import check_output
 from ..core.errors import WorkbenchError
-from .common import FILE, refuse_overwrite
+from .common import FILE
 
 
 @click.command()
@@ -66,7 +67,7 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
     from ..core.merge import MINE, THEIRS, describe, merge
 
     if output is not None:  # over MINE is allowed: that is how git runs a merge driver
-        refuse_overwrite(output, reads=(base, theirs), writes="document")
+        check_output(output, reads=(base, theirs), writes="document")
     folder = (output or mine).parent  # source paths stay relative to where the result goes
     docs = []
     for p in (base, mine, theirs):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import FILE, SEVERITY_CHOICE, refuse_overwrite, warn
+from ..core.kinds import check_output
+from .common import FILE, SEVERITY_CHOICE, warn
 
 
 @click.command(name="export")
@@ -30,7 +31,7 @@ def export_(document: Path, fmt: str, output: Path, only: str | None,
     doc = store.load(document)
     what = f"{fmt.upper()} export"
     for path in (moses.paths(doc, output) if fmt == "moses" else (output,)):
-        refuse_overwrite(path, reads=(document,), writes=what)
+        check_output(path, reads=(document,), writes=what)
     res = export(doc, fmt, output, only=only, exclude_flagged=exclude_flagged, name=document.stem)
     for w in res.warnings:
         warn(w)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from ..core.kinds import check_output
 from ..core.document import Document
 from ..core.errors import WorkbenchError
 from ..core.review import CATEGORIES, Span, category_choices, find_span
-from .common import FILE, SEVERITY_CHOICE, USER_HELP, refuse_overwrite
+from .common import FILE, SEVERITY_CHOICE, USER_HELP
 from .context import OpenDocuments, pass_documents
 
 
@@ -193,10 +194,11 @@ def report(document: Path, output: Path | None, weights: str, wmt: bool, only_fl
     from ..core import store
     from ..core.mqm import Weights, score
     from ..core.files import atomic_write
-    from .output.report import html_report, summary_table
+    from ..core.export.html_report import html_report
+    from .output.report import summary_table
 
     if output is not None:
-        refuse_overwrite(output, reads=(document,), writes="HTML report")
+        check_output(output, reads=(document,), writes="HTML report")
     doc = store.load(document)
     w = Weights.parse(weights, Weights.wmt() if wmt else Weights())
     Console().print(summary_table(doc, score(doc, weights=w), title=f"{document.name}: MQM"))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .common import FILE, refuse_overwrite
+from ..core.kinds import check_output
+from .common import FILE
 from .context import OpenDocuments, pass_documents
 
 
@@ -83,7 +84,7 @@ def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: b
     from ..core import glossary_io
     from ..core.errors import FormatError
 
-    refuse_overwrite(glossary_path, reads=(file,), writes="glossary")
+    check_output(glossary_path, reads=(file,), writes="glossary")
     gloss = gl.Glossary.load(glossary_path)
     terms, src, tgt = glossary_io.import_terms(file, fmt, gloss.source_lang, gloss.target_lang)
     if gloss.terms and (src, tgt) != (gloss.source_lang, gloss.target_lang) and not replace:
@@ -115,7 +116,7 @@ def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
                           hint="give the project glossary with --glossary")
     gloss = gl.Glossary.load(glossary_path)
     fmt = fmt or glossary_io.guess_format(file)
-    refuse_overwrite(file, reads=(glossary_path,), writes=f"{fmt.upper()} glossary export")
+    check_output(file, reads=(glossary_path,), writes=f"{fmt.upper()} glossary export")
     atomic_write(file, glossary_io.export_terms(gloss.terms, fmt, gloss.source_lang,
                                                 gloss.target_lang), backup=False)
     click.echo(f"{file}: {len(gloss.terms)} terms ({fmt})")

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Sequence
+
+from .errors import WorkbenchError
 
 DOCUMENT, GLOSSARY, DICTIONARY, OTHER = "document", "glossary", "dictionary", "other"
 WORKBENCH_KINDS = (DOCUMENT, GLOSSARY, DICTIONARY)
@@ -44,3 +47,23 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return pa.samefile(pb)
     except OSError:
         return pa.resolve() == pb.resolve()
+
+
+def check_output(output: Path, *, reads: Sequence[Path] = (), writes: str) -> None:
+    """Stop before ``output`` replaces a file this command reads, or a workbench file of
+    another kind than ``writes`` ("document", "glossary", or what an export/report is)."""
+    for source in reads:
+        if same_file(output, source):
+            raise WorkbenchError(f"is also what this command reads: writing the {writes} there "
+                                 "would destroy it", path=str(output),
+                                 hint="choose another file to write")
+    kind = file_kind(output)
+    if kind is None or kind == writes:
+        return
+    if kind in WORKBENCH_KINDS:
+        raise WorkbenchError(f"is a workbench {kind}: writing the {writes} there would replace "
+                             "it", path=str(output), hint="choose another file to write")
+    if writes == DOCUMENT:
+        raise WorkbenchError("exists and is not an alignment document: it would be replaced",
+                             path=str(output), hint="choose another file to write, or "
+                                                    "remove it first")

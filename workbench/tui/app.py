@@ -38,6 +38,7 @@ from . import keys
 from .commands import BindingCommands
 from .context import Context
 from .files.autosave import Autosave
+from .files.last_place import LastPlace
 from .files.recovery import Recovery
 from .files.saving import Saving
 from .general.help_and_theme import HelpAndTheme
@@ -119,6 +120,7 @@ class WorkbenchApp(App):
             checking, Spelling(ctx, self.marks, checking), Glossary(ctx, self.marks, checking),
             Flagging(ctx, self.marks, self.user), FlagList(ctx, self.user),
             autosave, Saving(ctx, autosave, ask_overwrite=ask_overwrite), Recovery(ctx),
+            LastPlace(ctx),
             HelpAndTheme(ctx, keys.help_sections, self.key_labels))}
         self._status_line = StatusLine(ctx, row_hint=self.area(Spelling).row_hint,
                                        search_text=lambda: self.search_query)
@@ -133,6 +135,15 @@ class WorkbenchApp(App):
         app = cls(doc, path, **kwargs)
         app.session.set_base(sha)  # what saving compares the disk with
         return app
+
+    def exit(self, *args, **kwargs) -> None:
+        """Quit, remembering where the document was left (for the next time it opens)."""
+        if self.main_screen is not None and self.main_screen.is_attached:
+            try:
+                self.area(LastPlace).remember()
+            except Exception:  # a convenience must never stop a quit
+                pass
+        super().exit(*args, **kwargs)
 
     def area(self, cls: type):
         """The app's object of one of the areas' classes (``app.area(Saving)``)."""
@@ -183,6 +194,8 @@ class WorkbenchApp(App):
         view.set_document(self.doc)
         view.focus()
         self.ctx.home()
+        if not self.needs_alignment:
+            self.area(LastPlace).restore()
         self.update_status()
         self.area(Autosave).start()
         if self.area(Checking).enabled:

@@ -1,7 +1,7 @@
 """The status line under the rows, and the header's title and unsaved marker.
 
 It tells where the cursor is (row, side, sentence), what the row has (typos, term problems:
-the terms area's hint), how far the work is (confirmed and low-confidence rows) and whether
+the terms area's hint), how far the work is (confirmed rows, unconfirmed red and yellow ones) and whether
 it is saved. It is drawn again after every change, cursor move or save.
 """
 
@@ -11,7 +11,7 @@ from typing import Callable
 
 from textual.widgets import Static
 
-from ..core.confidence import LOW
+from ..core.confidence import confidence_band
 from .context import Context
 
 
@@ -26,17 +26,18 @@ class StatusLine:
         self.row_hint = row_hint
         self.search_text = search_text
         self._counted: tuple | None = None
-        self._counts = (0, 0)
+        self._counts = (0, 0, 0)
 
-    def counts(self) -> tuple[int, int]:
-        """(confirmed, low-confidence unconfirmed) rows, recounted only after a change."""
+    def counts(self) -> tuple[int, int, int]:
+        """(confirmed, red, yellow) rows: red and yellow are the unconfirmed rows of the low
+        and middle confidence bands; recounted only after a change."""
         session = self.ctx.session
         doc = session.doc
         key = (id(doc), session.history.version, len(doc.beads))
         if self._counted != key:
-            low = sum(1 for b in doc.beads if b.confidence is not None and b.confidence < LOW
-                      and not b.confirmed)
-            self._counted, self._counts = key, (doc.confirmed_count, low)
+            bands = [confidence_band(b.confidence) for b in doc.beads if not b.confirmed]
+            self._counted = key
+            self._counts = (doc.confirmed_count, bands.count("low"), bands.count("mid"))
         return self._counts
 
     def show(self) -> None:
@@ -55,9 +56,9 @@ class StatusLine:
             hint = self.row_hint()
             if hint:
                 sentence += f" · {hint}"
-            confirmed, low = self.counts()
+            confirmed, red, yellow = self.counts()
             text = (f"Row {view.row + 1}/{n} · {sentence} · {confirmed} confirmed · "
-                    f"{low} low-confidence · {'unsaved' if session.dirty else 'saved'}")
+                    f"{red} red · {yellow} yellow · {'unsaved' if session.dirty else 'saved'}")
         query = self.search_text()
         if query:
             text += f" · search: {query}"

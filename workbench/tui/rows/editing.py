@@ -37,14 +37,23 @@ class Editing:
         ctx.apply(lambda: ops.merge_with_next(ctx.doc, ctx.view.row))
 
     def split_row(self) -> None:
-        """Split before the current sentence, and on the other side before the sentence last
-        chosen there in this row (else at the same index)."""
+        """Split before the current sentence; on the other side before the sentence last
+        chosen there in this row, else at the same index when that leaves sentences on both
+        sides of the cut; else this side only, the other side's sentences staying with the
+        larger part (a title glued onto a row becomes a 0-1 or 1-0 row of its own)."""
         ctx, v = self.ctx, self.ctx.view
         bead = ctx.doc.beads[v.row] if ctx.doc.beads else None
         if bead is None:
             return
         other = "tgt" if v.side == "src" else "src"
-        at = {v.side: v.k, other: v.side_k.get(other, min(v.k, len(getattr(bead, other))))}
+        here, there = len(getattr(bead, v.side)), len(getattr(bead, other))
+        if other in v.side_k:
+            at_other = v.side_k[other]
+        elif 0 < v.k < there:
+            at_other = v.k
+        else:
+            at_other = 0 if v.k <= here - v.k else there
+        at = {v.side: v.k, other: at_other}
         ctx.apply(lambda: ops.split_row(ctx.doc, v.row, at["src"], at["tgt"]))
 
     def insert_row(self) -> None:
