@@ -235,3 +235,54 @@ def test_a_document_reopens_where_it_was_left(bakai):
     async def check(pilot):
         assert (again.view.row, again.view.side) == (16, "tgt")
     drive(again, check)
+
+
+def test_a_key_pressed_twice_in_a_closing_dialog_is_ignored(bakai):
+    """A quick double press in the quit dialog answered it twice: "Can't pop screen"."""
+    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+
+    async def script(pilot):
+        await pilot.press("m", "q")
+        dialog = app.screen
+        dialog.answer("cancel")
+        dialog.answer("discard")  # the second answer of a closing dialog does nothing
+        await pilot.pause()
+        assert app.is_running and app.dirty
+        await pilot.press("q", "d", "d")
+        await pilot.pause()
+    drive(app, script)
+    assert app.return_code in (0, None)
+
+
+def test_export_and_the_report_from_inside_the_workbench(bakai):
+    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    folder = bakai.parent
+
+    async def script(pilot):
+        await pilot.press("E")
+        await pilot.pause()
+        path = app.screen.query_one("#path")
+        assert path.value == str(folder / "bakai.tmx")  # follows the format
+        await pilot.press("right")  # tsv
+        assert path.value == str(folder / "bakai.tsv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (folder / "bakai.tsv").read_text(encoding="utf-8").count("\n") == 62  # header+61
+        assert any("Exported 61 pairs" in n for n in notes(app))  # 1-0 and 0-1 rows are not pairs
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(bakai)  # over the document itself: refused
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("Not exported" in n and "is also what this command reads" in n
+                   for n in notes(app))
+        await pilot.press("E")
+        await pilot.pause()
+        for _ in range(5):  # the last format: the HTML report
+            await pilot.press("right")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "<html" in (folder / "bakai.html").read_text(encoding="utf-8")
+    before = bakai.read_bytes()
+    drive(app, script)
+    assert bakai.read_bytes() == before

@@ -38,6 +38,7 @@ from . import keys
 from .commands import BindingCommands
 from .context import Context
 from .files.autosave import Autosave
+from .files.exporting import Exporting
 from .files.last_place import LastPlace
 from .files.recovery import Recovery
 from .files.saving import Saving
@@ -120,7 +121,7 @@ class WorkbenchApp(App):
             checking, Spelling(ctx, self.marks, checking), Glossary(ctx, self.marks, checking),
             Flagging(ctx, self.marks, self.user), FlagList(ctx, self.user),
             autosave, Saving(ctx, autosave, ask_overwrite=ask_overwrite), Recovery(ctx),
-            LastPlace(ctx),
+            LastPlace(ctx), Exporting(ctx),
             HelpAndTheme(ctx, keys.help_sections, self.key_labels))}
         self._status_line = StatusLine(ctx, row_hint=self.area(Spelling).row_hint,
                                        search_text=lambda: self.search_query)

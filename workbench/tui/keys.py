@@ -27,6 +27,8 @@ from textual.binding import Binding
 
 from .common.dialogs import ChoiceDialog, PromptDialog
 from .files.conflicts import ConflictScreen
+from .files.export_dialog import ExportDialog
+from .files.exporting import Exporting
 from .files.saving import Saving
 from .general.help import HelpScreen
 from .general.help_and_theme import HelpAndTheme
@@ -134,6 +136,7 @@ SECTIONS: list[tuple[str, list[Key]]] = [
         Key("u,ctrl+z", "rows.undo", "Undo", "Undo the last change", Editing.undo, show=True, display="u", anywhere=True),
         Key("U,ctrl+y", "rows.redo", "Redo", "Redo the last undone change", Editing.redo, anywhere=True),
         Key("ctrl+s", "files.save", "Save", "Save the document (atomically; the previous file is kept as ~)", Saving.save_key, show=True, anywhere=True),
+        Key("E", "files.export", "Export", "Export the pairs (TMX, TSV, Moses, XLIFF, JSONL ...) or the HTML review report: format, rows, file", Exporting.export, anywhere=True),
         Key("alt+s,ctrl+shift+s", "files.save_as", "Save as", "Save the document under another name (when saving in place fails)", Saving.save_as, anywhere=True),
         Key("ctrl+t", "general.theme", "Theme", "Switch between the light and the dark theme", HelpAndTheme.toggle_theme, anywhere=True),
         Key("question_mark,f1", "general.help", "Help", "Show every key", HelpAndTheme.help, show=True, display="?", anywhere=True),
@@ -168,7 +171,7 @@ PANEL_SECTIONS: list[tuple[str, list[Binding]]] = [
 #: the dialogs: their keys have ids too (``edit.save``, ``conflict.mine`` ...), which a keymap
 #: may rebind; they act on the dialog only
 DIALOGS = (ChoiceDialog, PromptDialog, HelpScreen, EditDialog, SplitDialog, SuggestionDialog,
-           FindingsDialog, TermDialog, FlagDialog, ConflictScreen)
+           FindingsDialog, TermDialog, FlagDialog, ConflictScreen, ExportDialog)
 
 #: what ``app.act(id)`` runs, for every id
 HANDLERS: dict[str, Callable] = {**{i: k.handler for i, k in KEYS.items()}, **PANEL_HANDLERS}

@@ -42,7 +42,20 @@ def dialog_css(name: str, extra: str = "") -> str:
     return DIALOG_CSS.format(name=name) + extra
 
 
-class PromptDialog(ModalScreen[str | None]):
+class AnswerOnce:
+    """A dialog answers once: a key pressed again while it closes (a quick double press of
+    "s" in the quit dialog) must not pop the screen under it."""
+
+    _answered = False
+
+    def answer(self, value) -> None:
+        if self._answered:
+            return
+        self._answered = True
+        self.dismiss(value)
+
+
+class PromptDialog(AnswerOnce, ModalScreen[str | None]):
     """One line of input (row number, search text); enter answers, escape cancels."""
 
     DEFAULT_CSS = dialog_css("PromptDialog", """
@@ -68,13 +81,13 @@ class PromptDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.answer(event.value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(AnswerOnce, ModalScreen[str | None]):
     """A question with a few answers, each a button with its own key (quit, recover, overwrite)."""
 
     DEFAULT_CSS = dialog_css("ChoiceDialog", """
@@ -110,15 +123,15 @@ class ChoiceDialog(ModalScreen[str | None]):
         for answer, _label, key in self.choices:
             if event.key == key:
                 event.stop()
-                self.dismiss(answer)
+                self.answer(answer)
                 return
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id.removeprefix("choice-"))
+        self.answer(event.button.id.removeprefix("choice-"))
 
     def action_choose(self, answer: str) -> None:
-        self.dismiss(self.cancel if answer == "cancel" else answer)
+        self.answer(self.cancel if answer == "cancel" else answer)
 
 
 class ArrowChoice(RadioSet):
