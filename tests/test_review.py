@@ -77,6 +77,26 @@ def test_accepting_a_suggestion_fixes_the_text_and_resolves_in_one_undoable_step
         review.accept_suggestion(doc, 2)
 
 
+def test_an_accepted_suggestion_moves_the_spans_with_the_text():
+    """"Askaraova" -> "Askarova,": the accepted flag's span covers the suggestion (the report
+    highlights it, not the comma after it), and a later flag in the sentence moves along."""
+    doc = small_doc()
+    h = History(doc)
+    h.do(review.add_flag(doc, 2, "Fluency/Spelling", "minor", span=Span("tgt", 2, 10, 15),
+                         suggestion="eight,", author="a", now=NOW))
+    h.do(review.add_flag(doc, 2, "Style/Awkward", "minor", span=Span("tgt", 2, 16, 20),
+                         author="a", now=NOW))
+    h.do(review.add_flag(doc, 2, "Other", "minor", span=Span("tgt", 2, 0, 3), author="a",
+                         now=NOW))
+    h.do(review.accept_suggestion(doc, 1))
+    assert review.span_text(doc, review.get_flag(doc, 1)) == "eight,"
+    assert review.span_text(doc, review.get_flag(doc, 2)) == "nine"
+    assert review.span_text(doc, review.get_flag(doc, 3)) == "Six"  # before it: unmoved
+    h.undo()
+    assert review.span_text(doc, review.get_flag(doc, 2)) == "nine"
+    assert review.get_flag(doc, 2).span == Span("tgt", 2, 16, 20)
+
+
 def test_status_changes_that_do_nothing_are_refused():
     doc = small_doc()
     h = History(doc)

@@ -153,3 +153,40 @@ def test_snapshot_edit_dialog(snap_compare, tmp_path, size):
     """The edit dialog over the view, on the Russian sentence of row 4."""
     assert snap_compare(_snapshot_app(tmp_path), terminal_size=size,
                         press=["j", "j", "j", "h", "e"])
+
+
+def test_the_palette_keeps_brackets_in_its_texts():
+    """"(fill it with [ and ]; ...)" lost its brackets: the text was read as markup."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = make_app()
+
+    async def script(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"empty row")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(OptionList)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("fill it with [ and ]" in t for t in texts), texts
+    drive(app, script)
+
+
+def test_keys_typed_ahead_of_a_dialog_are_not_lost():
+    """":4", enter, "f" typed faster than the dialogs open and close: the digits reach the
+    go-to dialog, and the f opens the flag dialog on row 4 (one f was dropped in use)."""
+    from textual import events
+
+    app = make_app(spellcheck=False)
+
+    async def script(pilot):
+        for key, char in (("colon", ":"), ("4", "4"), ("enter", "\r"), ("f", "f")):
+            app.post_message(events.Key(key, char))  # all queued at once, as a fast typist
+        for _ in range(20):
+            await pilot.pause(0.05)
+        assert type(app.screen).__name__ == "FlagDialog"
+        assert app.view.row == 3
+    drive(app, script)

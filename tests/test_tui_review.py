@@ -88,6 +88,27 @@ def test_flag_a_row_through_the_dialog(tmp_path):
     drive(app, script)
 
 
+def test_tab_stops_at_the_last_field_of_the_flag_dialog(tmp_path):
+    """Tab from Suggestion wrapped round to Category, and the next letters typed filtered the
+    chosen category away."""
+    app = make_app(small_doc(with_flags=False), tmp_path)
+
+    async def script(pilot):
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"omis")
+        for _ in range(5):
+            await pilot.press("tab")
+        assert app.screen.focused.id == "suggestion"
+        await pilot.press("tab", *"more")  # still in the suggestion
+        assert app.screen.focused.id == "suggestion"
+        await pilot.press("enter")
+        await pilot.pause()
+        (flag,) = review.flags(app.doc)
+        assert (flag.category, flag.suggestion) == ("Accuracy/Omission", "more")
+    drive(app, script)
+
+
 def test_flag_any_words_typed_in_the_dialog(tmp_path):
     app = make_app(small_doc(with_flags=False), tmp_path)
 

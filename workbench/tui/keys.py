@@ -67,8 +67,13 @@ class Key:
         return self.id.split(".", 1)[0]
 
     def binding(self) -> Binding:
+        # priority: the App runs the key's action as it takes the key, in typing order, so a
+        # key typed right after one that opens a dialog goes into the dialog (type-ahead); a
+        # rows key while a panel has the focus is refused by App.check_action and goes on to
+        # the panel
         return Binding(self.keys, f"app.act('{self.id}')", self.label, show=self.show,
-                       key_display=self.display, tooltip=self.tooltip, id=self.id)
+                       key_display=self.display, tooltip=self.tooltip, id=self.id,
+                       priority=True)
 
 
 SECTIONS: list[tuple[str, list[Key]]] = [

@@ -17,7 +17,7 @@ from ..errors import OperationError
 from ..history import Edit, Splice
 from ..operations import edit_sentence, replace_span
 from .flag import TARGET, Flag
-from .reading import flag_position, flag_row, get_flag, records
+from .reading import flag_position, flag_row, flags, get_flag, records
 from .vocabulary import CATEGORIES, FLAG_STATUSES, SEVERITIES, SIDES, near_categories
 
 
@@ -179,25 +179,37 @@ def delete_flag(doc: Document, flag_id: int) -> Edit:
 def accept_suggestion(doc: Document, flag_id: int) -> Edit:
     """Apply a flag's suggestion and resolve it, as one undoable step.
 
-    With a span, the suggestion replaces those characters of the sentence; without one it
-    needs a row with a single target sentence, whose whole text it replaces. The sentence keeps
-    its first text in ``original`` (as any edit). Offsets of other spans in that sentence are
-    not moved.
+    With a span, the suggestion replaces those characters of the sentence, the flag's span
+    then covers the suggestion, and the spans of other flags later in that sentence move with
+    the text; without a span it needs a row with a single target sentence, whose whole text it
+    replaces. The sentence keeps its first text in ``original`` (as any edit).
     """
     flag = get_flag(doc, flag_id)
     if flag.suggestion is None:
         raise OperationError(f"flag {flag_id} has no suggestion")
+    moved: list[Splice] = []
     if flag.span is not None:
         span = flag.span
         text_edit = replace_span(doc, span.side, span.sid, span.start, span.end, flag.suggestion)
+        delta = len(flag.suggestion) - (span.end - span.start)
+        resolved = replace(flag, status="resolved",
+                           span=replace(span, end=span.start + len(flag.suggestion)))
+        for pos, other in enumerate(flags(doc)):
+            s = other.span
+            if other.id == flag_id or s is None or delta == 0 or (s.side, s.sid) != (
+                    span.side, span.sid) or s.start < span.end:
+                continue
+            shifted = replace(other, span=replace(s, start=s.start + delta, end=s.end + delta))
+            moved.append(Splice(TARGET, pos, (records(doc)[pos],), (shifted.record(),)))
     else:
         row = flag_row(doc, flag)
         if row is None or len(doc.beads[row].tgt) != 1:
             raise OperationError("without a span, a suggestion needs a row with one target "
                                  "sentence")
         text_edit = edit_sentence(doc, "tgt", doc.beads[row].tgt[0], flag.suggestion)
+        resolved = replace(flag, status="resolved")
     pos = flag_position(doc, flag_id)
     old_rec = records(doc)[pos]
-    new_rec = replace(flag, status="resolved").record()
-    return Edit("accept suggestion", text_edit.splices + (Splice(TARGET, pos, (old_rec,), (new_rec,)),),
-                cursor=flag_row(doc, flag))
+    return Edit("accept suggestion", text_edit.splices + (
+        Splice(TARGET, pos, (old_rec,), (resolved.record(),)), *moved),
+        cursor=flag_row(doc, flag))

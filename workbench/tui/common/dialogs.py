@@ -9,7 +9,7 @@ through History. Dialogs are modal screens so that the main screen's one-key bin
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -43,16 +43,68 @@ def dialog_css(name: str, extra: str = "") -> str:
 
 
 class AnswerOnce:
-    """A dialog answers once: a key pressed again while it closes (a quick double press of
-    "s" in the quit dialog) must not pop the screen under it."""
+    """A dialog answers once, and loses no key typed ahead.
+
+    A key pressed again while it closes (a quick double press of "s" in the quit dialog) must
+    not pop the screen under it; keys typed before its first field has the focus (``:11``
+    typed at speed) go into that field once it has; keys typed after it answered (``:11``,
+    enter, ``f``) go to the screen below once it is gone, instead of into the closing field.
+    """
 
     _answered = False
+    _held: list | None = None
 
     def answer(self, value) -> None:
         if self._answered:
             return
         self._answered = True
+        self.set_focus(None)  # what is typed from now on is held for the screen below
         self.dismiss(value)
+
+    def _hold(self, event: events.Key, force: bool = False) -> bool:
+        """Keep a key for later if the dialog cannot take it now."""
+        if self.focused is not None and not self._answered and not force:
+            return False
+        event.stop()
+        event.prevent_default()
+        if self._held is None:
+            self._held = []
+        self._held.append(events.Key(event.key, event.character))
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        self._hold(event)
+
+    def on_descendant_focus(self) -> None:
+        if self._held and not self._answered and self.focused is not None:
+            held, self._held = self._held, []
+            for key in held:
+                self.focused.post_message(key)
+
+    def on_unmount(self) -> None:
+        if self._held:
+            held, self._held = self._held, []
+            for key in held:
+                self.app.post_message(key)
+
+    def on_screen_suspend(self) -> None:  # closed (or covered): the keys go to the screen below
+        self.on_unmount()
+
+
+class DialogInput(Input):
+    """An input whose enter answers its dialog: keys typed after enter (``:11``, enter,
+    ``f`` at speed) are not inserted into it while the dialog closes, but held for the screen
+    below (:class:`AnswerOnce` passes them on)."""
+
+    _entered = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._entered and isinstance(self.screen, AnswerOnce):
+            self.screen._hold(event, force=True)
+            return
+        if event.key == "enter":
+            self._entered = True
+        await super()._on_key(event)
 
 
 class PromptDialog(AnswerOnce, ModalScreen[str | None]):
@@ -75,8 +127,8 @@ class PromptDialog(AnswerOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, classes="title")
-            yield Input(self.initial, placeholder=self.placeholder_text, compact=True,
-                        type="integer" if self.integer else "text", select_on_focus=True)
+            yield DialogInput(self.initial, placeholder=self.placeholder_text, compact=True,
+                              type="integer" if self.integer else "text", select_on_focus=True)
             yield Label(self.hint_text, classes="hint")
 
     @on(Input.Submitted)
@@ -120,6 +172,8 @@ class ChoiceDialog(AnswerOnce, ModalScreen[str | None]):
         self.query(Button).first().focus()
 
     def on_key(self, event) -> None:
+        if self._hold(event):
+            return
         for answer, _label, key in self.choices:
             if event.key == key:
                 event.stop()

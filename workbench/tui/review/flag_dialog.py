@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Sta
 from textual.widgets.option_list import Option
 
 from ...core.review import CATEGORIES, SEVERITIES, Flag
-from ..common.dialogs import ArrowChoice, dialog_css
+from ..common.dialogs import AnswerOnce, ArrowChoice, dialog_css
 
 
 def match_categories(query: str) -> list[str]:
@@ -59,7 +59,17 @@ class CategoryInput(Input):
             options.highlighted = min(max(0, now + step), options.option_count - 1)
 
 
-class FlagDialog(ModalScreen[FlagAnswer | None]):
+class LastField(Input):
+    """The dialog's last field: tab stops here instead of wrapping round to the category,
+    where the next letters typed would filter the chosen category away."""
+
+    BINDINGS = [Binding("tab", "stay", show=False)]
+
+    def action_stay(self) -> None:
+        self.app.bell()
+
+
+class FlagDialog(AnswerOnce, ModalScreen[FlagAnswer | None]):
     """Raise (or edit) a review flag on the cursor's row."""
 
     DEFAULT_CSS = dialog_css("FlagDialog", """
@@ -126,9 +136,10 @@ class FlagDialog(ModalScreen[FlagAnswer | None]):
                             placeholder="what is wrong")
             with Horizontal(classes="field"):
                 yield Label("Suggestion")
-                yield Input(self.suggestion, compact=True, id="suggestion",
+                yield LastField(self.suggestion, compact=True, id="suggestion",
                             placeholder="the right translation of what is flagged (optional)")
-            yield Label("enter: save · tab: next field · ←/→ choose · esc: cancel",
+            yield Label("enter: save · tab / shift+tab: next / previous field · ←/→ choose · "
+                        "esc: cancel",
                         classes="hint")
 
     def on_mount(self) -> None:
@@ -182,11 +193,11 @@ class FlagDialog(ModalScreen[FlagAnswer | None]):
         sev = self.query_one("#severity", RadioSet).pressed_button
         scope = self.query_one("#scope", RadioSet).pressed_button
         suggestion = self.query_one("#suggestion", Input).value.strip()
-        self.dismiss(FlagAnswer(category, sev.id if sev is not None else "minor",
+        self.answer(FlagAnswer(category, sev.id if sev is not None else "minor",
                                 self.query_one("#comment", Input).value.strip(),
                                 suggestion or None,
                                 scope.id.removeprefix("scope-") if scope is not None else "row",
                                 words))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
