@@ -62,6 +62,7 @@ def notes(app):
 def open_app(path, **kw):
     kw.setdefault("autosave_seconds", None)
     kw.setdefault("spellcheck", False)
+    kw.setdefault("preload_model", False)
     return WorkbenchApp.open_file(path, **kw)
 
 

@@ -131,7 +131,7 @@ def _snapshot_app(tmp_path) -> WorkbenchApp:
     doc = Document(make_side("ru", src), make_side("en", tgt), beads)
     fixed = doc.target.sentences[7]  # a typo fix, shown in the "edited" colour
     doc.target.sentences[7] = Sentence(fixed.id, fixed.text, 0, "Inititally" + fixed.text[9:])
-    return WorkbenchApp(doc, tmp_path / "bakai.yaml", autosave_seconds=None,
+    return WorkbenchApp(doc, tmp_path / "bakai.yaml", preload_model=False, autosave_seconds=None,
                         check_autosave=False, spellcheck=False)
 
 

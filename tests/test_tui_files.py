@@ -35,7 +35,7 @@ def bakai(tmp_path) -> Path:
 # ---------------------------------------------------------------- files
 
 def test_save_and_reopen_are_equal(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("j", "j", "j", "l", "right_square_bracket", "x", "e", *" !", "enter")
@@ -67,7 +67,7 @@ def test_a_failed_save_or_autosave_is_a_note_not_a_crash(tmp_path):
 
 
 def test_quit_guard(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("m", "q")
@@ -84,7 +84,7 @@ def test_quit_guard(bakai):
 
 
 def test_quit_saving(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("m", "ctrl+q", "s")
@@ -95,7 +95,7 @@ def test_quit_saving(bakai):
 
 
 def test_quit_clean_document_does_not_ask(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("j", "q")
@@ -105,7 +105,7 @@ def test_quit_clean_document_does_not_ask(bakai):
 
 
 def test_autosave_after_edits_and_removed_by_save(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, autosave_edits=2,
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, autosave_edits=2,
                                  check_autosave=False)
     side = autosave.autosave_path(bakai)
 
@@ -124,7 +124,7 @@ def test_autosave_after_edits_and_removed_by_save(bakai):
 
 
 def test_autosave_timer(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=0.2, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=0.2, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("m")
@@ -146,7 +146,7 @@ def _leave_autosave(path: Path) -> Document:
 
 def test_recover_autosave(bakai):
     crashed = _leave_autosave(bakai)
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None)
 
     async def script(pilot):
         assert isinstance(app.screen, ChoiceDialog)
@@ -162,7 +162,7 @@ def test_recover_autosave(bakai):
 
 def test_discard_autosave(bakai):
     _leave_autosave(bakai)
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None)
 
     async def script(pilot):
         await pilot.press("d")
@@ -223,14 +223,14 @@ def test_cli_open_builds_the_right_app(monkeypatch, bakai, bakai_paths, tmp_path
 
 
 def test_a_document_reopens_where_it_was_left(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("colon", *"17", "enter", "l")
         assert (app.view.row, app.view.side) == (16, "tgt")
         await pilot.press("q")
     drive(app, script)
-    again = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    again = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def check(pilot):
         assert (again.view.row, again.view.side) == (16, "tgt")
@@ -239,7 +239,7 @@ def test_a_document_reopens_where_it_was_left(bakai):
 
 def test_a_key_pressed_twice_in_a_closing_dialog_is_ignored(bakai):
     """A quick double press in the quit dialog answered it twice: "Can't pop screen"."""
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
 
     async def script(pilot):
         await pilot.press("m", "q")
@@ -255,7 +255,7 @@ def test_a_key_pressed_twice_in_a_closing_dialog_is_ignored(bakai):
 
 
 def test_export_and_the_report_from_inside_the_workbench(bakai):
-    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False)
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None, check_autosave=False)
     folder = bakai.parent
 
     async def script(pilot):
@@ -286,3 +286,18 @@ def test_export_and_the_report_from_inside_the_workbench(bakai):
     before = bakai.read_bytes()
     drive(app, script)
     assert bakai.read_bytes() == before
+
+
+def test_the_model_is_loaded_in_the_background_for_the_first_realign(bakai):
+    """An open document loads its model at once, off the keys' thread, so the first R does
+    not wait for it (it took 10-22 s)."""
+    from workbench.tui.rows.modelwork import ModelWork
+
+    app = WorkbenchApp.open_file(bakai, autosave_seconds=None, check_autosave=False,
+                                 spellcheck=False)
+
+    async def script(pilot):
+        work = app.area(ModelWork)
+        await settle(pilot)
+        assert work.encoder is not None and work.encoder.name == "use-v3"
+    drive(app, script)

@@ -44,7 +44,7 @@ def small_doc(with_flags: bool = True) -> Document:
 
 def make_app(doc: Document, tmp_path: Path, **kw) -> WorkbenchApp:
     kw.setdefault("spellcheck", False)
-    return WorkbenchApp(doc, tmp_path / "doc.yaml", autosave_seconds=None, check_autosave=False,
+    return WorkbenchApp(doc, tmp_path / "doc.yaml", preload_model=False, autosave_seconds=None, check_autosave=False,
                         user="anna", **kw)
 
 

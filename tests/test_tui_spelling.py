@@ -60,7 +60,7 @@ def project(tmp_path, published_bakai) -> Path:
 
 
 def open_app(folder: Path) -> WorkbenchApp:
-    return WorkbenchApp.open_file(folder / "bakai.yaml", autosave_seconds=None,
+    return WorkbenchApp.open_file(folder / "bakai.yaml", preload_model=False, autosave_seconds=None,
                                   check_autosave=False, user="anna")
 
 
@@ -389,7 +389,7 @@ def _small_project(tmp_path: Path) -> WorkbenchApp:
     glossary.save(tmp_path / "glossary.yaml")
     (tmp_path / "dictionary.yaml").write_text("format: 1\nen: [Orazalinov, Askarova]\n",
                                               encoding="utf-8")
-    return WorkbenchApp(doc, tmp_path / "bakai.yaml", autosave_seconds=None,
+    return WorkbenchApp(doc, tmp_path / "bakai.yaml", preload_model=False, autosave_seconds=None,
                         check_autosave=False, user="anna")
 
 

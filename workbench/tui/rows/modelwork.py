@@ -9,6 +9,7 @@ pass a fake one). A new document, once aligned, is saved by the files area: this
 
 from __future__ import annotations
 
+import threading
 import time
 
 from textual.message import Message
@@ -30,6 +31,7 @@ class ModelWork:
         self.encoder = encoder
         self.model_name = model_name
         self._progress_at = 0.0
+        self._loading = threading.Lock()  # one load at a time: R waits for the preload
 
     # ------------------------------------------------------------ progress
 
@@ -48,13 +50,39 @@ class ModelWork:
             box.query_one("#progress-label", Label).update(stage)
             box.query_one(ProgressBar).update(total=total or None, progress=done)
 
-    def _load_encoder(self):
-        if self.encoder is None:
-            from ...core.embed import load_encoder
+    def _load_encoder(self, quiet: bool = False):
+        with self._loading:
+            if self.encoder is None:
+                from ...core.embed import load_encoder
 
-            self.ctx.call_from_thread(self.show_progress, f"loading model {self.model_name}")
-            self.encoder = load_encoder(self.model_name)
-        return self.encoder
+                if not quiet:
+                    self.ctx.call_from_thread(self.show_progress,
+                                              f"loading model {self.model_name}")
+
+                def progress(stage: str, frac: float) -> None:
+                    if not quiet:
+                        self._progress(f"preparing {self.model_name}: {stage}",
+                                       int(frac * 100), 100)
+
+                self.encoder = load_encoder(self.model_name, progress=progress)
+            return self.encoder
+
+    def preload(self) -> None:
+        """Load the model in the background as soon as a saved document is open, and warm the
+        aligner's compiled code, so that the first ``R`` does not wait for either."""
+        if self.encoder is not None:
+            return
+
+        def work() -> None:
+            try:
+                self._load_encoder(quiet=True)
+                from ...core.align import warm_up
+
+                warm_up()
+            except Exception:  # R will load it again and say what is wrong
+                pass
+
+        self.ctx.run_worker(work, thread=True, group="preload", name="preload_model")
 
     def _failed(self, what: str, exc: Exception) -> None:
         self.ctx.busy = None
