@@ -59,8 +59,11 @@ def _decode_head(head: bytes) -> str | None:
                        (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
             return head[len(bom):].decode(codec, "ignore")
-    if b"\x00" in head[:4096]:
-        return None
+    nul = head.find(b"\x00")
+    if 0 <= nul < 16:
+        return None  # UTF-16 without a BOM, or binary: the text reader says which
+    if nul >= 0:
+        head = head[:nul]  # markup followed by junk is still told by its markup
     return head.decode("utf-8", "ignore") or head.decode("latin-1")
 
 
