@@ -291,3 +291,17 @@ def test_bad_documents_are_one_line_exit_2_and_bounded(tmp_path):
         assert time.monotonic() - t0 < 5, name
         assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000, name  # KB
         assert not (tmp_path / "o.yaml").exists()
+
+
+def test_open_an_xliff_shows_its_pairs_without_aligning(tmp_path):
+    from workbench.cli import make_main
+
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF12, encoding="utf-8")
+    seen = []
+    res = CliRunner().invoke(make_main(seen.append), ["open", str(path), "-o",
+                                                      str(tmp_path / "a.yaml")])
+    assert res.exit_code == 0, res.output
+    (request,) = seen
+    assert request.doc is not None and len(request.doc.beads) == 3
+    assert request.path == tmp_path / "a.yaml"
