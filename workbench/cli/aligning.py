@@ -16,7 +16,7 @@ from .context import OpenDocuments, OpenRequest, pass_documents
 
 @click.command()
 @click.argument("source", type=FILE)
-@click.argument("target", type=FILE)
+@click.argument("target", type=FILE, required=False)
 @text_pair_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small (both: most "
                                 "accurate, slower), or the path of a local sentence-transformers "
@@ -27,17 +27,28 @@ from .context import OpenDocuments, OpenRequest, pass_documents
               help="bead types the aligner may propose, as source-target sentence counts "
                    "[default: 1-1,1-0,0-1,1-2,2-1,2-2,1-3,3-1,1-4,4-1,2-3,3-2]")
 @pass_documents
-def align(documents: OpenDocuments, source: Path, target: Path, pair: TextPair,
+def align(documents: OpenDocuments, source: Path, target: Path | None, pair: TextPair,
           model: str | None, update: bool, bead_types: str | None) -> None:
-    """Align SOURCE with its translation TARGET and save the proposed alignment."""
+    """Align SOURCE with its translation TARGET and save the proposed alignment.
+
+    \b
+    SOURCE and TARGET: text, DOCX, ODT, HTML, EPUB, Markdown, SRT/WebVTT or PDF files
+    (told by their content). A single XLIFF or TMX file holds both sides, already paired:
+    its units become the rows, to review and re-align.
+    """
     from ..core.align import AlignConfig, align_sides, realign
     from ..core.align.config import parse_types
     from ..core.embed import load_encoder
     from ..core.pipeline import same_sentences
 
     cfg = AlignConfig(types=parse_types(bead_types)) if bead_types else AlignConfig()
+    from ..core.readers import is_bilingual
+
+    if target is None and not is_bilingual(source):
+        raise click.UsageError("give a source and a target file (only an XLIFF or TMX file "
+                               "holds both sides)")
     output = pair.output_for(source)
-    check_output(output, reads=(source, target), writes="document")
+    check_output(output, reads=(source, target) if target else (source,), writes="document")
     session = documents.open(output) if output.exists() else None
     old = session.doc if session is not None else None
     model = model_for(old if update else None, model)
@@ -56,8 +67,12 @@ def align(documents: OpenDocuments, source: Path, target: Path, pair: TextPair,
             if not same_sentences(old, doc):  # the texts changed: move the rows onto them
                 from ..core.reanchor import NewText, reanchor
 
+                from ..core.sources import SECTIONS
+
                 fresh = {name: NewText([(x.text, x.para) for x in doc.side(name).sentences],
-                                       doc.side(name).sha256) for name in ("src", "tgt")}
+                                       doc.side(name).sha256,
+                                       doc.extra.get(SECTIONS[name], []))
+                         for name in ("src", "tgt")}
                 for name in ("src", "tgt"):
                     old.side(name).path = doc.side(name).path
                 report = reanchor(old, fresh, encoder, cfg, progress=progress)
@@ -65,8 +80,14 @@ def align(documents: OpenDocuments, source: Path, target: Path, pair: TextPair,
             else:
                 documents.apply(session, realign(old, encoder, cfg, progress=progress))
             session.doc.model = model
+            from ..core.sources import SEGMENTATION
+
+            session.doc.extra.pop(SEGMENTATION, None)
+            if SEGMENTATION in doc.extra:
+                session.doc.extra[SEGMENTATION] = doc.extra[SEGMENTATION]
         else:
-            doc.beads = align_sides(doc.source, doc.target, encoder, cfg, progress=progress)
+            if not doc.beads:  # a bilingual file (XLIFF, TMX) comes with its rows
+                doc.beads = align_sides(doc.source, doc.target, encoder, cfg, progress=progress)
             if session is not None:  # written over; still merged if changed meanwhile
                 session.replace_document(doc)
             else:
@@ -98,18 +119,21 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
     \b
     workbench open alignments/X.yaml              edit a saved alignment
     workbench open SOURCE.txt TARGET.txt [-o OUT] segment, align, then edit (saves to OUT)
+    workbench open FILE.xlf [-o OUT]              review an XLIFF/TMX file's pairs
     """
-    if len(files) == 1:
+    from ..core.readers import is_bilingual
+
+    if len(files) == 1 and not is_bilingual(files[0]):
         if pair.output is not None:
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
         _offer_reanchor(documents, files[0], model)
         model = model_for(None, model) if model else None  # None: the document's own
         request = OpenRequest(files[0], model=model, user=user)
-    elif len(files) == 2:
-        source, target = files
+    elif len(files) in (1, 2):  # two files, or one XLIFF/TMX holding both sides
+        source, target = files[0], (files[1] if len(files) == 2 else None)
         model = model_for(None, model)
         output = pair.output_for(source)
-        check_output(output, reads=(source, target), writes="document")
+        check_output(output, reads=files, writes="document")
         doc, notices = pair.read(source, target, model)
         request = OpenRequest(output, doc, model=model, user=user, ask_overwrite=output.exists(),
                               notices=[(str(n), "warning" if n.level == "warning"

@@ -36,20 +36,35 @@ class TextPair:
     target_lang: str
     source_encoding: str | None
     target_encoding: str | None
+    segmentation: str = "default"
+    srx_rules: Path | None = None
 
     def output_for(self, source: Path) -> Path:
         """Where the document goes: -o, else alignments/<source name>.yaml."""
         return self.output or Path("alignments") / f"{source.stem}.yaml"
 
-    def read(self, source: Path, target: Path, model: str) -> tuple:
+    def read(self, source: Path, target: Path | None, model: str) -> tuple:
         """The two texts as a document without rows yet, and the notices of reading them
-        (shown here: the encoding used, warnings)."""
-        from ..core.pipeline import new_document
+        (shown here: the encoding used, warnings). Without ``target``, ``source`` is a
+        bilingual file (XLIFF, TMX) whose pairs are the rows already."""
+        from ..core.pipeline import Notice, new_document, pair_notices
+        from ..core.sources import Segmentation, bilingual_document
 
         notices: list = []
-        doc = new_document(source, target, self.source_lang, self.target_lang,
-                           presegmented=self.presegmented, model=model, notices=notices,
-                           encodings=(self.source_encoding, self.target_encoding))
+        if target is None:
+            doc, warnings = bilingual_document(source, self.source_lang, self.target_lang, model)
+            notices = [Notice("info", f"read {source}: {len(doc.beads)} units")]
+            notices += [Notice("warning", w, str(source)) for w in warnings]
+            notices += pair_notices(doc)
+        else:
+            if self.srx_rules is not None and self.segmentation != "srx":
+                raise click.UsageError("--srx-rules needs --segmentation srx")
+            segmentation = Segmentation(self.segmentation,
+                                        str(self.srx_rules) if self.srx_rules else None)
+            doc = new_document(source, target, self.source_lang, self.target_lang,
+                               presegmented=self.presegmented, model=model, notices=notices,
+                               encodings=(self.source_encoding, self.target_encoding),
+                               segmentation=segmentation)
         show_notices(notices)
         return doc, notices
 
@@ -60,9 +75,9 @@ def text_pair_options(command):
 
     @functools.wraps(command)
     def with_pair(*args, output, presegmented, source_lang, target_lang, source_encoding,
-                  target_encoding, **kwargs):
+                  target_encoding, segmentation, srx_rules, **kwargs):
         pair = TextPair(output, presegmented, source_lang, target_lang, source_encoding,
-                        target_encoding)
+                        target_encoding, segmentation, srx_rules)
         return command(*args, pair=pair, **kwargs)
 
     options = [  # in the order --help lists them
@@ -72,6 +87,14 @@ def text_pair_options(command):
         click.option("--presegmented", is_flag=True,
                      help="the text files hold one segment per line: use them as sentences, "
                           "never re-split"),
+        click.option("--segmentation", type=click.Choice(["default", "srx"]), default="default",
+                     show_default=True,
+                     help="how paragraphs are split into sentences: razdel/pysbd, or SRX rules "
+                          "(the segments a CAT tool such as OmegaT makes, so that an exported "
+                          "TMX is applied)"),
+        click.option("--srx-rules", type=FILE,
+                     help="with --segmentation srx: your own SRX file (exported from OmegaT, "
+                          "memoQ, Trados) instead of workbench's rules"),
         click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP),
         click.option("--target-lang", default="en", show_default=True, help=LANG_HELP),
         encoding_options,

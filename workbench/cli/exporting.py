@@ -1,4 +1,5 @@
-"""Aligned pairs for other tools: `workbench export` (TMX, TSV, Moses, XLIFF, JSONL)."""
+"""Aligned pairs for other tools: `workbench export` (TMX, TSV, Moses, XLIFF, JSONL, XLSX,
+DOCX, SRT)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .common import FILE, SEVERITY_CHOICE, warn
 @click.command(name="export")
 @click.argument("document", type=FILE)
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["tmx", "tsv", "moses", "xliff", "jsonl"]))
+              type=click.Choice(["tmx", "tsv", "moses", "xliff", "jsonl", "xlsx", "docx", "srt"]))
 @click.option("-o", "--output", required=True, type=FILE,
               help="the file to write (moses: a prefix, PATH.ru and PATH.en)")
 @click.option("--only", type=click.Choice(["confirmed", "all"]),
@@ -22,7 +23,7 @@ from .common import FILE, SEVERITY_CHOICE, warn
               help="leave out rows with an open flag of this severity or worse")
 def export_(document: Path, fmt: str, output: Path, only: str | None,
             exclude_flagged: str | None) -> None:
-    """Export DOCUMENT's aligned pairs (tmx, tsv, moses, xliff, jsonl)."""
+    """Export DOCUMENT's aligned pairs (tmx, tsv, moses, xliff, jsonl, xlsx, docx, srt)."""
     from ..core import store
     from ..core.export import export
 

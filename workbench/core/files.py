@@ -64,6 +64,26 @@ def atomic_write(path: str | Path, text: str, *, backup: bool = True) -> None:
         pass
 
 
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """:func:`atomic_write` for a binary file (an XLSX or DOCX export; no backup kept)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _take_mode(tmp, target)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def _take_mode(tmp: str, target: Path) -> None:
     """Give the new file the old one's mode and owner (mkstemp makes it 0600), or, for a new
     file, the mode the user's umask gives any new file."""

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from .document import Document, make_side
 from .errors import InputError
-from .segment import segment_text
-from .textio import CYRILLIC_LANGS, lang_name, read_text, script_shares, text_size
+from .readers import FORMAT_NAMES, read_source
+from .sources import Segmentation, paragraph_records, remember, segment_source
+from .textio import CYRILLIC_LANGS, lang_name, script_shares, text_size
 
 #: languages written in the Latin script (a side in one of these should not be Cyrillic)
 LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl",
@@ -49,21 +50,28 @@ def script_problem(text: str, lang: str) -> str | None:
 
 
 def read_side(path: str | Path, lang: str, presegmented: bool = False,
-              notices: list[Notice] | None = None, encoding: str | None = None):
-    """A document side from a text file; a file with no sentences is an error.
+              notices: list[Notice] | None = None, encoding: str | None = None,
+              segmentation: Segmentation | None = None, origin: list[dict] | None = None):
+    """A document side from a text file (or DOCX, HTML ...: core/readers); a file with no
+    sentences is an error.
 
     ``notices`` (a list) receives the encoding used and warnings about the file; ``encoding``
-    overrides the detected one.
+    overrides the detected one; ``origin`` (a list) receives the records of the paragraphs
+    that are not plain text (headings, cues ...: core/sources.py).
     """
-    tf = read_text(path, lang, encoding)
-    segments = segment_text(tf.text, lang, presegmented=presegmented)
+    tf = read_source(path, lang, encoding)
+    segments = segment_source(tf, lang, presegmented, segmentation)
     if not segments:
         raise InputError("has no sentences (the file is only whitespace)", path=str(path),
                          hint="give the file with the text")
     if not any(ch.isalnum() for s in segments for ch in s.text):
         raise InputError("has no sentences (no words, only punctuation or symbols)",
                          path=str(path), hint="give the file with the text")
+    if origin is not None:
+        origin.extend(paragraph_records(tf, segments))
     if notices is not None:
+        if tf.format != "text":
+            notices.append(Notice("info", f"read {path} as {FORMAT_NAMES[tf.format]}"))
         if tf.encoding != "utf-8":
             notices.append(Notice("info", f"read {path} as {tf.encoding_name}"))
         notices.extend(Notice("warning", w, str(path)) for w in tf.warnings)
@@ -94,16 +102,22 @@ def pair_notices(doc: Document) -> list[Notice]:
 def new_document(source: str | Path, target: str | Path, source_lang: str = "ru",
                  target_lang: str = "en", presegmented: bool = False,
                  model: str | None = None, notices: list[Notice] | None = None,
-                 encodings: tuple[str | None, str | None] = (None, None)) -> Document:
+                 encodings: tuple[str | None, str | None] = (None, None),
+                 segmentation: Segmentation | None = None) -> Document:
     """Both sides read and segmented; ``beads`` is empty until an aligner fills it.
 
     ``notices`` (a list) receives what the user should know (see the module docstring);
-    ``encodings`` (source, target) override the detected ones.
+    ``encodings`` (source, target) override the detected ones; ``segmentation`` splits the
+    paragraphs (default: razdel/pysbd).
     """
     found: list[Notice] = []
-    doc = Document(read_side(source, source_lang, presegmented, found, encodings[0]),
-                   read_side(target, target_lang, presegmented, found, encodings[1]),
+    origins: dict[str, list[dict]] = {"src": [], "tgt": []}
+    doc = Document(read_side(source, source_lang, presegmented, found, encodings[0],
+                             segmentation, origins["src"]),
+                   read_side(target, target_lang, presegmented, found, encodings[1],
+                             segmentation, origins["tgt"]),
                    beads=[], model=model)
+    remember(doc, origins, segmentation)
     swapped = [n for n in found if "other language's file" in n.message]
     if len(swapped) == 2:
         found = [n for n in found if n not in swapped]

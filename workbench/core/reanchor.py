@@ -40,10 +40,12 @@ MAX_GAP_CELLS = 40_000  # a stretch of more old x new sentences is not compared 
 
 @dataclass(frozen=True)
 class NewText:
-    """A side's new content: segments (text, paragraph) and the hash of the file's bytes."""
+    """A side's new content: segments (text, paragraph), the hash of the file's bytes, and
+    the records of its paragraphs that are not plain (None: keep the document's)."""
 
     segments: Sequence[tuple[str, int]]
     sha256: str | None
+    paragraphs: Sequence[dict] | None = None
 
 
 @dataclass
@@ -141,14 +143,18 @@ def drifted_sides_of_file(path: str | Path) -> dict[str, str]:
 
 
 def read_new_text(doc: Document, name: str, presegmented: bool = False) -> NewText:
-    """Read and segment a side's file again (its path in the document header)."""
+    """Read and segment a side's file again (its path in the document header), in any format
+    the readers know and with the segmentation the document was made with."""
     from .pipeline import read_side
+    from .sources import segmentation_of
 
     side = doc.side(name)
     if side.path is None:
         raise InputError(f"the {name} side names no text file")
-    fresh = read_side(side.path, side.lang, presegmented)
-    return NewText([(s.text, s.para) for s in fresh.sentences], fresh.sha256)
+    origin: list[dict] = []
+    fresh = read_side(side.path, side.lang, presegmented, segmentation=segmentation_of(doc),
+                      origin=origin)
+    return NewText([(s.text, s.para) for s in fresh.sentences], fresh.sha256, origin)
 
 
 # ---------------------------------------------------------------- matching one side
@@ -381,6 +387,12 @@ def reanchor(doc: Document, new: dict[str, NewText], encoder=None, cfg=None,
     loose("src", len(sides["src"].sentences))
     loose("tgt", len(sides["tgt"].sentences))
     extra = dict(doc.extra)
+    for name, text in new.items():
+        if text.paragraphs is not None:  # the new file's headings, cues ... (core/sources.py)
+            section = {"src": "source_paragraphs", "tgt": "target_paragraphs"}[name]
+            extra.pop(section, None)
+            if text.paragraphs:
+                extra[section] = list(text.paragraphs)
     if isinstance(extra.get("flags"), list) and (changed_text["src"] or changed_text["tgt"]):
         flags = []
         for f in extra["flags"]:

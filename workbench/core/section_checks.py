@@ -33,10 +33,25 @@ def _glossary(value: Any, doc: Document) -> Problems:
     return check_section(value)
 
 
+def _paragraphs(value: Any, doc: Document) -> Problems:
+    from .sources import check_paragraphs
+
+    return check_paragraphs(value, doc)
+
+
+def _segmentation(value: Any, doc: Document) -> Problems:
+    from .sources import check_segmentation
+
+    return check_segmentation(value, doc)
+
+
 SECTION_CHECKS: dict[str, Callable[[Any, Document], Problems]] = {
     "flags": _flags,
     "spelling": _spelling,
     "glossary": _glossary,
+    "source_paragraphs": _paragraphs,
+    "target_paragraphs": _paragraphs,
+    "segmentation": _segmentation,
 }
 
 

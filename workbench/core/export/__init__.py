@@ -7,6 +7,9 @@
 | moses   | moses.py  | two line-aligned plain-text files, PATH.ru and PATH.en          |
 | xliff   | xliff.py  | XLIFF 2.0, one unit per pair                                    |
 | jsonl   | jsonl.py  | one JSON object per pair                                        |
+| xlsx    | xlsx.py   | a spreadsheet: source, target, status, confidence, flags (LF Aligner's layout) |
+| docx    | docx.py   | a Word document: a two-column bilingual table                   |
+| srt     | srt.py    | bilingual subtitles timed by the source's cues                  |
 
 Every format exports *pairs*: rows with text on both sides (1-0 and 0-1 rows never are), the
 corrected text (``Sentence.text``) with the sentences of a side joined by a space, in text
@@ -31,11 +34,16 @@ from typing import Callable
 from ..document import Document
 from ..errors import WorkbenchError
 from ..review import SEVERITIES, Flag, RowIndex, flags, severity_rank
-from ..files import atomic_write
+from ..files import atomic_write, atomic_write_bytes as write_binary  # noqa: F401 (writers)
 
+#: the pair formats every document exports to as text
 FORMATS: tuple[str, ...] = ("tmx", "tsv", "moses", "xliff", "jsonl")
+#: documents for people and players: a spreadsheet, a Word table, subtitles (srt needs a
+#: source read from subtitles)
+DOCUMENT_FORMATS: tuple[str, ...] = ("xlsx", "docx", "srt")
+ALL_FORMATS: tuple[str, ...] = FORMATS + DOCUMENT_FORMATS
 DEFAULT_ONLY = {"tmx": "confirmed", "moses": "confirmed", "tsv": "all", "xliff": "all",
-                "jsonl": "all"}
+                "jsonl": "all", "xlsx": "all", "docx": "all", "srt": "all"}
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BREAKS = re.compile(r"[\t\r\n\u2028\u2029]+")
 
@@ -122,6 +130,22 @@ def write_xml(root, path: Path) -> list[Path]:
     return [path]
 
 
+def row_kinds(doc: Document, pairs: list[Pair]) -> dict[int, str]:
+    """row number -> the kind of the row's source paragraphs (heading, cue ...), for the rows
+    that are not plain paragraphs."""
+    from ..sources import row_kind, sentence_kinds
+
+    kinds = {s: sentence_kinds(doc, s) for s in ("src", "tgt")}
+    if not kinds["src"] and not kinds["tgt"]:
+        return {}
+    out = {}
+    for p in pairs:
+        kind = row_kind(doc, doc.beads[p.row - 1], kinds)
+        if kind != "paragraph":
+            out[p.row] = kind
+    return out
+
+
 def flag_summary(f: Flag) -> str:
     """One line about a flag, for notes and comments."""
     text = f"[{f.status}] {f.category} ({f.severity})"
@@ -143,8 +167,15 @@ def _writer(fmt: str) -> Callable:
         from .xliff import write
     elif fmt == "jsonl":
         from .jsonl import write
+    elif fmt == "xlsx":
+        from .xlsx import write
+    elif fmt == "docx":
+        from .docx import write
+    elif fmt == "srt":
+        from .srt import write
     else:
-        raise WorkbenchError(f"unknown export format {fmt!r}", hint=f"use {', '.join(FORMATS)}")
+        raise WorkbenchError(f"unknown export format {fmt!r}",
+                             hint=f"use {', '.join(ALL_FORMATS)}")
     return write
 
 

@@ -45,7 +45,7 @@ table.align col.n{width:3.2em}table.align col.k{width:3.4em}table.align col.f{wi
 td.n,td.k{color:#57606a;font-size:12px}
 tr.sev-minor td.n{box-shadow:inset 4px 0 #f2c94c}tr.sev-major td.n{box-shadow:inset 4px 0 #f2994a}
 tr.sev-critical td.n{box-shadow:inset 4px 0 #d64545}tr.sev-neutral td.n{box-shadow:inset 4px 0 #9aa0a6}
-p.s{margin:0 0 4px}
+p.s{margin:0 0 4px}p.s.heading{font-weight:600;font-size:1.1em}p.s.footnote,p.s.caption{font-size:.9em;color:#57606a}
 mark{border-radius:3px;padding:0 1px}
 mark.sev-neutral{background:#e8eaed}mark.sev-minor{background:#fdf0c2}
 mark.sev-major{background:#fcd9bd}mark.sev-critical{background:#f7c1c1}
@@ -172,6 +172,9 @@ def html_report(doc: Document, title: str = "alignment", weights: Weights | None
         f'</colgroup><thead><tr><th>#</th><th>type</th><th>{src_lang}</th><th>{tgt_lang}</th>'
         "<th>flags</th></tr></thead><tbody>",
     ]
+    from ..sources import sentence_kinds
+
+    kinds = {side: sentence_kinds(doc, side) for side in ("src", "tgt")}  # headings, cues ...
     for i, b in enumerate(doc.beads):
         row_flags = by_row.get(i, [])
         if only_flagged and not row_flags:
@@ -188,7 +191,9 @@ def html_report(doc: Document, title: str = "alignment", weights: Weights | None
                 s = doc.side(side).get(sid)
                 marks = [(f.span.start, f.span.end, f) for f in live
                          if f.span is not None and f.span.side == side and f.span.sid == sid]
-                paras.append(f'<p class="s">{_highlight(s.text, marks)}</p>')
+                kind = kinds[side].get(sid)
+                cls_s = f"s {_e(kind)}" if kind else "s"
+                paras.append(f'<p class="{cls_s}">{_highlight(s.text, marks)}</p>')
             cells.append("".join(paras))
         flag_list = "".join(_flag_item(f) for f in row_flags)
         status = "&#10003;" if b.confirmed else ""

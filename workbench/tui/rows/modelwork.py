@@ -92,8 +92,12 @@ class ModelWork:
     # ------------------------------------------------------------ a new document
 
     def align_document(self) -> None:
-        """Align the document's sides in a thread; then show and save it."""
+        """Align the document's sides in a thread; then show and save it. A document read
+        from an XLIFF or TMX file comes with its rows: it is shown as it is."""
         ctx = self.ctx
+        if ctx.doc.beads:
+            self._aligned(list(ctx.doc.beads))
+            return
         view = ctx.view
         view.placeholder = ("Aligning: the rows appear here when the aligner is done "
                             "(progress below).")

@@ -1,0 +1,212 @@
+"""Real documents through a real office suite (LibreOffice headless, converted once per
+session): the Bakai pair read from DOCX (ru) and a saved web page (en) aligns as well as from
+text; ODT, EPUB and PDF give the text's sentences; XLSX and DOCX exports open in LibreOffice
+and give back the pairs; a changed DOCX is re-anchored; and OmegaT applies every 1-1 pair of a
+Bakai aligned with --segmentation srx (console-translate, sentence segmentation on, the
+untouched texts/ru/bakai.txt as source)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.core import store
+from workbench.core.align.realign import align_sides
+from workbench.core.evaluate import document_beads, score
+from workbench.core.export import export
+from workbench.core.pipeline import new_document
+from workbench.core.readers import read_source
+from workbench.core.sources import segment_source
+from workbench.launcher import main
+
+from test_readers import saved_page
+
+ROOT = Path(__file__).resolve().parent.parent
+RU, EN, GOLD = ROOT / "texts/ru/bakai.txt", ROOT / "texts/en/bakai.txt", ROOT / "alignments/bakai.yaml"
+SOFFICE = shutil.which("soffice")
+needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (Debian: "
+                                  "libreoffice-writer-nogui libreoffice-calc-nogui)")
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
+
+
+def soffice(out: Path, target: str, *files: Path, infilter: str | None = None) -> None:
+    args = [SOFFICE, f"-env:UserInstallation=file://{out}/profile", "--headless"]
+    if infilter:
+        args.append(f"--infilter={infilter}")
+    subprocess.run([*args, "--convert-to", target, "--outdir", str(out), *map(str, files)],
+                   check=True, capture_output=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """Every file the tests need from LibreOffice, converted in one go."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    d = tmp_path_factory.mktemp("office")
+    ru = paragraphs(RU)
+
+    def page(paras: list[str]) -> str:
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in paras[1:])
+        return (f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+                f"<h1>{html.escape(paras[0])}</h1>{body}</body></html>")
+
+    (d / "ru.html").write_text(page(ru), encoding="utf-8")
+    changed = [p.replace("Маленькая победа", "Малая победа") for p in ru] + \
+        ["Новый абзац, которого не было."]
+    (d / "ru2.html").write_text(page(changed), encoding="utf-8")
+    shutil.copy(RU, d / "ru.txt")
+    shutil.copy(EN, d / "en.txt")
+    export(store.load(GOLD), "xlsx", d / "pairs.xlsx")
+    export(store.load(GOLD), "docx", d / "pairs.docx")
+    soffice(d, "docx:MS Word 2007 XML", d / "ru.html", d / "ru2.html",
+            infilter="HTML (StarWriter)")
+    soffice(d, "odt", d / "ru.html", infilter="HTML (StarWriter)")
+    soffice(d, "epub", d / "ru.html", infilter="HTML (StarWriter)")
+    soffice(d, "pdf", d / "ru.txt", d / "en.txt")
+    soffice(d, "csv:Text - txt - csv (StarCalc):44,34,76", d / "pairs.xlsx")
+    soffice(d, "html", d / "pairs.docx")
+    (d / "en.html").write_text(saved_page(paragraphs(EN)[1:], paragraphs(EN)[0]),
+                               encoding="utf-8")
+    return d
+
+
+def sentences(path: Path, lang: str) -> list[str]:
+    return [s.text for s in segment_source(read_source(path, lang), lang)]
+
+
+@needs_office
+def test_bakai_from_docx_and_html_aligns_as_well_as_from_text(office, use_encoder):
+    gold = document_beads(store.load(GOLD))
+    f1 = {}
+    for name, (src, tgt) in {"text": (RU, EN),
+                             "docx+html": (office / "ru.docx", office / "en.html")}.items():
+        doc = new_document(src, tgt)
+        doc.beads = align_sides(doc.source, doc.target, use_encoder)
+        f1[name] = score(document_beads(doc), gold)["strict"].f1
+        if name != "text":
+            assert doc.extra["source_paragraphs"] == [{"para": 0, "kind": "heading", "level": 1}]
+            assert doc.extra["target_paragraphs"][0]["kind"] == "heading"
+    assert f1["text"] > 0.95
+    assert abs(f1["docx+html"] - f1["text"]) <= 0.01, f1
+
+
+@needs_office
+@pytest.mark.parametrize("name", ["ru.docx", "ru.odt", "ru.epub", "ru.pdf"])
+def test_documents_give_the_sentences_of_the_text(office, name):
+    assert sentences(office / name, "ru") == sentences(RU, "ru")
+
+
+@needs_office
+def test_pdf_english_and_kinds(office):
+    assert sentences(office / "en.pdf", "en") == sentences(EN, "en")
+    for name in ("ru.docx", "ru.odt"):
+        first = read_source(office / name, "ru").paragraphs[0]
+        assert (first.kind, first.level) == ("heading", 1)
+
+
+def gold_pairs(only: str = "all") -> list[tuple[str, str]]:
+    doc = store.load(GOLD)
+    return [(" ".join(s), " ".join(t)) for i, b in enumerate(doc.beads) if b.src and b.tgt
+            for s, t in [doc.bead_texts(i)]]
+
+
+@needs_office
+def test_xlsx_and_docx_exports_open_in_libreoffice_and_give_back_the_pairs(office):
+    with open(office / "pairs.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["ru", "en", "status", "confidence", "flags"]
+    assert [(r[0], r[1]) for r in rows[1:]] == gold_pairs()
+    assert {r[2] for r in rows[1:]} == {"confirmed"}
+    import lxml.html
+
+    root = lxml.html.parse(str(office / "pairs.html")).getroot()
+    cells = [[" ".join(td.text_content().split()) for td in tr.findall(".//td")]
+             for tr in root.iter("tr")]
+    assert cells[0] == ["Russian", "English"]
+    assert [tuple(c) for c in cells[1:]] == [(" ".join(a.split()), " ".join(b.split()))
+                                             for a, b in gold_pairs()]
+
+
+@needs_office
+def test_a_changed_docx_is_reanchored(office, tmp_path):
+    src = tmp_path / "ru.docx"
+    shutil.copy(office / "ru.docx", src)
+    gold = store.load(GOLD)
+    doc = new_document(src, EN)
+    assert [s.text for s in doc.source.sentences][1:] == [s.original or s.text for s in
+                                                           gold.source.sentences][1:]
+    doc.beads = list(gold.beads)  # the gold rows, all confirmed, on the DOCX's sentences
+    doc.target = gold.target
+    store.save(doc, tmp_path / "d.yaml")
+    shutil.copy(office / "ru2.docx", src)
+    res = CliRunner().invoke(main, ["reanchor", str(tmp_path / "d.yaml"), "--no-realign"])
+    assert res.exit_code == 0, res.output
+    assert "1 changed, 1 new" in res.output
+    after = store.load(tmp_path / "d.yaml")
+    assert after.source.sentences[0].text.startswith("Малая победа")
+    assert after.confirmed_count >= gold.confirmed_count - 1
+    assert after.extra["source_paragraphs"][0] == {"para": 0, "kind": "heading", "level": 1}
+
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<omegat><project version="1.0">
+  <source_dir>__DEFAULT__</source_dir><target_dir>__DEFAULT__</target_dir>
+  <tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir>
+  <glossary_file>__DEFAULT__</glossary_file><dictionary_dir>__DEFAULT__</dictionary_dir>
+  <source_lang>ru</source_lang><target_lang>en</target_lang>
+  <source_tok>org.omegat.tokenizer.LuceneRussianTokenizer</source_tok>
+  <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+  <sentence_seg>true</sentence_seg>
+  <support_default_translations>true</support_default_translations>
+  <remove_tags>false</remove_tags>
+</project></omegat>
+"""
+
+
+@pytest.mark.skipif(shutil.which("omegat") is None,
+                    reason="OmegaT is not installed (Debian: apt-get install omegat)")
+def test_omegat_applies_every_1_1_pair_with_srx_segmentation(tmp_path, use_encoder, monkeypatch):
+    """Bakai aligned with --segmentation srx, exported as TMX (all rows) into tm/auto/ of an
+    OmegaT project with sentence segmentation on and the untouched Russian text as source:
+    console-translate puts in the English of every 1-1 pair."""
+    from workbench.core import embed
+
+    monkeypatch.setattr(embed, "load_encoder", lambda *a, **k: use_encoder)
+    doc_path = tmp_path / "bakai.yaml"
+    res = CliRunner().invoke(main, ["align", str(RU), str(EN), "--segmentation", "srx",
+                                    "-o", str(doc_path)])
+    assert res.exit_code == 0, res.output
+    doc = store.load(doc_path)
+    assert doc.extra["segmentation"] == {"method": "srx"}
+    project = tmp_path / "project"
+    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
+    shutil.copy(RU, project / "source" / "bakai.txt")
+    res = CliRunner().invoke(main, ["export", str(doc_path), "--format", "tmx", "--only", "all",
+                                    "-o", str(project / "tm" / "auto" / "bakai.tmx")])
+    assert res.exit_code == 0, res.output
+    env = dict(os.environ, HOME=str(tmp_path / "home"))
+    proc = subprocess.run(["omegat", str(project), "--mode=console-translate"],
+                          capture_output=True, text=True, timeout=180, env=env)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    out = (project / "target" / "bakai.txt").read_text(encoding="utf-8")
+    ones = [(doc.source.get(b.src[0]).text, doc.target.get(b.tgt[0]).text)
+            for b in doc.beads if len(b.src) == 1 and len(b.tgt) == 1]
+    assert len(ones) > 25
+    missed = [ru for ru, en in ones if en not in out or (ru != en and ru in out)]
+    assert missed == []
+    stats = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
+    total, remaining = (int(line.split()[1]) for line in stats.splitlines()
+                        if line.startswith(("Total:", "Remaining:")))
+    assert total - remaining >= len({ru for ru, _ in ones})

@@ -1,0 +1,149 @@
+"""PDF: the text layer, by pdfminer.six's layout analysis, put back into paragraphs.
+
+pdfminer gives text boxes (lines close together) and their lines with positions. A paragraph
+ends at the end of a box, or at a line that stops well short of the right margin after a
+sentence end; a line ending in a hyphen joins the next without it when that one goes on in
+small letters. Page numbers and the running headers and footers (the same line at the top or
+bottom of most pages) are left out. A line set clearly larger than the body text is a heading.
+``where`` is the page. A PDF without text (a scan) or with a password is refused with a hint.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from pathlib import Path
+
+from ..errors import InputError
+from . import Paragraph, SourceFile, file_hash
+from .limits import MAX_PACKED, MAX_PAGES, check_size
+
+_WHAT = "a PDF file"
+_ENDS = tuple(".!?:;…»\"”)")
+_BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
+                          r"(?:\s*[-–—])?\s*$", re.I)
+
+
+def _lines(path: Path):
+    """Per page: (boxes of lines (x0, x1, top, size, text)), page width."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+
+    pages = []
+    for number, page in enumerate(extract_pages(str(path), laparams=LAParams()), 1):
+        if number > MAX_PAGES:
+            raise InputError(f"has more than {MAX_PAGES} pages", path=str(path),
+                             hint="split it into parts and align each")
+        boxes = []
+        for box in page:
+            if not isinstance(box, LTTextBox):
+                continue
+            lines = []
+            for line in box:
+                if not isinstance(line, LTTextLine):
+                    continue
+                text = line.get_text().replace("\n", " ").strip()
+                if not text:
+                    continue
+                sizes = [c.size for c in line if isinstance(c, LTChar)]
+                size = statistics.median(sizes) if sizes else 0.0
+                lines.append((line.x0, line.x1, page.height - line.y1, size, text))
+            if lines:
+                boxes.append(lines)
+        pages.append((boxes, page.width))
+    return pages
+
+
+def _furniture(pages) -> set[str]:
+    """Lines that are running headers or footers: the first or last line of most pages."""
+    if len(pages) < 3:
+        return set()
+    edges: Counter[str] = Counter()
+    for boxes, _ in pages:
+        lines = [ln for box in boxes for ln in box]
+        if lines:
+            ordered = sorted(lines, key=lambda ln: ln[2])
+            for ln in {ordered[0][4], ordered[-1][4]}:
+                edges[re.sub(r"\d+", "#", ln)] += 1
+    return {text for text, n in edges.items() if n >= max(3, len(pages) // 2)}
+
+
+def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragraph]:
+    lines_all = [ln for box in boxes for ln in box]
+    if not lines_all:
+        return []
+    right = max(ln[1] for ln in lines_all)
+    left = min(ln[0] for ln in lines_all)
+    width = right - left
+    out: list[Paragraph] = []
+    for box in boxes:
+        buf: list[str] = []
+        heading = False
+
+        def flush() -> None:
+            text = re.sub(r"\s+", " ", "".join(buf)).strip()
+            buf.clear()
+            if text:
+                out.append(Paragraph(text, "heading" if heading else "paragraph",
+                                     1 if heading else None, where=f"page {number}"))
+
+        for x0, x1, top, size, text in box:
+            if _PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in furniture:
+                continue
+            big = bool(body and size > 1.15 * body)
+            if buf and (big != heading or _BULLET.match(text)):
+                flush()
+            heading = big
+            if buf and re.search(r"[A-Za-zА-Яа-яЁё]-$", buf[-1]) and re.match(r"[a-zа-яё]", text):
+                buf[-1] = buf[-1][:-1]  # a word hyphenated at the line end
+            elif buf:
+                buf.append(" ")
+            buf.append(text)
+            if x1 < right - 0.12 * width and text.endswith(_ENDS) or x1 < right - 0.3 * width:
+                flush()
+        flush()
+    return out
+
+
+def paragraphs(pages) -> list[Paragraph]:
+    sizes = [ln[3] for boxes, _ in pages for box in boxes for ln in box if ln[3]]
+    body = statistics.median(sizes) if sizes else 0.0
+    furniture = _furniture(pages)
+    out: list[Paragraph] = []
+    for number, (boxes, _width) in enumerate(pages, 1):
+        page = _page(boxes, number, body, furniture)
+        if out and page and out[-1].kind == page[0].kind == "paragraph" and \
+                not out[-1].text.endswith(_ENDS):  # going on over the page break
+            out[-1] = Paragraph(f"{out[-1].text} {page[0].text}", "paragraph",
+                                where=out[-1].where)
+            page = page[1:]
+        out.extend(page)
+    return out
+
+
+def read(path: Path, lang: str | None = None, encoding: str | None = None,
+         fmt: str = "pdf") -> SourceFile:
+    check_size(path, MAX_PACKED, _WHAT)
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pages = _lines(path)
+    except InputError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(f"is {_WHAT} protected by a password", path=str(path),
+                         hint="open it with the password and print or export it to a PDF "
+                              "without one, or save its text") from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
+        reason = str(exc).strip() or type(exc).__name__
+        raise InputError(f"is {_WHAT} that cannot be read (damaged? {reason[:120]})",
+                         path=str(path),
+                         hint="open it in a PDF viewer and save or print it to a new PDF, or "
+                              "give the text") from None
+    paras = paragraphs(pages)
+    if not paras:
+        raise InputError(f"is {_WHAT} with no text layer (a scanned document?)", path=str(path),
+                         hint="run OCR on it first (e.g. ocrmypdf), or give the text")
+    return SourceFile(str(path), "pdf", tuple(paras), file_hash(path))
