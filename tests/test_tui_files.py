@@ -278,7 +278,9 @@ def test_export_and_the_report_from_inside_the_workbench(bakai):
                    for n in notes(app))
         await pilot.press("E")
         await pilot.pause()
-        for _ in range(5):  # the last format: the HTML report
+        from workbench.core.export import FORMATS
+
+        for _ in FORMATS:  # after the export formats: the HTML report
             await pilot.press("right")
         await pilot.press("enter")
         await settle(pilot)
