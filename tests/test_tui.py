@@ -190,3 +190,21 @@ def test_keys_typed_ahead_of_a_dialog_are_not_lost():
         assert type(app.screen).__name__ == "FlagDialog"
         assert app.view.row == 3
     drive(app, script)
+
+
+def test_a_key_that_answers_a_dialog_does_nothing_else():
+    """The "a" that answers a choice must not also reach the rows (where it adds a row)."""
+    from workbench.tui.common.dialogs import ChoiceDialog
+
+    app = make_app(spellcheck=False)
+    answers = []
+
+    async def script(pilot):
+        app.push_screen(ChoiceDialog("Title", "text", [("yes", "Yes", "a"),
+                                                       ("cancel", "No", "n")]), answers.append)
+        await pilot.pause()
+        await pilot.press("a")
+        for _ in range(3):
+            await pilot.pause()
+        assert answers == ["yes"] and not app.history.can_undo()
+    drive(app, script)

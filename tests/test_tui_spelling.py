@@ -37,8 +37,10 @@ TYPOS_IN_ORDER = ["Inititally", "seige", "upto", "tracktors", "aggitated", "occa
 
 
 def published(doc: Document) -> Document:
-    """The document as published: every edited sentence back to its original text."""
+    """The document as published: every edited sentence back to its original text, and none
+    of the terminology findings accepted yet (the translator's work on the gold)."""
     doc = copy.deepcopy(doc)
+    doc.extra.pop("accepted_terms", None)
     for side in (doc.source, doc.target):
         side.sentences = [replace(s, text=s.original, original=None) if s.original else s
                           for s in side.sentences]
@@ -229,6 +231,37 @@ def test_findings_list_lists_typos_and_terms_and_enter_goes_there(project):
         await pilot.press("u")
         await pilot.pause()
         assert "Zher Ann" in target_text(app, 51)
+    drive(app, script)
+
+
+def test_a_term_problem_accepted_here_is_no_longer_reported(tmp_path):
+    """Row 64 of the corrected Bakai keeps "акимат" untranslated on purpose: "=" there accepts
+    it for that row only, kept in the document (undoable), and the checks no longer report it
+    (issue 15)."""
+    for name in ("glossary.yaml", "dictionary.yaml"):
+        shutil.copy(ALIGN / name, tmp_path / name)
+    gold = store.load(ALIGN / "bakai.yaml")
+    gold.extra.pop("accepted_terms", None)  # as before the translator accepted them
+    store.save(gold, tmp_path / "bakai.yaml")
+    app = open_app(tmp_path)
+
+    async def script(pilot):
+        await settle(pilot)
+        assert [t.term.target for t in app.marks.terms(63)] == ["akimat"]
+        await pilot.press("colon", *"64", "enter")
+        await pilot.pause()
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.marks.terms(63) == [] and not app.marks.gutter(63)[1]
+        assert app.doc.extra["accepted_terms"] == [
+            {"kind": "missing", "source": "акимат", "target": "akimat", "side": "src",
+             "sid": app.doc.beads[63].src[0]}]
+        await pilot.press("u")
+        await settle(pilot)
+        assert [t.term.target for t in app.marks.terms(63)] == ["akimat"]
     drive(app, script)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..core.errors import WorkbenchError
 from ..core.kinds import check_output
 from .common import FILE
 from .context import OpenDocuments, pass_documents
@@ -22,10 +23,23 @@ def _parse_fix(spec: str) -> tuple[int, str, str | None]:
     return int(row) - 1, word.strip(), replacement.strip() if eq else None
 
 
+def _parse_accept(spec: str) -> tuple[int, str]:
+    """ROW:TERM -> (0-based row, term)."""
+    row, sep, term = spec.partition(":")
+    if not sep or not row.strip().isdigit() or int(row) < 1 or not term.strip():
+        raise click.BadParameter(f"'{spec}': write ROW:TERM, e.g. 15:снос",
+                                 param_hint="--accept-term")
+    return int(row) - 1, term.strip()
+
+
 @click.command()
 @click.argument("document", type=FILE)
 @click.option("--fix", "fixes", multiple=True, metavar="ROW:WORD[=REPLACEMENT]",
               help="fix WORD in ROW with its first suggestion, or with REPLACEMENT "
+                   "(repeatable); the document is then saved")
+@click.option("--accept-term", "accepts", multiple=True, metavar="ROW:TERM",
+              help="accept the terminology finding of TERM (its source or target) in ROW as "
+                   "the translator's choice: kept in the document, no longer reported "
                    "(repeatable); the document is then saved")
 @click.option("--glossary", "glossary_path", type=FILE,
               help="project glossary (default: glossary.yaml beside the document)")
@@ -36,14 +50,15 @@ def _parse_fix(spec: str) -> tuple[int, str, str | None]:
               help="check glossary terms per row")
 @pass_documents
 def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
-          glossary_path: Path | None, dictionary_path: Path | None, spelling: bool,
-          terms: bool) -> None:
+          accepts: tuple[str, ...], glossary_path: Path | None, dictionary_path: Path | None,
+          spelling: bool, terms: bool) -> None:
     """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
     from ..core import glossary as gl
     from ..core import spelling as sp
     from .output.findings import format_findings
 
     parsed = [_parse_fix(f) for f in fixes]
+    to_accept = [_parse_accept(a) for a in accepts]
     session = documents.open(document)
     doc = session.doc
     gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
@@ -58,6 +73,19 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
                                     if t.found == word and t.kind != "missing"), None)
             edit = documents.apply(session, sp.fix_in_row(doc, row, word, replacement, checker))
             click.echo(f"row {row + 1}: {edit.label}")
+    for row, term in to_accept:
+        wanted = term.casefold()
+        found = [f for f in gl.terminology_findings(doc, gloss, [row] if row < len(doc.beads)
+                                                    else [])
+                 if wanted in (f.term.source.casefold(), f.term.target.casefold())]
+        if not found:
+            raise WorkbenchError(f"row {row + 1} has no terminology finding of {term!r}",
+                                 path=str(document),
+                                 hint="run 'workbench check' to list the findings")
+        for f in found:
+            edit = documents.apply(session, gl.accept(doc, f))
+            click.echo(f"row {row + 1}: {edit.label}")
+    if parsed or to_accept:
         documents.save(session)
         click.echo(f"{document}: saved")
     found = checker.misspellings(doc) if spelling else []

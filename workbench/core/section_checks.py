@@ -33,6 +33,12 @@ def _glossary(value: Any, doc: Document) -> Problems:
     return check_section(value)
 
 
+def _accepted_terms(value: Any, doc: Document) -> Problems:
+    from .glossary.accepted import check_accepted
+
+    return check_accepted(value, doc)
+
+
 def _paragraphs(value: Any, doc: Document) -> Problems:
     from .sources import check_paragraphs
 
@@ -49,6 +55,7 @@ SECTION_CHECKS: dict[str, Callable[[Any, Document], Problems]] = {
     "flags": _flags,
     "spelling": _spelling,
     "glossary": _glossary,
+    "accepted_terms": _accepted_terms,
     "source_paragraphs": _paragraphs,
     "target_paragraphs": _paragraphs,
     "segmentation": _segmentation,

@@ -125,7 +125,7 @@ SECTIONS: list[tuple[str, list[Key]]] = [
     ("Spelling and terms", [
         Key("z", "terms.next_typo", "Next typo", "Next misspelt word (marked red)", Spelling.next_typo),
         Key("Z", "terms.prev_typo", "Prev typo", "Previous misspelt word", Spelling.prev_typo),
-        Key("equals_sign", "terms.fix_word", "Fix word", "Fix the misspelt word here: suggestions (1-9), add to the dictionary, ignore; or the glossary's term", Spelling.fix_word, display="="),
+        Key("equals_sign", "terms.fix_word", "Fix word", "Fix the misspelt word here: suggestions (1-9), add to the dictionary, ignore; on a term problem: the glossary's term, or accept the row as it is", Spelling.fix_word, display="="),
         Key("i", "terms.findings", "Findings", "List every misspelling and terminology problem; enter jumps to it", Spelling.findings, anywhere=True),
         Key("b", "terms.glossary", "Glossary", "Show the glossary panel (again: hide it): add, edit, delete terms", Glossary.toggle_panel, anywhere=True),
         Key("B", "terms.add_term", "Add term", "Add a glossary term from this row (select words or pick a candidate)", Glossary.add_from_row, anywhere=True),

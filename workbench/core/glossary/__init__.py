@@ -16,11 +16,14 @@ One module per job, every name re-exported here:
   :func:`check_section` (validation on load);
 - :mod:`.matching`: :func:`find_terms` and :func:`term_matches`, in any inflection;
 - :mod:`.consistency`: :func:`terminology_findings` (missing, near-miss, forbidden) and
-  :func:`fix`.
+  :func:`fix`;
+- :mod:`.accepted`: findings the translator accepted in one sentence (:func:`accept`,
+  :func:`unaccept`), kept in the document and left out of the checks.
 """
 
 from __future__ import annotations
 
+from .accepted import accept, accepted_keys, unaccept
 from .consistency import NEAR_MISS_RATIO, TermFinding, fix, terminology_findings
 from .matching import TermMatch, find_terms, split_words, term_matches
 from .project import GLOSSARY_NAME, Glossary, project_glossary_path
@@ -30,7 +33,7 @@ from .terms import Term, check_terms
 
 __all__ = [
     "GLOSSARY_NAME", "NEAR_MISS_RATIO", "SECTION", "Glossary", "Term", "TermFinding",
-    "TermMatch", "add_term", "all_terms", "check_section", "check_terms", "document_terms",
+    "TermMatch", "accept", "accepted_keys", "add_term", "all_terms", "check_section", "check_terms", "document_terms",
     "find_terms", "fix", "project_glossary_path", "remove_term", "replace_document_term",
-    "split_words", "term_matches", "terminology_findings",
+    "split_words", "term_matches", "terminology_findings", "unaccept",
 ]

@@ -23,6 +23,7 @@ from ..document import Document, Span
 from ..errors import OperationError
 from ..history import Edit
 from ..operations import replace_span
+from .accepted import accepted_keys, finding_key
 from .matching import TermMatch, find_terms, split_words
 from .project import Glossary
 from .section import all_terms
@@ -78,8 +79,19 @@ def _near_miss(term: Term, sentences: Sequence[tuple[int, str]]) -> tuple[Span, 
 
 
 def terminology_findings(doc: Document, glossary: Glossary | None = None,
-                         rows: Iterable[int] | None = None) -> list[TermFinding]:
-    """Terminology findings of every row (or the given rows), in row order."""
+                         rows: Iterable[int] | None = None, *,
+                         include_accepted: bool = False) -> list[TermFinding]:
+    """Terminology findings of every row (or the given rows), in row order; those the
+    translator accepted (:mod:`.accepted`) are left out unless ``include_accepted``."""
+    found = _findings(doc, glossary, rows)
+    accepted = accepted_keys(doc)
+    if include_accepted or not accepted:
+        return found
+    return [f for f in found if finding_key(f) not in accepted]
+
+
+def _findings(doc: Document, glossary: Glossary | None,
+              rows: Iterable[int] | None) -> list[TermFinding]:
     terms = all_terms(doc, glossary)
     if not terms:
         return []

@@ -172,6 +172,7 @@ class ChoiceDialog(AnswerOnce, ModalScreen[str | None]):
         self.query(Button).first().focus()
 
     def on_key(self, event) -> None:
+        event.prevent_default()  # this handler holds keys itself: not AnswerOnce's again
         if self._hold(event):
             return
         for answer, _label, key in self.choices:

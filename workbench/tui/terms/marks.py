@@ -154,7 +154,8 @@ class Marks:
     # ------------------------------------------------------------ invalidation
 
     def _sync(self) -> None:
-        """After an edit: a changed ignore list or document glossary changes every verdict."""
+        """After an edit: a changed ignore list, document glossary or list of accepted terms
+        changes every verdict."""
         seen = self._version()
         if seen == self._seen:
             return
@@ -162,7 +163,8 @@ class Marks:
         self._seen = seen
         extra = self.doc.extra
         extras = (tuple(map(repr, extra.get("spelling") or ())),
-                  tuple(map(repr, extra.get(gl.SECTION) or ())))
+                  tuple(map(repr, extra.get(gl.SECTION) or ())),
+                  tuple(map(repr, extra.get(gl.accepted.SECTION) or ())))
         if extras != self._extras:
             self._extras = extras
             self.generation += 1

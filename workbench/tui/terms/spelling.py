@@ -163,24 +163,34 @@ class Spelling:
                         "project (a file change: u does not undo it).", timeout=5)
 
     def _fix_term(self) -> None:
-        """No misspelling here: offer the glossary's term for a forbidden or near-miss one."""
+        """No misspelling here: a term problem of this row can take the glossary's term
+        (a forbidden or near-miss one), or be accepted here as the translator's choice."""
         ctx = self.ctx
         v = ctx.view
-        fixable = [t for t in self.marks.terms(v.row) if t.kind in ("forbidden", "near-miss")]
-        if not fixable:
+        found = self.marks.terms(v.row)
+        if not found:
             ctx.notify("Nothing to fix here: z goes to the next misspelt word, i lists them "
                        "all.", timeout=3)
             return
-        t = fixable[0]
+        t = next((f for f in found if f.kind in ("forbidden", "near-miss")), found[0])
+        fixable = t.kind in ("forbidden", "near-miss")
 
         def answer(choice: str | None) -> None:
             if choice == "replace":
                 if ctx.apply(lambda: gl.fix(ctx.doc, t), keep_row=True) is not None:
                     ctx.notify(f"{t.found} → {t.term.target} (u undoes)", timeout=3)
-        ctx.ask(ChoiceDialog(
-            "Use the glossary's term?", f"{t.message}.\nReplace “{t.found}” by "
-            f"“{t.term.target}” in row {v.row + 1}?",
-            [("replace", "Replace", "y"), ("cancel", "Cancel", "n")]), answer)
+            elif choice == "accept":
+                if ctx.apply(lambda: gl.accept(ctx.doc, t), keep_row=True) is not None:
+                    ctx.notify(f"“{t.term.source}” → “{t.term.target}” is accepted as it is in "
+                               f"row {v.row + 1} (u undoes).", timeout=4)
+
+        question = (f"Replace “{t.found}” by “{t.term.target}” in row {v.row + 1}, or accept "
+                    "the row as it is (a deliberate choice: no longer reported)?" if fixable
+                    else f"Accept row {v.row + 1} as it is (a deliberate choice: no longer "
+                         "reported)?")
+        choices = ([("replace", "Replace", "y")] if fixable else []) + [
+            ("accept", "Accept here", "a"), ("cancel", "Cancel", "n")]
+        ctx.ask(ChoiceDialog("Glossary term", f"{t.message}.\n{question}", choices), answer)
 
     # ------------------------------------------------------------ the findings list
 
