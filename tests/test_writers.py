@@ -228,3 +228,11 @@ def test_two_writers_of_the_project_dictionary_keep_each_others_words(project):
     b.add("Orazalinov", "en")
     b.save()
     assert set(ProjectDictionary.load(path).words["en"]) == {"Bakai", "Shanyrak", "Orazalinov"}
+
+
+def test_two_commands_and_the_workbench_saving_at_once_lose_nothing():
+    """bench/stress_writers.py in small: 2 command-line writers and the UI, 8 rounds each."""
+    res = subprocess.run([sys.executable, str(ROOT / "bench/stress_writers.py"), "--rounds", "8"],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "lost: 0, printed ids that differ from the saved ones: 0" in res.stdout

@@ -135,6 +135,8 @@ def remap_flag(rec: Any, maps: dict[str, dict[int, int]]) -> Any:
 
 
 def _merge_flags(base: list, mine: list, theirs: list, prefer, choices, conflicts) -> list:
+    """Flags by id. Both sides added a flag with the same id: MINE's is renumbered, since
+    THEIRS' is already in the file (a command may have printed its id: that id stays true)."""
     def fid(r):
         return r.get("id") if isinstance(r, dict) else dump_key(r)
     base_ids = {fid(r) for r in base}
@@ -142,7 +144,7 @@ def _merge_flags(base: list, mine: list, theirs: list, prefer, choices, conflict
     mine_keys = {r.get("key") for r in mine if isinstance(r, dict) and r.get("key")}
     taken = {i for i in base_ids | mine_ids | {fid(r) for r in theirs} if isinstance(i, int)}
     next_id = max(taken, default=0) + 1
-    fixed = []
+    kept_theirs, renumber_mine = [], {}
     for r in theirs:
         i = fid(r)
         if isinstance(r, dict) and i not in base_ids:
@@ -152,10 +154,13 @@ def _merge_flags(base: list, mine: list, theirs: list, prefer, choices, conflict
             if mr is not None and dump_key(mr) != dump_key(r):
                 if r.get("key") and r.get("key") == mr.get("key"):
                     continue
-                r = dict(r, id=next_id)  # both added a flag with this id: renumber theirs
+                renumber_mine[i] = next_id  # both added a flag with this id
                 next_id += 1
-        fixed.append(r)
-    return _merge_records("flag", base, mine, fixed, fid, prefer, choices, conflicts, _flag_line)
+        kept_theirs.append(r)
+    mine = [dict(r, id=renumber_mine[fid(r)]) if isinstance(r, dict) and fid(r) in renumber_mine
+            else r for r in mine]
+    return _merge_records("flag", base, mine, kept_theirs, fid, prefer, choices, conflicts,
+                          _flag_line)
 
 
 def merge_section(name: str, b, m, t, prefer, choices, conflicts):
