@@ -17,10 +17,10 @@ made while saving stay in the journal.
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from ...core.errors import WorkbenchError
+from ...core.files import os_error_text
 from ...core.merge import MergeResult
 from ...core.session import DiskChanged, SaveJob, Written
 from ..common.dialogs import ChoiceDialog, PromptDialog
@@ -30,24 +30,8 @@ from .conflicts import ConflictScreen
 
 
 def why_not_saved(exc: BaseException) -> str:
-    """A failed save in the words a translator needs."""
-    if isinstance(exc, OSError):
-        name = exc.filename or ""
-        folder = str(Path(name).parent) if name else "that folder"
-        if exc.errno == errno.ENOSPC:
-            return "the disk is full"
-        if exc.errno == errno.EDQUOT:
-            return "your disk quota is used up"
-        if exc.errno in (errno.EACCES, errno.EPERM):
-            return f"no permission to write in {folder}"
-        if exc.errno == errno.EROFS:
-            return f"{folder} is on a read-only disk"
-        if exc.errno == errno.EISDIR:
-            return f"{name} is a folder"
-        if exc.errno == errno.ENOENT:
-            return f"{folder} does not exist"
-        return exc.strerror or str(exc)
-    return str(exc)
+    """A failed save in the words a translator needs (the same words as the command line)."""
+    return os_error_text(exc)
 
 
 class Saving:
