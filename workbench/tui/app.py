@@ -83,6 +83,9 @@ class WorkbenchApp(App):
     #progress-bar Bar { width: 1fr; }
     #status { height: 1; background: $panel; color: $foreground; padding: 0 1; }
     #columns { height: 1; background: $panel; color: $text-muted; }
+    /* notices as thin strips over the bottom of the English column, not 3-line boxes */
+    Toast { padding: 0 1; margin-top: 0; width: auto; min-width: 30; max-width: 45%; }
+    ToastRack { margin-bottom: 1; }
     """
 
     #: goes up after every change of the document (what shows the document follows it)
