@@ -208,3 +208,21 @@ def test_a_key_that_answers_a_dialog_does_nothing_else():
             await pilot.pause()
         assert answers == ["yes"] and not app.history.can_undo()
     drive(app, script)
+
+
+def test_a_notice_is_one_line_below_the_rows():
+    """Notices covered the English column for seconds: now one line, on the status line."""
+    import asyncio
+
+    from textual.widgets._toast import Toast
+
+    app = make_app(spellcheck=False)
+
+    async def main():
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.press("m", "u")  # "Undid: merge rows"
+            await pilot.pause(0.3)
+            toast = app.screen.query(Toast).last()
+            assert toast.region.height == 1
+            assert toast.region.y >= app.view.region.bottom  # not over the rows
+    asyncio.run(main())
