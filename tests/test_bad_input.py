@@ -240,3 +240,102 @@ def test_align_reads_the_given_encoding(tmp_path, use_encoder):
 
     doc = store.load(out)
     assert doc.source.sentences[0].text.startswith("Жители микрорайона Бакай")
+
+
+# ---------------------------------------------------------------- pipes, devices, folders, sizes
+
+def _unblock_later(fifo: Path, seconds: float = 20.0) -> None:
+    """Should a regression read the FIFO, a writer opens and closes it after a while: the test
+    then fails instead of hanging forever."""
+    import os
+    import threading
+    import time
+
+    def writer():
+        time.sleep(seconds)
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            os.close(fd)
+        except OSError:
+            pass
+
+    threading.Thread(target=writer, daemon=True).start()
+
+
+def _commands(bad: Path, tmp: Path) -> list[list]:
+    """Every command that reads a file, with ``bad`` in the place of one of its inputs."""
+    good, text = YAML / "good.yaml", TEXT / "en.txt"
+    return [
+        ["align", bad, text, "-o", tmp / "o.yaml"], ["align", TEXT / "ru.txt", bad, "-o", tmp / "o.yaml"],
+        ["show", bad], ["eval", bad, good], ["eval", good, bad], ["merge", bad, good, good],
+        ["merge", good, good, bad], ["check", bad], ["check", good, "--glossary", bad],
+        ["check", good, "--dictionary", bad], ["glossary", "import", bad, "--format", "csv",
+                                               "--glossary", tmp / "g.yaml"],
+        ["glossary", "export", tmp / "g.tsv", "--glossary", bad],
+        ["flag", "add", bad, "1", "-c", "acc/om", "-s", "minor"], ["flag", "list", bad],
+        ["qa", bad], ["report", bad], ["export", bad, "--format", "tsv", "-o", tmp / "x.tsv"],
+        ["reanchor", bad], ["open", bad],
+    ]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_by_every_command(tmp_path, before):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    _unblock_later(fifo)
+    for args in _commands(fifo, tmp_path):
+        res = run(args)
+        assert res.exit_code == 2, (args, res.output)
+        lines = res.output.strip().splitlines()
+        assert len(lines) == 1 and f"{fifo}: is a named pipe (FIFO)" in lines[0], (args, lines)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.txt"]
+    assert corpus_state() == before
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused(device, tmp_path):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    for args in _commands(Path(device), tmp_path):
+        res = run(args)
+        assert res.exit_code == 2, (args, res.output)
+        assert res.output.strip() == res.output.strip().splitlines()[0]
+        assert f"{device}: is a character device" in res.output and "never ends" in res.output
+
+
+def test_a_folder_is_one_line_naming_it(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for args in _commands(folder, tmp_path):
+        res = run(args)
+        assert res.exit_code == 2, (args, res.output)
+        assert res.output.strip().splitlines() == [res.output.strip()], (args, res.output)
+        assert f"{folder}: is a directory" in res.output, (args, res.output)
+
+
+def test_a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised(tmp_path, monkeypatch,
+                                                                           use_encoder):
+    big = tmp_path / "big.txt"
+    big.write_bytes((TEXT / "ru.txt").read_bytes() * 120)  # 36,720 bytes
+    monkeypatch.setenv("WORKBENCH_MAX_INPUT_MB", "0.02")  # 20,971 bytes
+    out = tmp_path / "o.yaml"
+    res = run(["align", big, TEXT / "en.txt", "-o", out])
+    assert res.exit_code == 2 and not out.exists()
+    assert res.output.strip() == (
+        f"workbench: {big}: is 36,720 bytes, more than the 20,971 bytes workbench reads (is it "
+        "the right file? If so, raise the limit: WORKBENCH_MAX_INPUT_MB=1 workbench ...)")
+    assert run(["show", YAML / "good.yaml"]).exit_code == 0  # a small file is read
+    monkeypatch.setenv("WORKBENCH_MAX_INPUT_MB", "1")
+    res = run(["align", big, TEXT / "en.txt", "-o", out])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "nan", "inf"])
+def test_a_bad_size_limit_is_one_line(value, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_MAX_INPUT_MB", value)
+    res = run(["show", YAML / "good.yaml"])
+    assert res.exit_code == 2
+    assert res.output.strip() == f"workbench: WORKBENCH_MAX_INPUT_MB={value!r} is not a size in " \
+        "megabytes (set it to a number such as 200, or unset it for 32)"

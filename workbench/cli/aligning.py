@@ -8,13 +8,13 @@ from pathlib import Path
 import click
 
 from ..core.errors import WorkbenchError
-from .common import FILE, TextPair, model_for, progress_printer, text_pair_options, warn
+from .common import INPUT, TextPair, model_for, progress_printer, text_pair_options, warn
 from .context import OpenDocuments, OpenRequest, pass_documents
 
 
 @click.command()
-@click.argument("source", type=FILE)
-@click.argument("target", type=FILE)
+@click.argument("source", type=INPUT)
+@click.argument("target", type=INPUT)
 @text_pair_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small (both: most "
                                 "accurate, slower), or the path of a local sentence-transformers "
@@ -81,7 +81,7 @@ def align(documents: OpenDocuments, source: Path, target: Path, pair: TextPair,
 
 
 @click.command(name="open")
-@click.argument("files", nargs=-1, required=True, type=FILE)
+@click.argument("files", nargs=-1, required=True, type=INPUT)
 @text_pair_options
 @click.option("--model", help="the model for aligning and re-aligning (use-v3, e5-small, "
                                 "use-v3+e5-small or a folder; default: a document's own model, "
@@ -174,7 +174,7 @@ def reanchor_document(documents: OpenDocuments, document: Path, model: str | Non
 
 
 @click.command(name="reanchor")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--model", help="the model that re-aligns the rows that are not confirmed "
                                 "(default: the document's own, else use-v3)")
 @click.option("--no-realign", is_flag=True,

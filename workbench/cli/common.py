@@ -14,7 +14,11 @@ USER_HELP = "author name for new flags (default: your login name)"
 SEVERITY_CHOICE = click.Choice(["neutral", "minor", "major", "critical"])
 
 FILE = click.Path(dir_okay=False, path_type=Path)
-"""A file argument or option (a document, a text, an output): a Path, never a folder."""
+"""A file argument or option that is written (an output): a Path, never a folder."""
+
+INPUT = click.Path(path_type=Path)
+"""A file argument that is read (a document, a text, a glossary): a Path, checked by the core
+when it is read, so that a folder, a pipe or a device is one line naming it (core/inputs.py)."""
 
 
 def encoding_options(command):

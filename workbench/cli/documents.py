@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from ..core.errors import WorkbenchError
-from .common import FILE
+from ..core.errors import FormatError, read_bytes
+from .common import FILE, INPUT
 
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["columns", "beads"]), default="columns",
               show_default=True, help="columns: two wrapped columns; beads: [src]:[tgt] lines")
 def show(document: Path, fmt: str) -> None:
@@ -32,8 +32,8 @@ def show(document: Path, fmt: str) -> None:
 
 
 @click.command(name="eval")
-@click.argument("proposed", type=FILE)
-@click.argument("gold", type=FILE)
+@click.argument("proposed", type=INPUT)
+@click.argument("gold", type=INPUT)
 def evaluate(proposed: Path, gold: Path) -> None:
     """Score PROPOSED against GOLD (YAML documents or [src]:[tgt] bead files)."""
     from ..core.evaluate import read_beads, score
@@ -46,9 +46,9 @@ def evaluate(proposed: Path, gold: Path) -> None:
 
 
 @click.command(name="merge")
-@click.argument("base", type=FILE)
-@click.argument("mine", type=FILE)
-@click.argument("theirs", type=FILE)
+@click.argument("base", type=INPUT)
+@click.argument("mine", type=INPUT)
+@click.argument("theirs", type=INPUT)
 @click.option("-o", "--output", type=FILE, help="write the merged document here (default: print it)")
 @click.option("--theirs", "prefer_theirs", is_flag=True,
               help="on a conflict keep THEIRS' version (default: MINE's)")
@@ -68,11 +68,7 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
     folder = (output or mine).parent  # source paths stay relative to where the result goes
     docs = []
     for p in (base, mine, theirs):
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise WorkbenchError(f"cannot read: {exc.strerror}", path=str(p)) from None
-        docs.append(store.loads_bytes(raw, str(p), folder))
+        docs.append(store.loads_bytes(read_bytes(p, FormatError, "document"), str(p), folder))
     result = merge(*docs, prefer=THEIRS if prefer_theirs else MINE)
     if output is not None:  # a result, not a document read and saved: no session
         store.save(result.doc, output)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from .common import FILE, SEVERITY_CHOICE, warn
+from .common import FILE, INPUT, SEVERITY_CHOICE, warn
 
 
 @click.command(name="export")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["tmx", "tsv", "moses", "xliff", "jsonl"]))
 @click.option("-o", "--output", required=True, type=FILE,

@@ -10,7 +10,7 @@ import click
 from ..core.document import Document
 from ..core.errors import WorkbenchError
 from ..core.review import CATEGORIES, Span, category_choices, find_span
-from .common import FILE, SEVERITY_CHOICE, USER_HELP
+from .common import FILE, INPUT, SEVERITY_CHOICE, USER_HELP
 from .context import OpenDocuments, pass_documents
 
 
@@ -57,7 +57,7 @@ def flag() -> None:
 
 
 @flag.command(name="add")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.argument("row", type=click.IntRange(min=1))
 @click.option("-c", "--category", required=True,
               help='MQM category or an unambiguous prefix: "Accuracy/Omission", "acc/om"')
@@ -86,7 +86,7 @@ def flag_add(documents: OpenDocuments, document: Path, row: int, category: str, 
 
 
 @flag.command(name="list")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--category", multiple=True, help="a category or a dimension (Accuracy)")
 @click.option("--severity", multiple=True,
               type=SEVERITY_CHOICE)
@@ -112,7 +112,7 @@ _DONE = {"resolve": "resolved", "reopen": "reopened", "dismiss": "dismissed", "d
 
 def _flag_setter(name: str, help_text: str):
     @flag.command(name=name, help=help_text)
-    @click.argument("document", type=FILE)
+    @click.argument("document", type=INPUT)
     @click.argument("ids", nargs=-1, required=True, type=int)
     @pass_documents
     def command(documents: OpenDocuments, document: Path, ids: tuple[int, ...]) -> None:
@@ -137,7 +137,7 @@ _flag_setter("delete", "Delete flags IDS.")
 # ---------------------------------------------------------------- automatic checks, score
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--write", is_flag=True, help="store the proposals in DOCUMENT as open flags")
 @click.option("--check", "checks", multiple=True,
               help="run only these checks (numbers, length, untranslated, brackets, spaces, "
@@ -179,7 +179,7 @@ def qa(documents: OpenDocuments, document: Path, write: bool, checks: tuple[str,
 
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("-o", "--output", type=FILE,
               help="write the HTML report here")
 @click.option("--weights", default="", help="severity weights, e.g. major=10 or "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import FILE
+from .common import FILE, INPUT
 from .context import OpenDocuments, pass_documents
 
 
@@ -22,13 +22,13 @@ def _parse_fix(spec: str) -> tuple[int, str, str | None]:
 
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--fix", "fixes", multiple=True, metavar="ROW:WORD[=REPLACEMENT]",
               help="fix WORD in ROW with its first suggestion, or with REPLACEMENT "
                    "(repeatable); the document is then saved")
-@click.option("--glossary", "glossary_path", type=FILE,
+@click.option("--glossary", "glossary_path", type=INPUT,
               help="project glossary (default: glossary.yaml beside the document)")
-@click.option("--dictionary", "dictionary_path", type=FILE,
+@click.option("--dictionary", "dictionary_path", type=INPUT,
               help="project dictionary (default: dictionary.yaml beside the document)")
 @click.option("--spelling/--no-spelling", default=True, show_default=True)
 @click.option("--terms/--no-terms", default=True, show_default=True,
@@ -71,10 +71,10 @@ def glossary_group() -> None:
 
 
 @glossary_group.command(name="import")
-@click.argument("file", type=FILE)
+@click.argument("file", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
               help="default: from the file's extension")
-@click.option("--glossary", "glossary_path", type=FILE,
+@click.option("--glossary", "glossary_path", type=INPUT,
               default=Path("alignments/glossary.yaml"), show_default=True)
 @click.option("--replace", is_flag=True, help="replace all terms instead of merging")
 def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: bool) -> None:
@@ -100,7 +100,7 @@ def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: b
 @click.argument("file", type=FILE)
 @click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
               help="default: from the file's extension")
-@click.option("--glossary", "glossary_path", type=FILE,
+@click.option("--glossary", "glossary_path", type=INPUT,
               default=Path("alignments/glossary.yaml"), show_default=True)
 def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
     """Write the project glossary to FILE (OmegaT TSV, CSV with a header row, or TBX)."""

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from . import morph
-from .errors import FormatError, OperationError
+from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .files import atomic_write
 from .yamlfile import Loader, locate
 
@@ -33,7 +33,7 @@ class ProjectDictionary:
         p = Path(path)
         if not p.exists():
             return cls({}, p)
-        text = p.read_text(encoding="utf-8-sig")
+        text = decode_utf8(read_bytes(p, FormatError, "dictionary file"), p, FormatError)
         try:
             data = yaml.load(text, Loader=Loader)
         except yaml.MarkedYAMLError as exc:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .errors import FormatError
+from .errors import FormatError, decode_utf8, read_bytes
 
 BeadPos = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -112,9 +112,4 @@ def read_beads(path: str | Path) -> list[BeadPos]:
         from .store import load
 
         return document_beads(load(p))
-    try:
-        return parse_beads(p.read_text(encoding="utf-8"), str(p))
-    except FileNotFoundError:
-        raise FormatError("file not found", path=str(p)) from None
-    except UnicodeDecodeError:
-        raise FormatError("is not UTF-8 text", path=str(p)) from None
+    return parse_beads(decode_utf8(read_bytes(p, FormatError, "bead file"), p, FormatError), str(p))
