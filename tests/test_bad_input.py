@@ -159,6 +159,10 @@ YAML_ERRORS = [  # (file, key phrase, line or None)
     ("utf16.yaml", "is UTF-16 text", None),
     ("latin1.yaml", "is not UTF-8 text", 8),
     ("binary.yaml", "is not UTF-8 text", 1),
+    ("alias_text.yaml", "has a YAML anchor or alias (&t, *t)", 10),
+    ("billion_laughs.yaml", "has a YAML anchor or alias (&a, *a)", 24),
+    ("deep_nesting.yaml", "nests deeper than 32 levels", 23),
+    ("deep_block.yaml", "nests deeper than 32 levels", 55),
 ]
 
 
@@ -339,3 +343,33 @@ def test_a_bad_size_limit_is_one_line(value, monkeypatch):
     assert res.exit_code == 2
     assert res.output.strip() == f"workbench: WORKBENCH_MAX_INPUT_MB={value!r} is not a size in " \
         "megabytes (set it to a number such as 200, or unset it for 32)"
+
+
+# ---------------------------------------------------------------- YAML that expands or nests
+
+@pytest.mark.parametrize("option, name, words, line", [
+    ("--glossary", "glossary_alias.yaml", "has a YAML anchor or alias (&d, *d)", 5),
+    ("--glossary", "glossary_deep.yaml", "nests deeper than 32 levels", 5),
+    ("--dictionary", "dictionary_alias.yaml", "has a YAML anchor or alias (&w, *w)", 2),
+])
+def test_aliases_and_deep_nesting_in_project_files_are_refused(option, name, words, line, before):
+    res = run(["check", YAML / "good.yaml", option, YAML / name])
+    assert res.exit_code == 2
+    assert res.output.strip().splitlines() == [res.output.strip()]
+    assert f"{YAML / name}:{line}: " in res.output and words in res.output
+    assert corpus_state() == before
+
+
+def test_refused_yaml_leaves_no_temp_file_in_the_parse_cache(tmp_path, monkeypatch):
+    import os
+
+    from workbench.core import parse_cache
+
+    monkeypatch.setenv("WORKBENCH_CACHE", str(tmp_path))
+    for name in ("deep_nesting.yaml", "billion_laughs.yaml", "alias_text.yaml"):
+        assert run(["show", YAML / name]).exit_code == 2
+    deep: list = []
+    for _ in range(5000):  # data no loader gives, but should it reach the cache: no .tmp left
+        deep = [deep]
+    parse_cache.put(b"deep", deep)
+    assert not [f for f in os.listdir(tmp_path / "parsed") if f.endswith(".tmp")]

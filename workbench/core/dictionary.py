@@ -15,7 +15,7 @@ import yaml
 from . import morph
 from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .files import atomic_write
-from .yamlfile import Loader, locate
+from .yamlfile import Loader, UnsafeYAMLError, locate
 
 DICTIONARY_NAME = "dictionary.yaml"
 
@@ -36,6 +36,10 @@ class ProjectDictionary:
         text = decode_utf8(read_bytes(p, FormatError, "dictionary file"), p, FormatError)
         try:
             data = yaml.load(text, Loader=Loader)
+        except UnsafeYAMLError as exc:
+            mark = exc.problem_mark
+            raise FormatError(exc.problem, path=str(p), line=mark.line + 1 if mark else None,
+                              hint=exc.hint) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             raise FormatError(f"not valid YAML: {exc.problem}", path=str(p),

@@ -123,10 +123,12 @@ def drifted_sides_of_file(path: str | Path) -> dict[str, str]:
     document); a file whose header cannot be read gives {} (loading it will say why)."""
     import yaml
 
+    from .yamlfile import Loader
+
     p = Path(path)
     try:
         text = read_bytes(p).decode("utf-8-sig")
-        head = yaml.safe_load(text.split("\nsource_sentences:", 1)[0])
+        head = yaml.load(text.split("\nsource_sentences:", 1)[0], Loader=Loader)
         sides = {}
         for name, key in (("src", "source"), ("tgt", "target")):
             h = head[key]

@@ -105,6 +105,27 @@ def main() -> None:
     (y / "latin1.yaml").write_bytes(good.replace("Общее", "Ç'est").encode("latin-1", "replace"))
     (y / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + good.encode("utf-8"))  # fine: loads
     (y / "binary.yaml").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    # valid YAML the loader refuses: aliases expand on save, deep nesting overflows recursion
+    variant("alias_text.yaml", "text: The residents of Bakai defended their homes.",
+            "text: &t The residents of Bakai defended their homes.")
+    (y / "alias_text.yaml").write_text((y / "alias_text.yaml").read_text(encoding="utf-8").replace(
+        "text: A general meeting decided to send a support group there.", "text: *t"),
+        encoding="utf-8")
+    laughs = "lol:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"  {c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (y / "billion_laughs.yaml").write_text(good + laughs, encoding="utf-8")
+    (y / "deep_nesting.yaml").write_text(good + "notes: " + "[" * 990 + "]" * 990 + "\n",
+                                         encoding="utf-8")
+    (y / "deep_block.yaml").write_text(good + "notes:\n" + "".join(
+        "  " * (i + 1) + f"k{i}:\n" for i in range(40)) + "  " * 41 + "end\n", encoding="utf-8")
+    head = "format: 1\nsource_lang: ru\ntarget_lang: en\nterms:\n"
+    (y / "glossary_alias.yaml").write_text(
+        head + "- {source: снос, target: &d demolition}\n- {source: сносы, target: *d}\n",
+        encoding="utf-8")
+    (y / "glossary_deep.yaml").write_text(head + "- " + "[" * 600 + "]" * 600 + "\n",
+                                          encoding="utf-8")
+    (y / "dictionary_alias.yaml").write_text("format: 1\nen: &w\n- Shanyrak\nru: *w\n",
+                                             encoding="utf-8")
 
 
 if __name__ == "__main__":
