@@ -49,6 +49,7 @@ TEXT_ERRORS = [
     ("document.docx", "is a ZIP archive"),
     ("controls.txt", "full of control characters"),
     ("utf16_no_bom.txt", "UTF-16 text without a byte-order mark"),
+    ("ru_mixed_utf8_cp1251.txt", "mixes UTF-8 with another encoding"),
 ]
 
 
@@ -90,6 +91,30 @@ def test_legacy_encodings_are_read_and_named_and_odd_pairs_warned(name, words, w
         assert [s.text for s in doc.source.sentences][0].startswith("Жители микрорайона Бакай")
         assert len(doc.beads) == 3
     assert corpus_state() == before
+
+
+def test_utf8_with_a_bad_byte_is_read_as_utf8_and_the_line_named(tmp_path, before, use_encoder):
+    out = tmp_path / "o.yaml"
+    bad = TEXT / "ru_utf8_bad_byte.txt"
+    res = run(["align", bad, TEXT / "en.txt", "-o", out])
+    assert res.exit_code == 0, res.output
+    assert f"{bad}: is UTF-8 but for 1 invalid byte sequence (line 2), read as \ufffd" in res.stderr
+    assert "KOI8" not in res.output and " as " not in res.stdout.split("rows")[0]
+    from workbench.core import store
+
+    texts = [s.text for s in store.load(out).source.sentences]
+    assert texts == [line.replace("постановил", "\ufffdпостановил")
+                     for line in (TEXT / "ru.txt").read_text(encoding="utf-8").splitlines()]
+    assert corpus_state() == before
+
+
+@pytest.mark.parametrize("name, script", [("ar_as_en.txt", "Arabic"), ("he_as_en.txt", "Hebrew"),
+                                          ("zh_as_en.txt", "Chinese characters (Han)")])
+def test_another_script_given_as_english_is_warned_about(name, script, tmp_path, use_encoder):
+    res = run(["align", TEXT / "ru.txt", TEXT / name, "-o", tmp_path / "o.yaml"])
+    assert res.exit_code == 0, res.output
+    assert (f"{TEXT / name}: is given as the English side but 100% of its letters are {script}: "
+            "is it the other language's file?") in res.stderr
 
 
 def test_swapped_files_get_one_warning(tmp_path, use_encoder):

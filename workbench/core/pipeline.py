@@ -14,12 +14,9 @@ from pathlib import Path
 from .document import Document, make_side
 from .errors import InputError
 from .segment import segment_text
-from .textio import CYRILLIC_LANGS, lang_name, read_text, script_shares, text_size
+from .scripts import script_name, wrong_script
+from .textio import lang_name, read_text, text_size
 
-#: languages written in the Latin script (a side in one of these should not be Cyrillic)
-LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl",
-               "cs", "sk", "sl", "hr", "ro", "hu", "tr", "et", "lv", "lt", "ca", "eu", "ga",
-               "id", "ms", "vi", "sq", "is"}
 #: a pair whose sides differ more than this in characters is reported as lopsided
 LOPSIDED = 3.0
 
@@ -37,15 +34,14 @@ class Notice:
 
 
 def script_problem(text: str, lang: str) -> str | None:
-    """Why ``text`` does not look like ``lang`` (Cyrillic vs Latin letters), or None."""
-    cyr, lat = script_shares(text)
-    if lang in CYRILLIC_LANGS and lat > 0.5:
-        return (f"is given as the {lang_name(lang)} side but {lat:.0%} of its letters are "
-                f"Latin: is it the other language's file?")
-    if lang in LATIN_LANGS and cyr > 0.5:
-        return (f"is given as the {lang_name(lang)} side but {cyr:.0%} of its letters are "
-                f"Cyrillic: is it the other language's file?")
-    return None
+    """Why ``text`` does not look like ``lang``: most of its letters are in another script
+    (Latin in a Russian side; Cyrillic, Arabic, Hebrew, Chinese ... in an English one), or None."""
+    found = wrong_script(text, lang)
+    if found is None:
+        return None
+    script, share = found
+    return (f"is given as the {lang_name(lang)} side but {share:.0%} of its letters are "
+            f"{script_name(script)}: is it the other language's file?")
 
 
 def read_side(path: str | Path, lang: str, presegmented: bool = False,

@@ -19,6 +19,15 @@ RU = ("Жители микрорайона Бакай отстояли свои 
 EN = ("The residents of Bakai defended their homes.\n"
       "A court has already ordered 120 houses in neighbouring Shanyrak demolished.\n"
       "A general meeting decided to send a support group there.\n")
+AR = ("دافع سكان باكاي عن منازلهم.\n"
+      "أمرت المحكمة بالفعل بهدم 120 منزلا في شانيراك المجاورة.\n"
+      "قرر اجتماع عام إرسال مجموعة دعم إلى هناك.\n")
+HE = ("תושבי בקאי הגנו על בתיהם.\n"
+      "בית המשפט כבר הורה להרוס 120 בתים בשאניראק השכנה.\n"
+      "אסיפה כללית החליטה לשלוח לשם קבוצת תמיכה.\n")
+ZH = ("巴凯的居民保卫了他们的家园。\n"
+      "法院已经下令拆除邻近的沙尼拉克的120所房屋。\n"
+      "全体会议决定派一个支援小组去那里。\n")
 OLD_EDITOR = str.maketrans({"—": "-", "«": '"', "»": '"'})
 
 
@@ -58,6 +67,17 @@ def main() -> None:
     (t / "utf16_no_bom.txt").write_bytes(EN.encode("utf-16-le"))
     (t / "en_as_ru.txt").write_text(EN, encoding="utf-8")  # English given as the Russian side
     (t / "ru_long.txt").write_text(RU * 12, encoding="utf-8")  # lopsided against en.txt
+    # UTF-8 but for one bad byte (line 2): read as UTF-8 and named, never as KOI8-R
+    ru_bytes = RU.encode("utf-8")
+    cut = ru_bytes.index("постановил".encode("utf-8"))
+    (t / "ru_utf8_bad_byte.txt").write_bytes(ru_bytes[:cut] + b"\xff" + ru_bytes[cut:])
+    # two lines of UTF-8, then one of windows-1251: refused, neither reading is right
+    first, second, third = RU.splitlines(keepends=True)
+    (t / "ru_mixed_utf8_cp1251.txt").write_bytes(
+        (first + second).encode("utf-8") + third.encode("cp1251"))
+    # other scripts given as the English side
+    for name, text in (("ar_as_en", AR), ("he_as_en", HE), ("zh_as_en", ZH)):
+        (t / f"{name}.txt").write_text(text, encoding="utf-8")
 
     y = HERE / "yaml"
     y.mkdir(exist_ok=True)
