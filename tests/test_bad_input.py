@@ -398,3 +398,66 @@ def test_refused_yaml_leaves_no_temp_file_in_the_parse_cache(tmp_path, monkeypat
         deep = [deep]
     parse_cache.put(b"deep", deep)
     assert not [f for f in os.listdir(tmp_path / "parsed") if f.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------- very long sentences and words
+
+def _one_row_document(path: Path, ru: str, en: str) -> Path:
+    from workbench.core import store
+    from workbench.core.document import Bead, Document, Sentence, Side
+
+    doc = Document(Side("ru", [Sentence(0, ru), Sentence(1, "Суд постановил снести 120 домов.")]),
+                   Side("en", [Sentence(0, en), Sentence(1, "The court ordered 102 houses razed.")]),
+                   [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)], model="use-v3")
+    store.save(doc, path)
+    return path
+
+
+def test_a_text_without_sentence_ends_is_refused_with_its_line(tmp_path):
+    text = tmp_path / "dump.txt"
+    text.write_text("Short line.\n\n" + "word " * 5000 + "\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    for args in (["align", TEXT / "ru.txt", text, "-o", out],
+                 ["align", TEXT / "ru.txt", text, "-o", out, "--presegmented"]):
+        res = run(args)
+        assert res.exit_code == 2 and not out.exists()
+        assert res.output.strip().splitlines() == [
+            f"workbench: {text}:3: has a sentence of 24,999 characters, more than the 20,000 "
+            "workbench aligns (text without sentence ends?) (is it the right file? Break its "
+            "paragraphs into lines, or split the text at its sentences)"]
+
+
+def test_qa_on_a_sentence_of_megabytes_is_quick_and_says_what_it_skipped(tmp_path):
+    import time
+
+    numbers = ("В 2006 году снесли 120 домов и 45 сараев, 12 мая в 14:30. " * 20_000).strip()
+    doc = _one_row_document(tmp_path / "long.yaml", numbers, "In 2006 they razed houses. " * 40_000)
+    start = time.perf_counter()
+    res = run(["qa", doc])
+    assert time.perf_counter() - start < 10  # before: minutes (every pair of numbers compared)
+    assert res.exit_code == 0
+    assert (f"workbench: warning: {doc}: row 1 is not checked: its Russian side is {len(numbers):,} "
+            "characters long (more than 20,000: text without sentence ends?)") in res.stderr
+    assert "102" in res.stdout  # row 2 is checked: 120 against 102
+
+
+def test_check_on_a_word_of_100000_letters_is_quick_and_says_what_it_skipped(tmp_path, before):
+    import time
+
+    doc = _one_row_document(tmp_path / "word.yaml", "Дом " + "б" * 100_000 + ".",
+                            "The house " + "a" * 100_000 + ".")
+    start = time.perf_counter()
+    res = run(["check", doc, "--no-terms"])
+    assert time.perf_counter() - start < 10  # before: about a minute
+    assert res.exit_code == 1
+    assert (f"{doc}: row 1 is not checked: its Russian side is 100,005 characters long"
+            in res.stderr)
+    word = _one_row_document(tmp_path / "w.yaml", "Дом " + "б" * 5000 + ".", "The house.")
+    res = run(["check", word, "--no-terms"])
+    assert "row 1 is not checked: its Russian side has a word of 5,001 characters" in res.stderr
+    raw = word.read_bytes()
+    res = run(["check", word, "--fix", "1:house=home"])
+    assert res.exit_code == 2 and res.output.strip().splitlines() == [
+        f"workbench: {word}: row 1 is too long to fix from here: its Russian side has a word of "
+        "5,001 characters (more than 1,000) (fix it in the workbench)"]
+    assert word.read_bytes() == raw

@@ -10,7 +10,7 @@ import click
 from ..core.document import Document
 from ..core.errors import WorkbenchError
 from ..core.review import CATEGORIES, Span, category_choices, find_span
-from .common import FILE, INPUT, SEVERITY_CHOICE, USER_HELP
+from .common import FILE, INPUT, SEVERITY_CHOICE, USER_HELP, warn
 from .context import OpenDocuments, pass_documents
 
 
@@ -151,7 +151,8 @@ def qa(documents: OpenDocuments, document: Path, write: bool, checks: tuple[str,
     from rich.console import Console
 
     from ..core import store
-    from ..core.qa import propose, stale, write_proposals
+    from ..core.limits import describe_skipped
+    from ..core.qa import propose, skipped, stale, write_proposals
     from .output.tables import flags_table
 
     session = documents.open(document) if write else None
@@ -162,6 +163,9 @@ def qa(documents: OpenDocuments, document: Path, write: bool, checks: tuple[str,
 
         encoder = load_encoder(model)
     props = propose(doc, checks or None, encoder, author=user)
+    not_checked = describe_skipped(skipped(doc))
+    if not_checked:
+        warn(f"{document}: {not_checked}")
     console = Console()
     if props:
         console.print(flags_table(doc, props, title=f"{document.name}: {len(props)} new "

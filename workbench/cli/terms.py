@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import FILE, INPUT
+from .common import FILE, INPUT, warn
 from .context import OpenDocuments, pass_documents
 
 
@@ -40,11 +40,18 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
     """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
     from ..core import glossary as gl
     from ..core import spelling as sp
+    from ..core.errors import WorkbenchError
+    from ..core.limits import describe_skipped, too_long_rows
     from .output.findings import format_findings
 
     parsed = [_parse_fix(f) for f in fixes]
     session = documents.open(document)
     doc = session.doc
+    skipped = too_long_rows(doc)
+    for row, _, _ in parsed:
+        if row in skipped:
+            raise WorkbenchError(f"row {row + 1} is too long to fix from here: {skipped[row]}",
+                                 path=str(document), hint="fix it in the workbench")
     gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
     checker = sp.Checker(sp.ProjectDictionary.load(
         dictionary_path or document.parent / sp.DICTIONARY_NAME), gloss)
@@ -59,10 +66,14 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
             click.echo(f"row {row + 1}: {edit.label}")
         documents.save(session)
         click.echo(f"{document}: saved")
-    found = checker.misspellings(doc) if spelling else []
-    term_found = gl.terminology_findings(doc, gloss) if terms else []
+    rows = [r for r in range(len(doc.beads)) if r not in skipped]
+    found = checker.misspellings(doc, rows) if spelling else []
+    term_found = gl.terminology_findings(doc, gloss, rows) if terms else []
     click.echo(format_findings(doc, found, term_found))
-    sys.exit(1 if found or term_found else 0)
+    not_checked = describe_skipped(skipped)
+    if not_checked:
+        warn(f"{document}: {not_checked}")
+    sys.exit(1 if found or term_found or skipped else 0)
 
 
 @click.group(name="glossary")

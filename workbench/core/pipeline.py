@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .document import Document, make_side
 from .errors import InputError
+from .limits import MAX_SENTENCE_CHARS
 from .segment import segment_text
 from .scripts import script_name, wrong_script
 from .textio import lang_name, read_text, text_size
@@ -59,6 +60,13 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
     if not any(ch.isalnum() for s in segments for ch in s.text):
         raise InputError("has no sentences (no words, only punctuation or symbols)",
                          path=str(path), hint="give the file with the text")
+    longest = max(segments, key=lambda s: len(s.text))
+    if len(longest.text) > MAX_SENTENCE_CHARS:
+        raise InputError(f"has a sentence of {len(longest.text):,} characters, more than the "
+                         f"{MAX_SENTENCE_CHARS:,} workbench aligns (text without sentence ends?)",
+                         path=str(path), line=_line_of_paragraph(tf.text, longest.para),
+                         hint="is it the right file? Break its paragraphs into lines, or split "
+                              "the text at its sentences")
     if notices is not None:
         if tf.encoding != "utf-8":
             notices.append(Notice("info", f"read {path} as {tf.encoding_name}"))
@@ -67,6 +75,17 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
         if problem:
             notices.append(Notice("warning", problem, str(path)))
     return make_side(lang, [(s.text, s.para) for s in segments], path=str(path), sha256=tf.sha256)
+
+
+def _line_of_paragraph(text: str, para: int) -> int:
+    """The line (1-based) of the ``para``-th non-blank line of ``text``."""
+    seen = -1
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            seen += 1
+            if seen == para:
+                return number
+    return 1
 
 
 def pair_notices(doc: Document) -> list[Notice]:
