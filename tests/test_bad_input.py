@@ -461,3 +461,58 @@ def test_check_on_a_word_of_100000_letters_is_quick_and_says_what_it_skipped(tmp
         f"workbench: {word}: row 1 is too long to fix from here: its Russian side has a word of "
         "5,001 characters (more than 1,000) (fix it in the workbench)"]
     assert word.read_bytes() == raw
+
+
+# ---------------------------------------------------------------- eval and merge: inputs that belong together
+
+BEADS = BAD / "beads"
+EVAL_ERRORS = [  # (proposed, gold, the file named, key phrase, line or None)
+    (YAML / "good.yaml", YAML / "other_document.yaml", YAML / "good.yaml",
+     "does not align the same text as", None),
+    (BEADS / "duplicate.txt", YAML / "good.yaml", BEADS / "duplicate.txt",
+     "source sentence 0 is in two beads (lines 1 and 2)", 2),
+    (YAML / "good.yaml", BEADS / "duplicate.txt", BEADS / "duplicate.txt",
+     "source sentence 0 is in two beads", 2),
+    (BEADS / "negative.txt", BEADS / "good.txt", BEADS / "negative.txt",
+     "target position -1 is negative", 2),
+    (BEADS / "good.txt", BEADS / "no_beads.txt", BEADS / "no_beads.txt", "has no beads", None),
+    (BEADS / "not_beads.txt", YAML / "good.yaml", BEADS / "not_beads.txt", "not a bead line", 1),
+    (BEADS / "short.txt", YAML / "good.yaml", BEADS / "short.txt",
+     "its beads reach 1 source sentences, the gold's 3", None),
+    (BEADS / "long.txt", BEADS / "good.txt", BEADS / "long.txt",
+     "its beads reach 40 source sentences, the gold's 3", None),
+]
+
+
+@pytest.mark.parametrize("proposed, gold, named, words, line", EVAL_ERRORS)
+def test_eval_of_what_does_not_belong_together_is_one_line_and_exit_2(proposed, gold, named,
+                                                                      words, line, before):
+    res = run(["eval", proposed, gold])
+    assert res.exit_code == 2, res.output
+    where = f"{named}:{line}: " if line is not None else f"{named}: "
+    assert res.output.strip().splitlines() == [res.output.strip()]
+    assert where in res.output and words in res.output and "precision" not in res.output
+    assert corpus_state() == before
+
+
+def test_eval_of_the_same_text_scores_and_a_small_mismatch_is_a_warning():
+    res = run(["eval", BEADS / "good.txt", YAML / "good.yaml"])
+    assert res.exit_code == 0 and "strict       1.000   1.000   1.000" in res.stdout
+    assert res.stderr == ""
+    res = run(["eval", YAML / "good.yaml", YAML / "bom.yaml"])
+    assert res.exit_code == 0 and res.stderr == ""
+
+
+@pytest.mark.parametrize("order, named", [
+    (("good.yaml", "good.yaml", "other_document.yaml"), "other_document.yaml"),
+    (("good.yaml", "other_document.yaml", "good.yaml"), "other_document.yaml"),
+    (("other_document.yaml", "good.yaml", "good.yaml"), "good.yaml"),
+])
+def test_merge_of_unrelated_documents_is_refused(order, named, tmp_path, before):
+    out = tmp_path / "merged.yaml"
+    res = run(["merge", *(YAML / n for n in order), "-o", out])
+    assert res.exit_code == 2 and not out.exists()
+    assert res.output.strip().splitlines() == [res.output.strip()]
+    assert f"workbench: {YAML / named}: is not a version of {YAML / order[0]}: it keeps 0 of " \
+           "its 6 sentences" in res.output
+    assert corpus_state() == before

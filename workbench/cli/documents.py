@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import FormatError, read_bytes
-from .common import FILE, INPUT
+from .common import FILE, INPUT, warn
 
 
 @click.command()
@@ -36,9 +36,13 @@ def show(document: Path, fmt: str) -> None:
 @click.argument("gold", type=INPUT)
 def evaluate(proposed: Path, gold: Path) -> None:
     """Score PROPOSED against GOLD (YAML documents or [src]:[tgt] bead files)."""
-    from ..core.evaluate import read_beads, score
+    from ..core.evaluate import check_pair, read_scored, score
 
-    res = score(read_beads(proposed), read_beads(gold))
+    test, test_doc = read_scored(proposed)
+    truth, gold_doc = read_scored(gold)
+    for warning in check_pair(test, truth, test_doc, gold_doc, str(proposed), str(gold)):
+        warn(warning)
+    res = score(test, truth)
     click.echo(f"{'':8}{'precision':>10}{'recall':>8}{'F1':>8}")
     for name in ("strict", "lax"):
         s = res[name]
@@ -63,12 +67,14 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
     workbench merge %O %A %B -o %A (see the README).
     """
     from ..core import store
+    from ..core.lineage import check_versions
     from ..core.merge import MINE, THEIRS, describe, merge
 
     folder = (output or mine).parent  # source paths stay relative to where the result goes
     docs = []
     for p in (base, mine, theirs):
         docs.append(store.loads_bytes(read_bytes(p, FormatError, "document"), str(p), folder))
+    check_versions(docs[0], {str(mine): docs[1], str(theirs): docs[2]}, str(base))
     result = merge(*docs, prefer=THEIRS if prefer_theirs else MINE)
     if output is not None:  # a result, not a document read and saved: no session
         store.save(result.doc, output)

@@ -19,6 +19,12 @@ RU = ("Жители микрорайона Бакай отстояли свои 
 EN = ("The residents of Bakai defended their homes.\n"
       "A court has already ordered 120 houses in neighbouring Shanyrak demolished.\n"
       "A general meeting decided to send a support group there.\n")
+OTHER = ("Весной в горах выпало много снега.\n"
+         "Реки разлились раньше обычного срока.\n"
+         "Фермеры начали сев на две недели позже.\n"
+         "A lot of snow fell in the mountains this spring.\n"
+         "The rivers flooded earlier than usual.\n"
+         "Farmers began sowing two weeks late.\n")
 AR = ("دافع سكان باكاي عن منازلهم.\n"
       "أمرت المحكمة بالفعل بهدم 120 منزلا في شانيراك المجاورة.\n"
       "قرر اجتماع عام إرسال مجموعة دعم إلى هناك.\n")
@@ -146,6 +152,21 @@ def main() -> None:
                                           encoding="utf-8")
     (y / "dictionary_alias.yaml").write_text("format: 1\nen: &w\n- Shanyrak\nru: *w\n",
                                              encoding="utf-8")
+    # another text altogether, with the same ids: eval and merge against good.yaml must refuse
+    other = good
+    for old, new in zip(RU.splitlines() + EN.splitlines(), OTHER.splitlines()):
+        other = other.replace(old, new)
+    (y / "other_document.yaml").write_text(other, encoding="utf-8")
+
+    b = HERE / "beads"  # bead files for eval (good.yaml aligns 3 and 3 sentences)
+    b.mkdir(exist_ok=True)
+    (b / "good.txt").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    (b / "duplicate.txt").write_text("[0]:[0]\n[0, 1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    (b / "negative.txt").write_text("[0]:[0]\n[1]:[-1]\n[2]:[2]\n", encoding="utf-8")
+    (b / "no_beads.txt").write_text("\n\n", encoding="utf-8")
+    (b / "not_beads.txt").write_text("Sentence one.\nSentence two.\n", encoding="utf-8")
+    (b / "short.txt").write_text("[0]:[0]\n", encoding="utf-8")
+    (b / "long.txt").write_text("".join(f"[{i}]:[{i}]\n" for i in range(40)), encoding="utf-8")
 
 
 if __name__ == "__main__":
