@@ -516,3 +516,56 @@ def test_merge_of_unrelated_documents_is_refused(order, named, tmp_path, before)
     assert f"workbench: {YAML / named}: is not a version of {YAML / order[0]}: it keeps 0 of " \
            "its 6 sentences" in res.output
     assert corpus_state() == before
+
+
+# ---------------------------------------------------------------- glossary import is strict
+
+GLOSSARY_ERRORS = [  # (file, key phrase, line)
+    ("unclosed_quote.csv", "a quoted cell is never closed", 2),
+    ("bad_quote.csv", "not valid CSV: ',' expected after '\"'", 2),
+    ("extra_cells.csv", "has 5 cells, the header 4", 3),
+    ("nul.csv", "has a NUL byte", 3),
+    ("nul.tsv", "has a NUL byte", 2),
+    ("extra_tabs.tsv", "has 4 tab-separated cells", 2),
+    ("entities.tbx", "declares XML entities", 3),
+]
+
+
+@pytest.mark.parametrize("name, words, line", GLOSSARY_ERRORS)
+def test_a_malformed_glossary_file_is_named_with_its_line_and_nothing_imported(name, words, line,
+                                                                               tmp_path, before):
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_bytes((BAD.parents[2] / "alignments" / "glossary.yaml").read_bytes())
+    kept = glossary.read_bytes()
+    bad = BAD / "glossary" / name
+    res = run(["glossary", "import", bad, "--glossary", glossary])
+    assert res.exit_code == 2, res.output
+    assert res.output.strip().splitlines() == [res.output.strip()]
+    assert f"workbench: {bad}:{line}: {words}" in res.output and "(" in res.output
+    assert glossary.read_bytes() == kept and sorted(p.name for p in tmp_path.iterdir()) == [
+        "glossary.yaml"]
+    assert corpus_state() == before
+
+
+def test_a_quote_that_closes_lines_later_is_refused_where_it_opens(tmp_path):
+    csv = tmp_path / "g.csv"
+    csv.write_text('ru,en\nснос,demolition\n"осада,siege\nсуд",court\nдом,house\n', encoding="utf-8")
+    res = run(["glossary", "import", csv, "--glossary", tmp_path / "g.yaml"])
+    assert res.exit_code == 2 and not (tmp_path / "g.yaml").exists()
+    assert f"{csv}:3: a quoted cell runs over the end of the line (an unclosed quote?)" in res.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "tbx"])
+def test_a_cell_of_200_kb_is_refused(fmt, tmp_path):
+    big = "x" * 200_000
+    text = {"csv": f"ru,en\nснос,demolition\nосада,{big}\n",
+            "tsv": f"снос\tdemolition\nосада\t{big}\n",
+            "tbx": '<martif type="TBX"><text><body><termEntry><langSet xml:lang="ru"><tig><term>'
+                   f'осада</term></tig></langSet><langSet xml:lang="en"><tig><term>{big}</term>'
+                   "</tig></langSet></termEntry></body></text></martif>"}[fmt]
+    path = tmp_path / f"g.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    res = run(["glossary", "import", path, "--glossary", tmp_path / "g.yaml"])
+    assert res.exit_code == 2 and not (tmp_path / "g.yaml").exists()
+    assert res.output.strip().splitlines() == [res.output.strip()]
+    assert "200,0" in res.output and str(path) in res.output

@@ -158,6 +158,25 @@ def main() -> None:
         other = other.replace(old, new)
     (y / "other_document.yaml").write_text(other, encoding="utf-8")
 
+    g = HERE / "glossary"  # glossary files for import: each refused whole, with its line
+    g.mkdir(exist_ok=True)
+    head = "ru,en,note,forbidden\n"
+    (g / "unclosed_quote.csv").write_text(
+        head + '"снос,demolition,,\nосада,siege,,\nсуд,court,,\n', encoding="utf-8")
+    (g / "bad_quote.csv").write_text(head + '"снос"x,demolition,,\n', encoding="utf-8")
+    (g / "extra_cells.csv").write_text(head + "снос,demolition,,\nосада,siege,a note,,x\n",
+                                       encoding="utf-8")
+    (g / "nul.csv").write_text(head + "снос,demolition,,\nосада,si\x00ege,,\n", encoding="utf-8")
+    (g / "nul.tsv").write_text("снос\tdemolition\nосада\tsi\x00ege\n", encoding="utf-8")
+    (g / "extra_tabs.tsv").write_text("снос\tdemolition\nосада\tsiege\tnote\tmore\n",
+                                      encoding="utf-8")
+    (g / "entities.tbx").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE martif [\n <!ENTITY a "lol">\n'
+        ' <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n'
+        '<martif type="TBX"><text><body><termEntry><langSet xml:lang="ru"><tig><term>&b;'
+        '</term></tig></langSet><langSet xml:lang="en"><tig><term>x</term></tig></langSet>'
+        '</termEntry></body></text></martif>\n', encoding="utf-8")
+
     b = HERE / "beads"  # bead files for eval (good.yaml aligns 3 and 3 sentences)
     b.mkdir(exist_ok=True)
     (b / "good.txt").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
