@@ -569,3 +569,41 @@ def test_a_cell_of_200_kb_is_refused(fmt, tmp_path):
     assert res.exit_code == 2 and not (tmp_path / "g.yaml").exists()
     assert res.output.strip().splitlines() == [res.output.strip()]
     assert "200,0" in res.output and str(path) in res.output
+
+
+# ---------------------------------------------------------------- options and rows
+
+@pytest.mark.parametrize("args, line", [
+    (["check", "{doc}", "--fix", "²:word=x"],
+     "workbench: --fix '²:word=x': not ROW:WORD or ROW:WORD=REPLACEMENT (rows are numbered from "
+     "1, e.g. --fix 12:seige or --fix 64:longterm=long-term)"),
+    (["check", "{doc}", "--fix", "0:word"], None), (["check", "{doc}", "--fix", "x:word"], None),
+    (["check", "{doc}", "--fix", "99999999999999999999:word"], None),
+    (["check", "{doc}", "--fix", "99999:word=x"],
+     "workbench: {doc}: there is no row 99999 (the document has 3) (rows are numbered from 1, as "
+     "check prints them)"),
+    (["flag", "add", "{doc}", "99999", "-c", "acc/om", "-s", "minor"],
+     "workbench: {doc}: there is no row 99999 (the document has 3) (rows are numbered from 1, as "
+     "show prints them)"),
+    (["flag", "add", "{doc}", "1", "-c", "acc/om", "-s", "minor", "--text", "nothere"],
+     "workbench: {doc}: 'nothere' is not in row 1"),
+    (["flag", "resolve", "{doc}", "99"], "workbench: {doc}: there is no flag 99"),
+    (["report", "{doc}", "--weights", "minor=nan"], None),
+    (["report", "{doc}", "--weights", "minor=inf"], None),
+    (["report", "{doc}", "--weights", "major=-1"], None),
+    (["report", "{doc}", "--weights", "critical=1e400"], None),
+])
+def test_a_bad_option_or_row_is_one_line_naming_the_document(args, line, tmp_path):
+    doc = tmp_path / "doc.yaml"
+    doc.write_bytes((YAML / "good.yaml").read_bytes())
+    raw = doc.read_bytes()
+    res = run([a.format(doc=doc) for a in args])
+    assert res.exit_code == 2, res.output
+    assert res.output.strip().splitlines() == [res.output.strip()]
+    if line is not None:
+        assert res.output.strip() == line.format(doc=doc)
+    elif "--weights" in args:
+        assert "a weight is a number from 0 to 1,000" in res.output
+    else:
+        assert "not ROW:WORD" in res.output
+    assert doc.read_bytes() == raw and sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml"]

@@ -3,6 +3,7 @@ the progress bar, notices and warnings, and the choice of model."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,20 @@ def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+@contextlib.contextmanager
+def naming(path: Path):
+    """An error of the core that names no file ("there is no row 99999") names ``path``, the
+    document the command works on."""
+    from ..core.errors import WorkbenchError
+
+    try:
+        yield
+    except WorkbenchError as exc:
+        if exc.path is None:
+            exc.path = str(path)
+        raise
 
 
 def warn(message: str) -> None:

@@ -10,7 +10,7 @@ import click
 from ..core.document import Document
 from ..core.errors import WorkbenchError
 from ..core.review import CATEGORIES, Span, category_choices, find_span
-from .common import FILE, INPUT, SEVERITY_CHOICE, USER_HELP, warn
+from .common import FILE, INPUT, SEVERITY_CHOICE, USER_HELP, naming, warn
 from .context import OpenDocuments, pass_documents
 
 
@@ -77,9 +77,12 @@ def flag_add(documents: OpenDocuments, document: Path, row: int, category: str, 
     session = documents.open(document)
     doc = session.doc
     if row > len(doc.beads):
-        raise WorkbenchError(f"there is no row {row} (the document has {len(doc.beads)})")
-    edit = add_flag(doc, row - 1, parse_category(category), severity, comment=comment,
-                    span=parse_span(doc, row - 1, span, text), suggestion=suggest, author=user)
+        raise WorkbenchError(f"there is no row {row} (the document has {len(doc.beads)})",
+                             path=str(document), hint="rows are numbered from 1, as show prints them")
+    category = parse_category(category)
+    with naming(document):
+        edit = add_flag(doc, row - 1, category, severity, comment=comment,
+                        span=parse_span(doc, row - 1, span, text), suggestion=suggest, author=user)
     documents.apply(session, edit)
     documents.save(session)
     click.echo(f"{document}: flag {edit.splices[0].new[0]['id']} added to row {row}")
@@ -121,7 +124,8 @@ def _flag_setter(name: str, help_text: str):
         session = documents.open(document)
         op = getattr(review, f"{name}_flag")
         for fid in ids:
-            documents.apply(session, op(session.doc, fid))
+            with naming(document):
+                documents.apply(session, op(session.doc, fid))
         documents.save(session)
         click.echo(f"{document}: {_DONE[name]} {len(ids)} flag{'s' if len(ids) > 1 else ''}")
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
 
-from .common import FILE, INPUT, warn
+from .common import FILE, INPUT, naming, warn
 from .context import OpenDocuments, pass_documents
 
 
 def _parse_fix(spec: str) -> tuple[int, str, str | None]:
     """ROW:WORD[=REPLACEMENT] -> (0-based row, word, replacement or None)."""
+    from ..core.errors import WorkbenchError
+
     row, sep, rest = spec.partition(":")
     word, eq, replacement = rest.partition("=")
-    if not sep or not row.strip().isdigit() or int(row) < 1 or not word.strip():
-        raise click.BadParameter(f"'{spec}': write ROW:WORD or ROW:WORD=REPLACEMENT, e.g. 12:seige",
-                                 param_hint="--fix")
+    # ASCII digits only: "²".isdigit() is true, and int("²") fails
+    if not sep or not re.fullmatch(r"[0-9]{1,9}", row.strip()) or int(row) < 1 or not word.strip():
+        raise WorkbenchError(f"--fix {spec!r}: not ROW:WORD or ROW:WORD=REPLACEMENT",
+                             hint="rows are numbered from 1, e.g. --fix 12:seige or "
+                                  "--fix 64:longterm=long-term")
     return int(row) - 1, word.strip(), replacement.strip() if eq else None
 
 
@@ -49,6 +54,10 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
     doc = session.doc
     skipped = too_long_rows(doc)
     for row, _, _ in parsed:
+        if row >= len(doc.beads):
+            raise WorkbenchError(f"there is no row {row + 1} (the document has {len(doc.beads)})",
+                                 path=str(document), hint="rows are numbered from 1, as check "
+                                                          "prints them")
         if row in skipped:
             raise WorkbenchError(f"row {row + 1} is too long to fix from here: {skipped[row]}",
                                  path=str(document), hint="fix it in the workbench")
@@ -62,7 +71,8 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
                 # not misspelt but a forbidden or near-miss term: the glossary says what to write
                 replacement = next((t.term.target for t in gl.terminology_findings(doc, gloss, [row])
                                     if t.found == word and t.kind != "missing"), None)
-            edit = documents.apply(session, sp.fix_in_row(doc, row, word, replacement, checker))
+            with naming(document):
+                edit = documents.apply(session, sp.fix_in_row(doc, row, word, replacement, checker))
             click.echo(f"row {row + 1}: {edit.label}")
         documents.save(session)
         click.echo(f"{document}: saved")
