@@ -105,3 +105,17 @@ def test_segmenting_a_one_line_text_is_linear():
         timings.append(time.perf_counter() - start)
     # 4 times the text: about 4 times the time (pysbd alone: 16 times, 8,000 sentences ~20 s)
     assert timings[1] < 8 * timings[0] + 0.5 and timings[1] < 10, timings
+
+
+def test_cutting_a_paragraph_keeps_every_character():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from workbench.core.segment import pieces
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(st.sampled_from("abcdefgh ABC.!?。\"»)\n"), max_size=400), st.integers(1, 50))
+    def check(paragraph, size):
+        assert "".join(pieces(paragraph, size)) == paragraph
+
+    check()

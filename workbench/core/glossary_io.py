@@ -244,8 +244,8 @@ def read_tbx(text: str, path: str = "<tbx>") -> tuple[list[Term], str, str]:
                           "can expand to gigabytes)", path=path,
                           line=text.count("\n", 0, entity.start()) + 1,
                           hint="remove the DOCTYPE's [...] part, or export the glossary again")
-    try:
-        root = ET.fromstring(text.encode("utf-8"))
+    try:  # the file was read as UTF-8: an encoding its declaration names is not used
+        root = ET.fromstring(text.encode("utf-8"), parser=ET.XMLParser(encoding="utf-8"))
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise FormatError(f"not valid TBX/XML: {exc}", path=path, line=line) from None

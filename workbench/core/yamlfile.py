@@ -80,16 +80,28 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         self._text = stream.decode("utf-8", "replace") if isinstance(stream, bytes) else stream
 
     def get_single_node(self) -> Any:
-        if isinstance(self._text, str) and "&" in self._text:
-            _refuse_anchors(self._text)
         try:
+            if isinstance(self._text, str) and "&" in self._text:
+                _refuse_anchors(self._text)
             node = super().get_single_node()
         except RecursionError:  # the pure-Python composer, on deep nesting
             raise UnsafeYAMLError(f"nests deeper than {MAX_DEPTH} levels; workbench files nest 4",
                                   None, hint="remove the nesting") from None
+        except yaml.reader.ReaderError as exc:  # a control character: give it a line
+            raise yaml.MarkedYAMLError(problem=f"a control character (#x{exc.character:04x}) "
+                                       "YAML does not allow", problem_mark=self._mark(exc.position)
+                                       ) from None
         if node is not None:
             _check_depth(node)
         return node
+
+    def _mark(self, position: int) -> Any:
+        """The mark (line, column) of a character position, for a reader's error."""
+        if not isinstance(self._text, str):
+            return None
+        line = self._text.count("\n", 0, position)
+        column = position - (self._text.rfind("\n", 0, position) + 1)
+        return yaml.Mark("<text>", position, line, column, None, None)
 
 
 class FlowMap(dict):
