@@ -119,3 +119,14 @@ def test_cutting_a_paragraph_keeps_every_character():
         assert "".join(pieces(paragraph, size)) == paragraph
 
     check()
+
+
+def test_a_long_paragraph_is_not_cut_inside_a_quotation():
+    from workbench.core.segment import pieces
+
+    quoted = 'He said: "They left early. Then came the police. ' + "We waited there. " * 20 + \
+        'Nobody came." She nodded. ' + "They waited long. " * 20
+    cut = pieces(quoted, size=100)
+    assert "".join(cut) == quoted and len(cut) > 1
+    for piece in cut:
+        assert piece.count('"') % 2 == 0, piece
