@@ -36,3 +36,46 @@ def test_a_really_lopsided_pair_is_still_warned_about():
     assert "b.txt is" in str(notice) and "a Chinese one counted as 3" in str(notice)
     (notice,) = pair_notices(_doc(["Short."], [EN[1] * 3], ("en", "en")))
     assert "characters)" in str(notice) and "Chinese" not in str(notice)
+
+
+# ---------------------------------------------------------------- a side in another script
+
+def test_a_side_in_another_script_is_named():
+    from workbench.core.pipeline import script_problem
+
+    cases = [
+        ("سكان باكاي دافعوا عن منازلهم", "en", "Arabic"),
+        ("תושבי בקאי הגנו על בתיהם", "en", "Hebrew"),
+        ("".join(ZH), "en", "Chinese characters (Han)"),
+        ("Οι κάτοικοι υπερασπίστηκαν τα σπίτια τους", "de", "Greek"),
+        ("ひらがなとカタカナ", "en", "Japanese kana"),
+        ("한국어 문장입니다", "fr", "Korean Hangul"),
+        (" ".join(EN), "ar", "Latin"), (" ".join(EN), "zh", "Latin"), (" ".join(EN), "ru", "Latin"),
+        ("Жители Бакая отстояли свои дома", "en", "Cyrillic"),
+    ]
+    for text, lang, script in cases:
+        problem = script_problem(text, lang)
+        assert problem is not None and f"of its letters are {script}:" in problem, (text, lang)
+
+
+def test_a_side_in_its_own_script_is_fine():
+    from workbench.core.pipeline import script_problem
+
+    fine = [("".join(ZH) + " Beijing 2008", "zh"), ("東京でひらがなを書きます", "ja"),
+            ("한국어 文章", "ko"), ("Жители Бакая и Shanyrak отстояли свои дома", "ru"),
+            (" ".join(EN), "en"), ("سكان باكاي دافعوا عن منازلهم", "fa"), ("123 456 ...", "en"),
+            ("any text at all", "xx")]
+    for text, lang in fine:
+        assert script_problem(text, lang) is None, (text, lang)
+
+
+def test_a_big_side_is_judged_on_samples_quickly():
+    import time
+
+    from workbench.core.scripts import script_counts
+
+    text = ("سكان باكاي دافعوا عن منازلهم. " * 200_000)  # 6 MB of characters
+    start = time.perf_counter()
+    counts = script_counts(text)
+    assert time.perf_counter() - start < 2.0
+    assert set(counts) == {"Arabic"} and sum(counts.values()) < 200_000

@@ -71,3 +71,62 @@ def test_bakai_pair_segments_stably(bakai_paths):
     assert len(src.sentences) == 74 and len(tgt.sentences) == 82
     assert tgt.sentences[0].text == "Skip to content or view screen version"
     assert [s.id for s in src.sentences] == list(range(74))
+
+
+# ---------------------------------------------------------------- long paragraphs
+
+def test_a_long_paragraph_is_cut_only_at_sure_sentence_ends(bakai_paths):
+    from workbench.core.segment import _pysbd, pieces
+
+    en = bakai_paths[1].read_text(encoding="utf-8")
+    para = " ".join(line.strip() for line in en.splitlines() if line.strip())
+    cut = pieces(para, size=500)
+    assert len(cut) > 5 and "".join(cut) == para
+    for piece in cut[:-1]:  # each piece ends at a full stop after a lower-case word
+        end = piece.rstrip()
+        assert end[-1] in ".!?\"”’»)" and end.rstrip(".!?\"”’»)")[-4:].islower(), end[-30:]
+    whole = [s.strip() for s in _pysbd("en").segment(para) if s.strip()]
+    assert [s for p in cut for s in split_paragraph(p, "en")] == whole
+    for abbreviated in ("the report of Mr. Smith said so", "made in the U.S. Army base",
+                        "He wrote it in 2006. Then it was", "she saw Dr. Brown there"):
+        long = (abbreviated + " ") * 1000
+        assert "".join(pieces(long, 500)) == long
+        assert all(not p.endswith(("Mr. ", "U.S. ", "Dr. ", "2006. ")) for p in pieces(long, 500))
+
+
+def test_segmenting_a_one_line_text_is_linear():
+    import time
+
+    short = "The residents of Bakai defended their homes. "  # 45 characters a sentence
+    timings = []
+    for n in (2_000, 8_000):  # sentences in one paragraph: pysbd alone is quadratic
+        start = time.perf_counter()
+        assert len(split_paragraph(short * n, "en")) == n
+        timings.append(time.perf_counter() - start)
+    # 4 times the text: about 4 times the time (pysbd alone: 16 times, 8,000 sentences ~20 s)
+    assert timings[1] < 8 * timings[0] + 0.5 and timings[1] < 10, timings
+
+
+def test_cutting_a_paragraph_keeps_every_character():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from workbench.core.segment import pieces
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(st.sampled_from("abcdefgh ABC.!?。\"»)\n"), max_size=400), st.integers(1, 50))
+    def check(paragraph, size):
+        assert "".join(pieces(paragraph, size)) == paragraph
+
+    check()
+
+
+def test_a_long_paragraph_is_not_cut_inside_a_quotation():
+    from workbench.core.segment import pieces
+
+    quoted = 'He said: "They left early. Then came the police. ' + "We waited there. " * 20 + \
+        'Nobody came." She nodded. ' + "They waited long. " * 20
+    cut = pieces(quoted, size=100)
+    assert "".join(cut) == quoted and len(cut) > 1
+    for piece in cut:
+        assert piece.count('"') % 2 == 0, piece

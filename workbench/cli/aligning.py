@@ -9,14 +9,14 @@ import click
 
 from ..core.kinds import check_output
 from ..core.errors import WorkbenchError
-from .common import (FILE, TextPair, model_for, progress_printer,
-                     text_pair_options, warn)
+from .common import (FILE, INPUT, TextPair, model_for, progress_printer, text_pair_options,
+                     warn)
 from .context import OpenDocuments, OpenRequest, pass_documents
 
 
 @click.command()
-@click.argument("source", type=FILE)
-@click.argument("target", type=FILE, required=False)
+@click.argument("source", type=INPUT)
+@click.argument("target", type=INPUT, required=False)
 @text_pair_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small (both: most "
                                 "accurate, slower), or the path of a local sentence-transformers "
@@ -105,7 +105,7 @@ def align(documents: OpenDocuments, source: Path, target: Path | None, pair: Tex
 
 
 @click.command(name="open")
-@click.argument("files", nargs=-1, required=True, type=FILE)
+@click.argument("files", nargs=-1, required=True, type=INPUT)
 @text_pair_options
 @click.option("--model", help="the model for aligning and re-aligning (use-v3, e5-small, "
                                 "use-v3+e5-small or a folder; default: a document's own model, "
@@ -203,7 +203,7 @@ def reanchor_document(documents: OpenDocuments, document: Path, model: str | Non
 
 
 @click.command(name="reanchor")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--model", help="the model that re-aligns the rows that are not confirmed "
                                 "(default: the document's own, else use-v3)")
 @click.option("--no-realign", is_flag=True,

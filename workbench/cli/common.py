@@ -3,6 +3,7 @@ the progress bar, notices and warnings, and the choice of model."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,11 @@ USER_HELP = "author name for new flags (default: your login name)"
 SEVERITY_CHOICE = click.Choice(["neutral", "minor", "major", "critical"])
 
 FILE = click.Path(dir_okay=False, path_type=Path)
-"""A file argument or option (a document, a text, an output): a Path, never a folder."""
+"""A file argument or option that is written (an output): a Path, never a folder."""
+
+INPUT = click.Path(path_type=Path)
+"""A file argument that is read (a document, a text, a glossary): a Path, checked by the core
+when it is read, so that a folder, a pipe or a device is one line naming it (core/inputs.py)."""
 
 
 def encoding_options(command):
@@ -124,6 +129,20 @@ def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+@contextlib.contextmanager
+def naming(path: Path):
+    """An error of the core that names no file ("there is no row 99999") names ``path``, the
+    document the command works on."""
+    from ..core.errors import WorkbenchError
+
+    try:
+        yield
+    except WorkbenchError as exc:
+        if exc.path is None:
+            exc.path = str(path)
+        raise
 
 
 def warn(message: str) -> None:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
+from ..core.errors import FormatError, WorkbenchError, read_bytes
 from ..core.kinds import check_output
-from ..core.errors import WorkbenchError
-from .common import FILE
+from .common import FILE, INPUT, warn
 
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["columns", "beads"]), default="columns",
               show_default=True, help="columns: two wrapped columns; beads: [src]:[tgt] lines")
 def show(document: Path, fmt: str) -> None:
@@ -33,13 +33,17 @@ def show(document: Path, fmt: str) -> None:
 
 
 @click.command(name="eval")
-@click.argument("proposed", type=FILE)
-@click.argument("gold", type=FILE)
+@click.argument("proposed", type=INPUT)
+@click.argument("gold", type=INPUT)
 def evaluate(proposed: Path, gold: Path) -> None:
     """Score PROPOSED against GOLD (YAML documents or [src]:[tgt] bead files)."""
-    from ..core.evaluate import read_beads, score
+    from ..core.evaluate import check_pair, read_scored, score
 
-    res = score(read_beads(proposed), read_beads(gold))
+    test, test_doc = read_scored(proposed)
+    truth, gold_doc = read_scored(gold)
+    for warning in check_pair(test, truth, test_doc, gold_doc, str(proposed), str(gold)):
+        warn(warning)
+    res = score(test, truth)
     click.echo(f"{'':8}{'precision':>10}{'recall':>8}{'F1':>8}")
     for name in ("strict", "lax"):
         s = res[name]
@@ -47,9 +51,9 @@ def evaluate(proposed: Path, gold: Path) -> None:
 
 
 @click.command(name="merge")
-@click.argument("base", type=FILE)
-@click.argument("mine", type=FILE)
-@click.argument("theirs", type=FILE)
+@click.argument("base", type=INPUT)
+@click.argument("mine", type=INPUT)
+@click.argument("theirs", type=INPUT)
 @click.option("-o", "--output", type=FILE, help="write the merged document here (default: print it)")
 @click.option("--theirs", "prefer_theirs", is_flag=True,
               help="on a conflict keep THEIRS' version (default: MINE's)")
@@ -64,6 +68,7 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
     workbench merge %O %A %B -o %A (see the README).
     """
     from ..core import store
+    from ..core.lineage import check_versions
     from ..core.merge import MINE, THEIRS, describe, merge
 
     if output is not None:  # over MINE is allowed: that is how git runs a merge driver
@@ -71,11 +76,8 @@ def merge_cmd(base: Path, mine: Path, theirs: Path, output: Path | None,
     folder = (output or mine).parent  # source paths stay relative to where the result goes
     docs = []
     for p in (base, mine, theirs):
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            raise WorkbenchError(f"cannot read: {exc.strerror}", path=str(p)) from None
-        docs.append(store.loads_bytes(raw, str(p), folder))
+        docs.append(store.loads_bytes(read_bytes(p, FormatError, "document"), str(p), folder))
+    check_versions(docs[0], {str(mine): docs[1], str(theirs): docs[2]}, str(base))
     result = merge(*docs, prefer=THEIRS if prefer_theirs else MINE)
     if output is not None:  # a result, not a document read and saved: no session
         store.save(result.doc, output)

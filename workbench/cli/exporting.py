@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from ..core.kinds import check_output
-from .common import FILE, SEVERITY_CHOICE, warn
+from .common import FILE, INPUT, SEVERITY_CHOICE, warn
 
 
 @click.command(name="export")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["tmx", "tsv", "moses", "xliff", "jsonl", "xlsx", "docx", "srt"]))
 @click.option("-o", "--output", required=True, type=FILE,

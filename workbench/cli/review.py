@@ -11,7 +11,7 @@ from ..core.kinds import check_output
 from ..core.document import Document
 from ..core.errors import WorkbenchError
 from ..core.review import CATEGORIES, Span, category_choices, find_span
-from .common import FILE, SEVERITY_CHOICE, USER_HELP
+from .common import FILE, INPUT, SEVERITY_CHOICE, USER_HELP, naming, warn
 from .context import OpenDocuments, pass_documents
 
 
@@ -58,7 +58,7 @@ def flag() -> None:
 
 
 @flag.command(name="add")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.argument("row", type=click.IntRange(min=1))
 @click.option("-c", "--category", required=True,
               help='MQM category or an unambiguous prefix: "Accuracy/Omission", "acc/om"')
@@ -78,16 +78,19 @@ def flag_add(documents: OpenDocuments, document: Path, row: int, category: str, 
     session = documents.open(document)
     doc = session.doc
     if row > len(doc.beads):
-        raise WorkbenchError(f"there is no row {row} (the document has {len(doc.beads)})")
-    edit = add_flag(doc, row - 1, parse_category(category), severity, comment=comment,
-                    span=parse_span(doc, row - 1, span, text), suggestion=suggest, author=user)
+        raise WorkbenchError(f"there is no row {row} (the document has {len(doc.beads)})",
+                             path=str(document), hint="rows are numbered from 1, as show prints them")
+    category = parse_category(category)
+    with naming(document):
+        edit = add_flag(doc, row - 1, category, severity, comment=comment,
+                        span=parse_span(doc, row - 1, span, text), suggestion=suggest, author=user)
     documents.apply(session, edit)
     documents.save(session)
     click.echo(f"{document}: flag {edit.splices[0].new[0]['id']} added to row {row}")
 
 
 @flag.command(name="list")
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--category", multiple=True, help="a category or a dimension (Accuracy)")
 @click.option("--severity", multiple=True,
               type=SEVERITY_CHOICE)
@@ -113,7 +116,7 @@ _DONE = {"resolve": "resolved", "reopen": "reopened", "dismiss": "dismissed", "d
 
 def _flag_setter(name: str, help_text: str):
     @flag.command(name=name, help=help_text)
-    @click.argument("document", type=FILE)
+    @click.argument("document", type=INPUT)
     @click.argument("ids", nargs=-1, required=True, type=int)
     @pass_documents
     def command(documents: OpenDocuments, document: Path, ids: tuple[int, ...]) -> None:
@@ -122,7 +125,8 @@ def _flag_setter(name: str, help_text: str):
         session = documents.open(document)
         op = getattr(review, f"{name}_flag")
         for fid in ids:
-            documents.apply(session, op(session.doc, fid))
+            with naming(document):
+                documents.apply(session, op(session.doc, fid))
         documents.save(session)
         click.echo(f"{document}: {_DONE[name]} {len(ids)} flag{'s' if len(ids) > 1 else ''}")
 
@@ -138,7 +142,7 @@ _flag_setter("delete", "Delete flags IDS.")
 # ---------------------------------------------------------------- automatic checks, score
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--write", is_flag=True, help="store the proposals in DOCUMENT as open flags")
 @click.option("--check", "checks", multiple=True,
               help="run only these checks (numbers, length, untranslated, brackets, spaces, "
@@ -152,7 +156,8 @@ def qa(documents: OpenDocuments, document: Path, write: bool, checks: tuple[str,
     from rich.console import Console
 
     from ..core import store
-    from ..core.qa import propose, stale, write_proposals
+    from ..core.limits import describe_skipped
+    from ..core.qa import propose, skipped, stale, write_proposals
     from .output.tables import flags_table
 
     session = documents.open(document) if write else None
@@ -163,6 +168,9 @@ def qa(documents: OpenDocuments, document: Path, write: bool, checks: tuple[str,
 
         encoder = load_encoder(model)
     props = propose(doc, checks or None, encoder, author=user)
+    not_checked = describe_skipped(skipped(doc))
+    if not_checked:
+        warn(f"{document}: {not_checked}")
     console = Console()
     if props:
         console.print(flags_table(doc, props, title=f"{document.name}: {len(props)} new "
@@ -180,7 +188,7 @@ def qa(documents: OpenDocuments, document: Path, write: bool, checks: tuple[str,
 
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("-o", "--output", type=FILE,
               help="write the HTML report here")
 @click.option("--weights", default="", help="severity weights, e.g. major=10 or "

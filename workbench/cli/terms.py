@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,17 +10,21 @@ import click
 
 from ..core.errors import WorkbenchError
 from ..core.kinds import check_output
-from .common import FILE
+from .common import FILE, INPUT, naming, warn
 from .context import OpenDocuments, pass_documents
 
 
 def _parse_fix(spec: str) -> tuple[int, str, str | None]:
     """ROW:WORD[=REPLACEMENT] -> (0-based row, word, replacement or None)."""
+    from ..core.errors import WorkbenchError
+
     row, sep, rest = spec.partition(":")
     word, eq, replacement = rest.partition("=")
-    if not sep or not row.strip().isdigit() or int(row) < 1 or not word.strip():
-        raise click.BadParameter(f"'{spec}': write ROW:WORD or ROW:WORD=REPLACEMENT, e.g. 12:seige",
-                                 param_hint="--fix")
+    # ASCII digits only: "²".isdigit() is true, and int("²") fails
+    if not sep or not re.fullmatch(r"[0-9]{1,9}", row.strip()) or int(row) < 1 or not word.strip():
+        raise WorkbenchError(f"--fix {spec!r}: not ROW:WORD or ROW:WORD=REPLACEMENT",
+                             hint="rows are numbered from 1, e.g. --fix 12:seige or "
+                                  "--fix 64:longterm=long-term")
     return int(row) - 1, word.strip(), replacement.strip() if eq else None
 
 
@@ -47,7 +52,7 @@ def _parse_accept(spec: str) -> tuple[int, str]:
 
 
 @click.command()
-@click.argument("document", type=FILE)
+@click.argument("document", type=INPUT)
 @click.option("--fix", "fixes", multiple=True, metavar="ROW:WORD[=REPLACEMENT]",
               help="fix WORD in ROW with its first suggestion, or with REPLACEMENT "
                    "(repeatable); the document is then saved")
@@ -58,9 +63,9 @@ def _parse_accept(spec: str) -> tuple[int, str]:
 @click.option("--spelling-variant", "variant", metavar="NAME",
               help="check this language with another Hunspell dictionary from now on, for "
                    "the whole project (en_GB, en_AU, de_CH ...; kept in dictionary.yaml)")
-@click.option("--glossary", "glossary_path", type=FILE,
+@click.option("--glossary", "glossary_path", type=INPUT,
               help="project glossary (default: glossary.yaml beside the document)")
-@click.option("--dictionary", "dictionary_path", type=FILE,
+@click.option("--dictionary", "dictionary_path", type=INPUT,
               help="project dictionary (default: dictionary.yaml beside the document)")
 @click.option("--spelling/--no-spelling", default=True, show_default=True)
 @click.option("--terms/--no-terms", default=True, show_default=True,
@@ -72,12 +77,23 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
     """Print spelling and terminology findings by row; exit 1 if there are any, 0 if clean."""
     from ..core import glossary as gl
     from ..core import spelling as sp
+    from ..core.errors import WorkbenchError
+    from ..core.limits import describe_skipped, too_long_rows
     from .output.findings import format_findings
 
     parsed = [_parse_fix(f) for f in fixes]
     to_accept = [_parse_accept(a) for a in accepts]
     session = documents.open(document)
     doc = session.doc
+    skipped = too_long_rows(doc)
+    for row, _, _ in parsed:
+        if row >= len(doc.beads):
+            raise WorkbenchError(f"there is no row {row + 1} (the document has {len(doc.beads)})",
+                                 path=str(document), hint="rows are numbered from 1, as check "
+                                                          "prints them")
+        if row in skipped:
+            raise WorkbenchError(f"row {row + 1} is too long to fix from here: {skipped[row]}",
+                                 path=str(document), hint="fix it in the workbench")
     gloss = gl.Glossary.load(glossary_path or gl.project_glossary_path(document))
     dictionary = sp.ProjectDictionary.load(dictionary_path or document.parent / sp.DICTIONARY_NAME)
     if variant:
@@ -90,7 +106,8 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
                 # not misspelt but a forbidden or near-miss term: the glossary says what to write
                 replacement = next((t.term.target for t in gl.terminology_findings(doc, gloss, [row])
                                     if t.found == word and t.kind != "missing"), None)
-            edit = documents.apply(session, sp.fix_in_row(doc, row, word, replacement, checker))
+            with naming(document):
+                edit = documents.apply(session, sp.fix_in_row(doc, row, word, replacement, checker))
             click.echo(f"row {row + 1}: {edit.label}")
     for row, term in to_accept:
         wanted = term.casefold()
@@ -107,10 +124,14 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
     if parsed or to_accept:
         documents.save(session)
         click.echo(f"{document}: saved")
-    found = checker.misspellings(doc) if spelling else []
-    term_found = gl.terminology_findings(doc, gloss) if terms else []
+    rows = [r for r in range(len(doc.beads)) if r not in skipped]
+    found = checker.misspellings(doc, rows) if spelling else []
+    term_found = gl.terminology_findings(doc, gloss, rows) if terms else []
     click.echo(format_findings(doc, found, term_found))
-    sys.exit(1 if found or term_found else 0)
+    not_checked = describe_skipped(skipped)
+    if not_checked:
+        warn(f"{document}: {not_checked}")
+    sys.exit(1 if found or term_found or skipped else 0)
 
 
 @click.group(name="glossary")
@@ -119,10 +140,10 @@ def glossary_group() -> None:
 
 
 @glossary_group.command(name="import")
-@click.argument("file", type=FILE)
+@click.argument("file", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
               help="default: from the file's extension")
-@click.option("--glossary", "glossary_path", type=FILE,
+@click.option("--glossary", "glossary_path", type=INPUT,
               default=Path("alignments/glossary.yaml"), show_default=True)
 @click.option("--replace", is_flag=True, help="replace all terms instead of merging")
 def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: bool) -> None:
@@ -149,7 +170,7 @@ def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: b
 @click.argument("file", type=FILE)
 @click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "tbx"]),
               help="default: from the file's extension")
-@click.option("--glossary", "glossary_path", type=FILE,
+@click.option("--glossary", "glossary_path", type=INPUT,
               default=Path("alignments/glossary.yaml"), show_default=True)
 def glossary_export(file: Path, fmt: str | None, glossary_path: Path) -> None:
     """Write the project glossary to FILE (OmegaT TSV, CSV with a header row, or TBX)."""

@@ -15,10 +15,10 @@ from typing import Any
 import yaml
 
 from . import morph
-from .errors import FormatError, OperationError
+from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .files import DocumentLock, atomic_write, file_sha256
 from .project_merge import merge_keyed
-from .yamlfile import Loader, locate
+from .yamlfile import Loader, UnsafeYAMLError, locate
 
 DICTIONARY_NAME = "dictionary.yaml"
 VARIANTS_KEY = "dictionaries"  #: {en: en_GB}: the Hunspell dictionary of each language
@@ -42,9 +42,13 @@ class ProjectDictionary:
         p = Path(path)
         if not p.exists():
             return cls({}, p)
-        text = p.read_text(encoding="utf-8-sig")
+        text = decode_utf8(read_bytes(p, FormatError, "dictionary file"), p, FormatError)
         try:
             data = yaml.load(text, Loader=Loader)
+        except UnsafeYAMLError as exc:
+            mark = exc.problem_mark
+            raise FormatError(exc.problem, path=str(p), line=mark.line + 1 if mark else None,
+                              hint=exc.hint) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
             raise FormatError(f"not valid YAML: {exc.problem}", path=str(p),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .inputs import read_input
+
 
 class WorkbenchError(Exception):
     """A problem caused by the user's input; the CLI prints it without a traceback (exit 2)."""
@@ -49,18 +51,9 @@ class OperationError(WorkbenchError):
 
 
 def read_bytes(path, error: type[WorkbenchError] = WorkbenchError, what: str = "file") -> bytes:
-    """The bytes of ``path``; a missing, unreadable or directory path becomes ``error``."""
-    from pathlib import Path
-
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise error("file not found", path=str(p), hint="check the path") from None
-    except IsADirectoryError:
-        raise error(f"is a directory, not a {what}", path=str(p)) from None
-    except OSError as exc:
-        raise error(f"cannot read: {exc.strerror}", path=str(p)) from None
+    """The bytes of ``path``, bounded (see :mod:`.inputs`): a missing or unreadable path, a
+    directory, a pipe or a device, or a file over the size limit becomes ``error``."""
+    return read_input(path, error, what)
 
 
 def decode_utf8(raw: bytes, path, error: type[WorkbenchError] = WorkbenchError,

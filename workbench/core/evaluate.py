@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .errors import FormatError
+from .document import Document
+from .errors import FormatError, decode_utf8, read_bytes
 
 BeadPos = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -75,7 +76,12 @@ def score_many(pairs: Sequence[tuple[Sequence[BeadPos], Sequence[BeadPos]]]) -> 
 
 def parse_beads(text: str, path: str = "<string>") -> list[BeadPos]:
     """Read the bead-per-line format ``[0, 1]:[2]`` (0-based positions)."""
-    beads: list[BeadPos] = []
+    return [bead for _, bead in _bead_lines(text, path)]
+
+
+def _bead_lines(text: str, path: str) -> list[tuple[int, BeadPos]]:
+    """(line number, bead) of every bead line."""
+    beads: list[tuple[int, BeadPos]] = []
     for ln, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line:
@@ -88,11 +94,31 @@ def parse_beads(text: str, path: str = "<string>") -> list[BeadPos]:
             if not (isinstance(src, list) and isinstance(tgt, list)
                     and all(isinstance(x, int) for x in src + tgt)):
                 raise ValueError
-        except (ValueError, SyntaxError):
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
             raise FormatError(f"not a bead line: {line[:60]!r}", path=path, line=ln,
                               hint="expected [source positions]:[target positions], e.g. [3]:[3, 4]") from None
-        beads.append((tuple(src), tuple(tgt)))
+        beads.append((ln, (tuple(src), tuple(tgt))))
     return beads
+
+
+def check_bead_lines(beads: Sequence[tuple[int, BeadPos]], path: str) -> None:
+    """A bead file that cannot be an alignment: no beads, a negative position, or a sentence
+    in two beads (scores of it would mean nothing)."""
+    if not beads:
+        raise FormatError("has no beads", path=path,
+                          hint="a bead file has one [source positions]:[target positions] per line")
+    seen: list[dict[int, int]] = [{}, {}]
+    for ln, bead in beads:
+        for side, name in ((0, "source"), (1, "target")):
+            for pos in bead[side]:
+                if pos < 0:
+                    raise FormatError(f"{name} position {pos} is negative", path=path, line=ln,
+                                      hint="positions count sentences from 0")
+                if pos in seen[side]:
+                    raise FormatError(f"{name} sentence {pos} is in two beads (lines "
+                                      f"{seen[side][pos]} and {ln})", path=path, line=ln,
+                                      hint="each sentence belongs to one bead: fix the file")
+                seen[side][pos] = ln
 
 
 def format_beads(beads: Sequence[BeadPos]) -> str:
@@ -107,14 +133,68 @@ def document_beads(doc) -> list[BeadPos]:
 
 def read_beads(path: str | Path) -> list[BeadPos]:
     """Beads from a YAML document (by extension) or a bead-per-line file."""
+    return read_scored(path)[0]
+
+
+def read_scored(path: str | Path) -> tuple[list[BeadPos], Document | None]:
+    """The beads of a YAML document (by extension) with the document, or of a bead-per-line
+    file (checked: :func:`check_bead_lines`) with None."""
     p = Path(path)
     if p.suffix in (".yaml", ".yml"):
         from .store import load
 
-        return document_beads(load(p))
-    try:
-        return parse_beads(p.read_text(encoding="utf-8"), str(p))
-    except FileNotFoundError:
-        raise FormatError("file not found", path=str(p)) from None
-    except UnicodeDecodeError:
-        raise FormatError("is not UTF-8 text", path=str(p)) from None
+        doc = load(p)
+        return document_beads(doc), doc
+    text = decode_utf8(read_bytes(p, FormatError, "bead file"), p, FormatError)
+    lines = _bead_lines(text, str(p))
+    check_bead_lines(lines, str(p))
+    return [bead for _, bead in lines], None
+
+
+def _sizes(beads: Sequence[BeadPos], doc: Document | None) -> tuple[int, int]:
+    """Sentences per side: the document's, or what a bead file's positions reach."""
+    if doc is not None:
+        return len(doc.source.sentences), len(doc.target.sentences)
+    return tuple(max((p + 1 for b in beads for p in b[side]), default=0)  # type: ignore[return-value]
+                 for side in (0, 1))
+
+
+def _first_texts(side) -> list[str]:
+    return [s.original if s.original is not None else s.text for s in side.sentences]
+
+
+_SAME_TEXTS = "score an alignment against the gold of the same texts, segmented the same way"
+
+
+def check_pair(test: Sequence[BeadPos], gold: Sequence[BeadPos], test_doc: Document | None,
+               gold_doc: Document | None, test_path: str, gold_path: str) -> list[str]:
+    """Do PROPOSED and GOLD align the same text? Scores of two unrelated alignments look like
+    scores and mean nothing, so a clear mismatch is a FormatError; a small one (a bead file
+    that stops a sentence early, a few sentences that differ) comes back as a warning."""
+    warnings = []
+    names = ("source", "target")
+    if test_doc is not None and gold_doc is not None:  # texts to compare
+        for name, a, b in zip(names, (test_doc.source, test_doc.target),
+                              (gold_doc.source, gold_doc.target)):
+            ta, tb = _first_texts(a), _first_texts(b)
+            same = sum(x == y for x, y in zip(ta, tb))
+            if len(ta) != len(tb) or same < 0.9 * len(tb):
+                why = (f"it has {len(ta):,} {name} sentences, the gold {len(tb):,}"
+                       if len(ta) != len(tb) else
+                       f"only {same:,} of the {len(tb):,} {name} sentences are the same")
+                raise FormatError(f"does not align the same text as {gold_path}: {why}",
+                                  path=test_path, hint=_SAME_TEXTS)
+            if same < len(tb):
+                first = next(i for i, (x, y) in enumerate(zip(ta, tb)) if x != y)
+                warnings.append(f"{test_path}: {len(tb) - same} {name} sentence(s) differ from "
+                                f"{gold_path}'s, the first at position {first}: check the scores")
+        return warnings
+    for name, a, b in zip(names, _sizes(test, test_doc), _sizes(gold, gold_doc)):
+        if min(a, b) < 0.5 * max(a, b):
+            raise FormatError(f"does not align the same text as {gold_path}: its beads reach "
+                              f"{a:,} {name} sentences, the gold's {b:,}", path=test_path,
+                              hint=_SAME_TEXTS)
+        if a != b:
+            warnings.append(f"{test_path} has {a:,} {name} sentences, {gold_path} {b:,}: "
+                            "the scores count only what both cover")
+    return warnings

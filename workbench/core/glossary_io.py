@@ -17,13 +17,19 @@
   ``termSec``) and ``ntig``/``termGrp`` entries.
 
 Every reader returns ``(terms, source_lang, target_lang)``; a malformed file is a
-:class:`FormatError` naming the file and line.
+:class:`FormatError` naming the file and line, and then nothing is imported. Import is strict,
+because a lenient reader loses terms silently: in CSV an unclosed quote swallows the lines after
+it into one cell (quoted cells may not run over the end of a line: no term has a newline), a
+row with more cells than the header has a stray separator, and a control character (a NUL
+byte) or a line longer than :data:`MAX_LINE` characters is a broken export, not a glossary.
+TBX may not declare entities (the "billion laughs" of XML).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Iterable
@@ -32,6 +38,10 @@ from .errors import FormatError, decode_utf8, read_bytes
 from .glossary import Term
 
 FORMATS = ("tsv", "csv", "tbx")
+#: the longest line (and cell) read: a term, its translation and a note fit many times over
+MAX_LINE = 4_000
+#: control characters no glossary has (tab, newline and carriage return are the format's own)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _FORBIDDEN_MARK = "forbidden:"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NOTE_NAMES = {"note", "notes", "comment", "comments", "description", "definition"}
@@ -88,8 +98,24 @@ def write_tsv(terms: Iterable[Term]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _check_lines(text: str, path: str) -> None:
+    """A control character or an over-long line, with its line number (see the docstring)."""
+    bad = _CONTROLS.search(text)
+    if bad is not None:
+        name = "a NUL byte" if bad[0] == "\x00" else f"a control character (U+{ord(bad[0]):04X})"
+        raise FormatError(f"has {name}: not a glossary line", path=path,
+                          line=text.count("\n", 0, bad.start()) + 1,
+                          hint="export the glossary again, or remove the character")
+    for n, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE:
+            raise FormatError(f"a line of {len(line):,} characters is not a glossary term "
+                              f"(at most {MAX_LINE:,})", path=path, line=n,
+                              hint="an unclosed quote or a missing line break? fix the line")
+
+
 def read_tsv(text: str, path: str = "<tsv>", source_lang: str = "ru",
              target_lang: str = "en") -> tuple[list[Term], str, str]:
+    _check_lines(text, path)
     terms = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -98,6 +124,10 @@ def read_tsv(text: str, path: str = "<tsv>", source_lang: str = "ru",
         if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
             raise FormatError("a glossary line needs a source and a target term separated "
                               "by a tab", path=path, line=n)
+        if len(cells) > 3:
+            raise FormatError(f"has {len(cells)} tab-separated cells; a glossary line has 3 "
+                              "at most: source, target, comment", path=path, line=n,
+                              hint="a tab inside a term? Remove the extra tabs")
         note, forbidden = _parse_comment(cells[2] if len(cells) > 2 else "")
         terms.append(Term(cells[0].strip(), cells[1].strip(), note, forbidden))
     return terms, source_lang, target_lang
@@ -114,10 +144,36 @@ def write_csv(terms: Iterable[Term], source_lang: str = "ru", target_lang: str =
     return buf.getvalue()
 
 
+_QUOTES = 'close the quote on that line; a quote inside a quoted cell is written twice: ""'
+
+
+def _csv_rows(text: str, path: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """(line, cells) of each record; a record running over several lines (an unclosed quote
+    swallows the lines after it) or broken quoting is a FormatError at the line it starts."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as exc:
+            problem = ("a quoted cell is never closed" if "end of data" in str(exc)
+                       else f"not valid CSV: {exc}")
+            raise FormatError(problem, path=path, line=start, hint=_QUOTES) from None
+        if reader.line_num > start:
+            raise FormatError("a quoted cell runs over the end of the line (an unclosed quote?)",
+                              path=path, line=start, hint=_QUOTES)
+        rows.append((start, row))
+
+
 def read_csv(text: str, path: str = "<csv>") -> tuple[list[Term], str, str]:
+    _check_lines(text, path)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)  # the header decides: comma, semicolon or tab
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    numbered = _csv_rows(text, path, delimiter)
+    rows = [row for _, row in numbered]
     if not rows or len(rows[0]) < 2:
         raise FormatError("a glossary CSV needs a header row naming at least the two "
                           "languages, like: ru,en,note", path=path, line=1)
@@ -126,12 +182,16 @@ def read_csv(text: str, path: str = "<csv>") -> tuple[list[Term], str, str]:
     note_col = next((i for i, h in enumerate(low) if i > 1 and h in _NOTE_NAMES), None)
     forb_col = next((i for i, h in enumerate(low) if i > 1 and h.startswith("forbidden")), None)
     terms = []
-    for n, row in enumerate(rows[1:], 2):
+    for n, row in numbered[1:]:
         if not any(c.strip() for c in row):
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise FormatError("a glossary row needs a source and a target term", path=path,
                               line=n)
+        if len(row) > len(header):
+            raise FormatError(f"has {len(row)} cells, the header {len(header)}", path=path,
+                              line=n, hint=f"a {delimiter!r} inside a term? Put the term in "
+                                           "quotes, or remove the extra cells")
 
         def cell(i: int | None) -> str:
             return row[i].strip() if i is not None and i < len(row) else ""
@@ -178,8 +238,14 @@ def _text(el: ET.Element) -> str:
 
 
 def read_tbx(text: str, path: str = "<tbx>") -> tuple[list[Term], str, str]:
-    try:
-        root = ET.fromstring(text.encode("utf-8"))
+    entity = re.search(r"<!ENTITY", text)
+    if entity is not None:
+        raise FormatError("declares XML entities, which a TBX glossary never needs (and which "
+                          "can expand to gigabytes)", path=path,
+                          line=text.count("\n", 0, entity.start()) + 1,
+                          hint="remove the DOCTYPE's [...] part, or export the glossary again")
+    try:  # the file was read as UTF-8: an encoding its declaration names is not used
+        root = ET.fromstring(text.encode("utf-8"), parser=ET.XMLParser(encoding="utf-8"))
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise FormatError(f"not valid TBX/XML: {exc}", path=path, line=line) from None
@@ -221,8 +287,13 @@ def read_tbx(text: str, path: str = "<tbx>") -> tuple[list[Term], str, str]:
         bad = ("deprecated", "forbidden", "superseded", "admitted-not")
         allowed = [t for t, s in tgt if not any(b in s.lower() for b in bad)] or [tgt[0][0]]
         forbidden = tuple(t for t, s in tgt if any(b in s.lower() for b in bad))
-        terms.append(Term(src[0][0], allowed[0], "; ".join(n for n in notes if n) or None,
-                          forbidden))
+        term = Term(src[0][0], allowed[0], "; ".join(n for n in notes if n) or None, forbidden)
+        longest = max(len(c) for c in (term.source, term.target, term.note or "", *term.forbidden))
+        if longest > MAX_LINE:  # XML itself refuses control characters
+            raise FormatError(f"term entry {len(terms) + 1} ({term.source[:40]!r}) has a text of "
+                              f"{longest:,} characters, not a term (at most {MAX_LINE:,})",
+                              path=path, hint="fix the entry, or export the glossary again")
+        terms.append(term)
     return terms, src_lang, tgt_lang
 
 

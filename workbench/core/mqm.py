@@ -25,6 +25,11 @@ COUNTED_STATUSES = ("open", "resolved")
 _WORD = re.compile(r"\w+")
 
 
+#: the largest weight: MQM's are 0 to 25 (100 in some profiles); nan, inf or 1e308 would
+#: make every score meaningless
+MAX_WEIGHT = 1000
+
+
 @dataclass(frozen=True)
 class Weights:
     """Penalty per severity, with optional (category, severity) overrides."""
@@ -59,8 +64,9 @@ class Weights:
                 w = float(value)
             except ValueError:
                 w = -1.0
-            if not eq or w < 0:
-                raise WorkbenchError(f"bad weight {item!r}",
+            if not eq or not 0 <= w <= MAX_WEIGHT:  # also refuses nan and inf
+                raise WorkbenchError(f"bad weight {item!r}: a weight is a number from 0 to "
+                                     f"{MAX_WEIGHT:,}",
                                      hint="write SEVERITY=NUMBER or CATEGORY:SEVERITY=NUMBER, "
                                           "like major=10,Fluency/Punctuation:minor=0.1")
             name = name.strip()

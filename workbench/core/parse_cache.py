@@ -42,17 +42,25 @@ def get(raw: bytes) -> Any | None:
 def put(raw: bytes, data: Any) -> None:
     """Remember ``data`` as the parse of ``raw``; failures only cost speed later."""
     folder = _folder()
+    tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"{key_of(raw)}.pickle")
+        tmp = None
         files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in files[KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    except (OSError, RecursionError, pickle.PicklingError):
+        pass  # data the loader let through (it refuses deep nesting) that pickle still cannot take
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def plain(value: Any) -> Any:

@@ -13,14 +13,12 @@ from pathlib import Path
 
 from .document import Document, make_side
 from .errors import InputError
+from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
+from .scripts import script_name, wrong_script
 from .sources import Segmentation, paragraph_records, remember, segment_source
-from .textio import CYRILLIC_LANGS, lang_name, script_shares, text_size
+from .textio import lang_name, text_size
 
-#: languages written in the Latin script (a side in one of these should not be Cyrillic)
-LATIN_LANGS = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "fi", "pl",
-               "cs", "sk", "sl", "hr", "ro", "hu", "tr", "et", "lv", "lt", "ca", "eu", "ga",
-               "id", "ms", "vi", "sq", "is"}
 #: a pair whose sides differ more than this in characters is reported as lopsided
 LOPSIDED = 3.0
 
@@ -38,15 +36,14 @@ class Notice:
 
 
 def script_problem(text: str, lang: str) -> str | None:
-    """Why ``text`` does not look like ``lang`` (Cyrillic vs Latin letters), or None."""
-    cyr, lat = script_shares(text)
-    if lang in CYRILLIC_LANGS and lat > 0.5:
-        return (f"is given as the {lang_name(lang)} side but {lat:.0%} of its letters are "
-                f"Latin: is it the other language's file?")
-    if lang in LATIN_LANGS and cyr > 0.5:
-        return (f"is given as the {lang_name(lang)} side but {cyr:.0%} of its letters are "
-                f"Cyrillic: is it the other language's file?")
-    return None
+    """Why ``text`` does not look like ``lang``: most of its letters are in another script
+    (Latin in a Russian side; Cyrillic, Arabic, Hebrew, Chinese ... in an English one), or None."""
+    found = wrong_script(text, lang)
+    if found is None:
+        return None
+    script, share = found
+    return (f"is given as the {lang_name(lang)} side but {share:.0%} of its letters are "
+            f"{script_name(script)}: is it the other language's file?")
 
 
 def read_side(path: str | Path, lang: str, presegmented: bool = False,
@@ -67,6 +64,13 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
     if not any(ch.isalnum() for s in segments for ch in s.text):
         raise InputError("has no sentences (no words, only punctuation or symbols)",
                          path=str(path), hint="give the file with the text")
+    longest = max(segments, key=lambda s: len(s.text))
+    if len(longest.text) > MAX_SENTENCE_CHARS:
+        raise InputError(f"has a sentence of {len(longest.text):,} characters, more than the "
+                         f"{MAX_SENTENCE_CHARS:,} workbench aligns (text without sentence ends?)",
+                         path=str(path), line=_line_in_file(tf, path, longest.para),
+                         hint="is it the right file? Break its paragraphs into lines, or split "
+                              "the text at its sentences")
     if origin is not None:
         origin.extend(paragraph_records(tf, segments))
     if notices is not None:
@@ -79,6 +83,29 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
         if problem:
             notices.append(Notice("warning", problem, str(path)))
     return make_side(lang, [(s.text, s.para) for s in segments], path=str(path), sha256=tf.sha256)
+
+
+def _line_in_file(tf, path: str | Path, para: int) -> int | None:
+    """The line of paragraph ``para`` in a plain-text file (blank lines count), else None
+    (a DOCX or a web page has no lines to name)."""
+    if tf.format != "text":
+        return None
+    try:
+        text = Path(path).read_bytes().decode(tf.encoding, errors="replace")
+    except (OSError, LookupError):
+        return None
+    return _line_of_paragraph(text, para)
+
+
+def _line_of_paragraph(text: str, para: int) -> int:
+    """The line (1-based) of the ``para``-th non-blank line of ``text``."""
+    seen = -1
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            seen += 1
+            if seen == para:
+                return number
+    return 1
 
 
 def pair_notices(doc: Document) -> list[Notice]:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .document import Bead, Document, Sentence, Side, check_invariants
-from .errors import InputError
+from .errors import InputError, read_bytes
 
 NEAR = 80.0        # rapidfuzz ratio for a changed sentence (1-1)
 NEAR_SPLIT = 85.0  # ... for a sentence split or joined
@@ -110,12 +110,10 @@ def drifted_sides(doc: Document) -> dict[str, str]:
             continue
         shown = shown_path(side.path)
         try:
-            data = Path(side.path).read_bytes()
-        except FileNotFoundError:
-            out[name] = f"{shown} is missing (the document was made from it)"
-            continue
-        except OSError as exc:
-            out[name] = f"{shown} cannot be read ({exc.strerror})"
+            data = read_bytes(side.path, InputError, "text file")
+        except InputError as exc:
+            out[name] = (f"{shown} is missing (the document was made from it)"
+                         if exc.message == "file not found" else f"{shown}: {exc.message}")
             continue
         if hashlib.sha256(data).hexdigest() != side.sha256:
             out[name] = f"{shown} changed since this document was made"
@@ -127,10 +125,12 @@ def drifted_sides_of_file(path: str | Path) -> dict[str, str]:
     document); a file whose header cannot be read gives {} (loading it will say why)."""
     import yaml
 
+    from .yamlfile import Loader
+
     p = Path(path)
     try:
-        text = p.read_bytes().decode("utf-8-sig")
-        head = yaml.safe_load(text.split("\nsource_sentences:", 1)[0])
+        text = read_bytes(p).decode("utf-8-sig")
+        head = yaml.load(text.split("\nsource_sentences:", 1)[0], Loader=Loader)
         sides = {}
         for name, key in (("src", "source"), ("tgt", "target")):
             h = head[key]

@@ -31,7 +31,7 @@ from . import parse_cache
 from .errors import FormatError, decode_utf8, read_bytes
 from .files import atomic_write, file_sha256  # noqa: F401  (file_sha256: callers pair it with save)
 from .section_checks import check_section
-from .yamlfile import FlowMap, Loader, dump_yaml, locate
+from .yamlfile import FlowMap, Loader, UnsafeYAMLError, dump_yaml, locate
 
 FORMAT_VERSION = 1
 
@@ -211,6 +211,11 @@ def loads(text: str, path: str = "<string>", base: Path | None = None,
 def _parse(text: str, path: str) -> Any:
     try:
         return yaml.load(text, Loader=Loader)
+    except UnsafeYAMLError as exc:
+        mark = exc.problem_mark
+        raise FormatError(exc.problem, path=path, line=mark.line + 1 if mark else None,
+                          column=mark.column + 1 if mark else None,
+                          hint=f"{exc.hint}, or restore the backup file ending in ~") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise FormatError(f"not valid YAML: {exc.problem}", path=path,

@@ -23,7 +23,6 @@ import codecs
 import hashlib
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +42,9 @@ CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
 CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv"}
 
 LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
-              "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian"}
+              "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian",
+              "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "zh": "Chinese", "ja": "Japanese",
+              "ko": "Korean", "el": "Greek", "hi": "Hindi", "tr": "Turkish", "pl": "Polish"}
 
 
 def lang_name(lang: str) -> str:
@@ -200,6 +201,7 @@ class Detection:
     encoding: str
     bom: int = 0
     warning: str | None = None
+    errors: str = "strict"  # "replace": UTF-8 with a few bad bytes, each read as U+FFFD
 
 
 def _decodes(data: bytes, codec: str) -> str | None:
@@ -235,6 +237,9 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
                          hint="give a plain text file")
     if _decodes(data, "utf-8") is not None:
         return Detection("utf-8")
+    damaged = utf8_damage(data)
+    if damaged is not None:
+        return damaged
     scored = []
     sample = data[:_SAMPLE_BYTES]
     for codec in CYRILLIC_PAGES:
@@ -279,6 +284,43 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
                      hint="save the file as UTF-8 and try again")
 
 
+def _bad_utf8(data: bytes) -> tuple[int, int, list[int]]:
+    """(valid non-ASCII characters, invalid byte sequences, the first three lines that have
+    one) of bytes that are not all valid UTF-8; one pass of the C decoder."""
+    text = data.decode("utf-8", "replace")  # each invalid sequence becomes one U+FFFD
+    bad = text.count("\ufffd")
+    ascii_bytes = len(data) - len(data.translate(None, bytes(range(128))))
+    lines, at, line, seen = [], 0, 1, 0
+    while len(lines) < 3:
+        found = text.find("\ufffd", at)
+        if found < 0:
+            break
+        line += text.count("\n", seen, found)
+        lines.append(line)
+        seen = at = text.find("\n", found)  # the next bad sequence on another line
+        if at < 0:
+            break
+    return len(text) - ascii_bytes - bad, bad, lines
+
+
+def utf8_damage(data: bytes) -> Detection | None:
+    """Bytes that are UTF-8 but for a few bad sequences (a damaged download, one pasted
+    windows-1251 word): read as UTF-8 with each bad sequence as U+FFFD and a warning naming
+    the lines, never as another code page, which would garble every other letter. Bytes that
+    mix much UTF-8 with much of something else are refused. None: not UTF-8 at all."""
+    valid, bad, at = _bad_utf8(data)
+    lines = f"line{'s' if len(at) > 1 else ''} {', '.join(map(str, at))}{' ...' if len(at) == 3 else ''}"
+    if valid >= 3 * bad:
+        return Detection("utf-8", errors="replace", warning=(
+            f"is UTF-8 but for {bad} invalid byte sequence{'s' if bad > 1 else ''} ({lines}), "
+            "read as \ufffd: fix the file there, or the sentence in the workbench"))
+    if valid >= 20 and valid >= bad:
+        raise InputError(f"mixes UTF-8 with another encoding ({valid:,} UTF-8 characters, "
+                         f"{bad:,} byte sequences that are not UTF-8, from "
+                         f"{lines})", hint="save the whole file in one encoding, UTF-8")
+    return None
+
+
 def _codec(name: str, path: Path) -> str:
     """The canonical codec name for a user's ``--encoding``; a clear error for an unknown one."""
     try:
@@ -289,11 +331,15 @@ def _codec(name: str, path: Path) -> str:
                               "mac-cyrillic, cp866, cp1252 or latin-1") from None
 
 
+#: the control characters (category Cc) other than tab, newlines and form feed
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
+    """The share of control characters (one regex pass: linear and in C on any size)."""
     if not text:
         return 0.0
-    bad = sum(1 for c in text if c not in "\t\n\r\f\v" and unicodedata.category(c) == "Cc")
-    return bad / len(text)
+    return sum(1 for _ in _CONTROLS.finditer(text)) / len(text)
 
 
 def read_text(path: str | Path, lang: str | None = None, encoding: str | None = None) -> TextFile:
@@ -315,7 +361,7 @@ def read_text(path: str | Path, lang: str | None = None, encoding: str | None = 
         except InputError as exc:
             raise InputError(exc.message, path=str(p), hint=exc.hint) from None
     try:
-        text = data[found.bom:].decode(found.encoding.removesuffix("-sig"))
+        text = data[found.bom:].decode(found.encoding.removesuffix("-sig"), found.errors)
     except UnicodeDecodeError as exc:
         line = data[found.bom: found.bom + exc.start].count(b"\n") + 1
         hint = ("the encoding was given: check the name, or leave it out to let workbench tell"

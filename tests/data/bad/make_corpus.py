@@ -19,6 +19,21 @@ RU = ("Жители микрорайона Бакай отстояли свои 
 EN = ("The residents of Bakai defended their homes.\n"
       "A court has already ordered 120 houses in neighbouring Shanyrak demolished.\n"
       "A general meeting decided to send a support group there.\n")
+OTHER = ("Весной в горах выпало много снега.\n"
+         "Реки разлились раньше обычного срока.\n"
+         "Фермеры начали сев на две недели позже.\n"
+         "A lot of snow fell in the mountains this spring.\n"
+         "The rivers flooded earlier than usual.\n"
+         "Farmers began sowing two weeks late.\n")
+AR = ("دافع سكان باكاي عن منازلهم.\n"
+      "أمرت المحكمة بالفعل بهدم 120 منزلا في شانيراك المجاورة.\n"
+      "قرر اجتماع عام إرسال مجموعة دعم إلى هناك.\n")
+HE = ("תושבי בקאי הגנו על בתיהם.\n"
+      "בית המשפט כבר הורה להרוס 120 בתים בשאניראק השכנה.\n"
+      "אסיפה כללית החליטה לשלוח לשם קבוצת תמיכה.\n")
+ZH = ("巴凯的居民保卫了他们的家园。\n"
+      "法院已经下令拆除邻近的沙尼拉克的120所房屋。\n"
+      "全体会议决定派一个支援小组去那里。\n")
 OLD_EDITOR = str.maketrans({"—": "-", "«": '"', "»": '"'})
 
 
@@ -58,6 +73,17 @@ def main() -> None:
     (t / "utf16_no_bom.txt").write_bytes(EN.encode("utf-16-le"))
     (t / "en_as_ru.txt").write_text(EN, encoding="utf-8")  # English given as the Russian side
     (t / "ru_long.txt").write_text(RU * 12, encoding="utf-8")  # lopsided against en.txt
+    # UTF-8 but for one bad byte (line 2): read as UTF-8 and named, never as KOI8-R
+    ru_bytes = RU.encode("utf-8")
+    cut = ru_bytes.index("постановил".encode("utf-8"))
+    (t / "ru_utf8_bad_byte.txt").write_bytes(ru_bytes[:cut] + b"\xff" + ru_bytes[cut:])
+    # two lines of UTF-8, then one of windows-1251: refused, neither reading is right
+    first, second, third = RU.splitlines(keepends=True)
+    (t / "ru_mixed_utf8_cp1251.txt").write_bytes(
+        (first + second).encode("utf-8") + third.encode("cp1251"))
+    # other scripts given as the English side
+    for name, text in (("ar_as_en", AR), ("he_as_en", HE), ("zh_as_en", ZH)):
+        (t / f"{name}.txt").write_text(text, encoding="utf-8")
 
     y = HERE / "yaml"
     y.mkdir(exist_ok=True)
@@ -105,6 +131,61 @@ def main() -> None:
     (y / "latin1.yaml").write_bytes(good.replace("Общее", "Ç'est").encode("latin-1", "replace"))
     (y / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + good.encode("utf-8"))  # fine: loads
     (y / "binary.yaml").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    # valid YAML the loader refuses: aliases expand on save, deep nesting overflows recursion
+    variant("alias_text.yaml", "text: The residents of Bakai defended their homes.",
+            "text: &t The residents of Bakai defended their homes.")
+    (y / "alias_text.yaml").write_text((y / "alias_text.yaml").read_text(encoding="utf-8").replace(
+        "text: A general meeting decided to send a support group there.", "text: *t"),
+        encoding="utf-8")
+    laughs = "lol:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"  {c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (y / "billion_laughs.yaml").write_text(good + laughs, encoding="utf-8")
+    (y / "deep_nesting.yaml").write_text(good + "notes: " + "[" * 990 + "]" * 990 + "\n",
+                                         encoding="utf-8")
+    (y / "deep_block.yaml").write_text(good + "notes:\n" + "".join(
+        "  " * (i + 1) + f"k{i}:\n" for i in range(40)) + "  " * 41 + "end\n", encoding="utf-8")
+    head = "format: 1\nsource_lang: ru\ntarget_lang: en\nterms:\n"
+    (y / "glossary_alias.yaml").write_text(
+        head + "- {source: снос, target: &d demolition}\n- {source: сносы, target: *d}\n",
+        encoding="utf-8")
+    (y / "glossary_deep.yaml").write_text(head + "- " + "[" * 600 + "]" * 600 + "\n",
+                                          encoding="utf-8")
+    (y / "dictionary_alias.yaml").write_text("format: 1\nen: &w\n- Shanyrak\nru: *w\n",
+                                             encoding="utf-8")
+    # another text altogether, with the same ids: eval and merge against good.yaml must refuse
+    other = good
+    for old, new in zip(RU.splitlines() + EN.splitlines(), OTHER.splitlines()):
+        other = other.replace(old, new)
+    (y / "other_document.yaml").write_text(other, encoding="utf-8")
+
+    g = HERE / "glossary"  # glossary files for import: each refused whole, with its line
+    g.mkdir(exist_ok=True)
+    head = "ru,en,note,forbidden\n"
+    (g / "unclosed_quote.csv").write_text(
+        head + '"снос,demolition,,\nосада,siege,,\nсуд,court,,\n', encoding="utf-8")
+    (g / "bad_quote.csv").write_text(head + '"снос"x,demolition,,\n', encoding="utf-8")
+    (g / "extra_cells.csv").write_text(head + "снос,demolition,,\nосада,siege,a note,,x\n",
+                                       encoding="utf-8")
+    (g / "nul.csv").write_text(head + "снос,demolition,,\nосада,si\x00ege,,\n", encoding="utf-8")
+    (g / "nul.tsv").write_text("снос\tdemolition\nосада\tsi\x00ege\n", encoding="utf-8")
+    (g / "extra_tabs.tsv").write_text("снос\tdemolition\nосада\tsiege\tnote\tmore\n",
+                                      encoding="utf-8")
+    (g / "entities.tbx").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE martif [\n <!ENTITY a "lol">\n'
+        ' <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n'
+        '<martif type="TBX"><text><body><termEntry><langSet xml:lang="ru"><tig><term>&b;'
+        '</term></tig></langSet><langSet xml:lang="en"><tig><term>x</term></tig></langSet>'
+        '</termEntry></body></text></martif>\n', encoding="utf-8")
+
+    b = HERE / "beads"  # bead files for eval (good.yaml aligns 3 and 3 sentences)
+    b.mkdir(exist_ok=True)
+    (b / "good.txt").write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    (b / "duplicate.txt").write_text("[0]:[0]\n[0, 1]:[1]\n[2]:[2]\n", encoding="utf-8")
+    (b / "negative.txt").write_text("[0]:[0]\n[1]:[-1]\n[2]:[2]\n", encoding="utf-8")
+    (b / "no_beads.txt").write_text("\n\n", encoding="utf-8")
+    (b / "not_beads.txt").write_text("Sentence one.\nSentence two.\n", encoding="utf-8")
+    (b / "short.txt").write_text("[0]:[0]\n", encoding="utf-8")
+    (b / "long.txt").write_text("".join(f"[{i}]:[{i}]\n" for i in range(40)), encoding="utf-8")
 
 
 if __name__ == "__main__":

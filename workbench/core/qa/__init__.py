@@ -27,9 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..document import Document
+from ..document import Bead, Document
 from ..errors import WorkbenchError
 from ..history import Edit
+from ..limits import too_long_rows
 from ..review import Flag, Span, add_flags, default_author, flags, new_flag, now_iso
 
 
@@ -85,9 +86,26 @@ def run_checks(doc: Document, checks: Iterable[str] | None = None,
         if name not in registry:
             raise WorkbenchError(f"unknown check {name!r}", hint=f"use {', '.join(CHECK_NAMES)}")
     ctx = Context(encoder=encoder)
-    found = [f for name in names for f in registry[name](doc, ctx)]
+    checked = checkable(doc)
+    found = [f for name in names for f in registry[name](checked, ctx)]
     order = {n: i for i, n in enumerate(CHECK_NAMES)}
     return sorted(found, key=lambda f: (f.row, order.get(f.check, 99)))
+
+
+def checkable(doc: Document) -> Document:
+    """``doc`` with the rows too long to check (:func:`~workbench.core.limits.too_long`: a
+    "sentence" of megabytes, a "word" of 100,000 letters) emptied, rows keeping their numbers:
+    the checks are written for prose and some are slow on such text. ``skipped`` says which."""
+    skip = too_long_rows(doc)
+    if not skip:
+        return doc
+    beads = [Bead((), ()) if i in skip else b for i, b in enumerate(doc.beads)]
+    return Document(doc.source, doc.target, beads, model=doc.model, extra=doc.extra)
+
+
+def skipped(doc: Document) -> dict[int, str]:
+    """The rows :func:`run_checks` leaves out (0-based) -> why."""
+    return too_long_rows(doc)
 
 
 def finding_key(doc: Document, finding: Finding) -> str:

@@ -9,14 +9,8 @@ whole: the checker accepts one when the whole or each of its parts is known.
 
 from __future__ import annotations
 
-import re
-
 from .. import morph
-
-_URL_RE = re.compile(
-    r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|edu|gov|ru|kz|ua|uk|de|fr|eu)\b(?:/\S*)?",
-    re.IGNORECASE)
+from ..urls import url_spans
 
 
 def tokens(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -25,8 +19,7 @@ def tokens(text: str, lang: str) -> list[tuple[int, int, str]]:
     Hyphenated words come whole (the checker splits them when needed); numbers, single
     letters, initials, URLs and words in another script are left out.
     """
-    masked = [(m.start(), m.end()) for m in _URL_RE.finditer(text)] if (
-        "." in text or "@" in text) else []
+    masked = url_spans(text)
     out = []
     for start, end, word in morph.words(text):
         if masked and any(a <= start < b for a, b in masked):

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ...spans import TakenSpans
 from .vocabulary import (EN_MONTH_ABBR, EN_MONTHS, MULTIPLIER_AHEAD, MULTIPLIERS, RU_MONTHS,
                          SHORT_MULTIPLIERS, word_value)
 
@@ -48,8 +49,6 @@ def _time(h: int, m: int) -> str:
     return f"t:{h:02d}:{m:02d}"
 
 
-def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(a < y and x < b for x, y in taken)
 
 
 class _Reader:
@@ -57,15 +56,15 @@ class _Reader:
         self.text = text
         self.lang = lang
         self.tokens: list[Token] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = TakenSpans()
 
     def add(self, a: int, b: int, *readings: set[str]) -> None:
         self.tokens.append(Token(a, b, [frozenset(r) for r in readings]))
-        self.taken.append((a, b))
+        self.taken.add(a, b)
 
     def scan(self, pattern: str, flags: int = 0) -> Iterator[re.Match]:
         for m in re.finditer(pattern, self.text, flags):
-            if not _overlaps(self.taken, m.start(), m.end()):
+            if not self.taken.overlaps(m.start(), m.end()):
                 yield m
 
 
@@ -200,7 +199,7 @@ def read_atoms(text: str, lang: str) -> list[Token]:
 def _number_words(r: _Reader) -> None:
     """Runs of number words ("twenty-five", "two hundred", "двадцать пять") -> one number."""
     words = [m for m in re.finditer(r"[^\W\d_]+", r.text)
-             if not _overlaps(r.taken, m.start(), m.end())]
+             if not r.taken.overlaps(m.start(), m.end())]
     run: list[tuple[re.Match, int]] = []
 
     def flush() -> None:
