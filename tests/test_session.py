@@ -134,3 +134,17 @@ def test_a_session_without_journal_leaves_the_journal_file_alone(saved):
     command.save()
     assert journal_path(saved).read_bytes() == journal
     assert store.load(saved).beads[2].status == "confirmed"
+
+
+def test_a_file_replaced_by_another_document_is_not_merged(saved, tmp_path):
+    from workbench.core.errors import WorkbenchError
+
+    session = Session.open(saved)
+    session.do(ops.confirm(session.doc, 0))
+    other = Document(make_side("ru", [("Совсем другой текст.", 0)]),
+                     make_side("en", [("Another text entirely.", 0)]), [Bead((0,), (0,))])
+    store.save(other, saved)
+    before = saved.read_bytes()
+    with pytest.raises(WorkbenchError, match="replaced meanwhile by another document"):
+        session.save()
+    assert saved.read_bytes() == before and session.dirty

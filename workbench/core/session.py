@@ -24,7 +24,9 @@ from typing import Callable
 from . import store
 from .document import Document, copy_document
 from .files import DocumentLock
+from .errors import WorkbenchError
 from .journal import Journal, JournalError, Pending, replay
+from .lineage import MIN_SHARED, shared
 from .merge import MINE, MergeConflictError, MergeResult, merge, replacement_edit
 from .history import Edit, History
 
@@ -77,6 +79,7 @@ class SaveJob:
                 sha = hashlib.sha256(current).hexdigest()
                 if sha != self.base_sha:
                     theirs = store.loads_bytes(current, str(self.target), self.target.parent)
+                    _same_lineage(self.base_doc, theirs, self.target)
                     return DiskChanged(merge(self.base_doc, self.snapshot, theirs), theirs, sha)
         return Written(store.save(self.snapshot, self.target))
 
@@ -298,6 +301,17 @@ class Session:
         if self.journal is not None:
             self.journal.rebase(sha)
         return result
+
+
+def _same_lineage(base: Document, theirs: Document, path: Path) -> None:
+    """The file changed on disk: merging only makes sense if it is still a version of the
+    document read (not another document copied over it)."""
+    kept, total = shared(base, theirs)
+    if total and kept < MIN_SHARED * total:
+        raise WorkbenchError(
+            f"was replaced meanwhile by another document (it keeps {kept:,} of the "
+            f"{total:,} sentences read): not merged, nothing written", path=str(path),
+            hint="save your work under another name (save as), then compare the two")
 
 
 def _conflict_error(path: Path, result: MergeResult) -> MergeConflictError:
