@@ -28,6 +28,7 @@ class OpenRequest:
     model: str | None = None
     user: str | None = None
     ask_overwrite: bool = False
+    ask_user: bool = False  # ask the reviewer's name first (a browser tab of workbench serve)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (message, severity)
 
 
