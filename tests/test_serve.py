@@ -266,11 +266,17 @@ def test_a_reviewer_flags_a_row_in_a_browser(document, tmp_path):
                     break
                 time.sleep(0.2)
             driver.save_screenshot(str(tmp_path / "serve-1400x900.png"))  # outside the repo
-            served.stop()
+            tabs = served.children()
+            assert len(tabs) == 1  # this tab's app process
+            served.stop()  # ends the tabs' apps too
+            time.sleep(0.3)
+            assert not any(Path(f"/proc/{pid}").exists() for pid in tabs)
     finally:
         driver.quit()
-    flags = review.flags(store.load(document))
+    doc = store.load(document)
+    flags = review.flags(doc)
     mine = [f for f in flags if f.author == "Zhanna Reviewer"]
     assert len(mine) == 1, flags
+    assert tuple(mine[0].src) == doc.beads[11].src  # row 12
     assert mine[0].category == "Accuracy/Omission" and mine[0].comment == "a clause is missing"
     assert any(f.author == "translator" for f in flags)  # the terminal's flag kept

@@ -54,8 +54,10 @@ def make_server(command: str, *, host: str, port: int, token: str | None, title:
     import aiohttp_jinja2
     import jinja2
     from aiohttp import web
+    from textual_serve.app_service import AppService
     from textual_serve.server import Server
 
+    running: set[AppService] = set()  # the tabs' app processes
     cookie = f"workbench_token_{port}"
 
     class WorkbenchServer(Server):
@@ -92,6 +94,7 @@ def make_server(command: str, *, host: str, port: int, token: str | None, title:
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.static("/static", self.statics_path, show_index=False, name="static"),
             ])
+            app.on_shutdown.append(self.on_shutdown)
             return app
 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
@@ -113,13 +116,51 @@ def make_server(command: str, *, host: str, port: int, token: str | None, title:
             response.headers["Referrer-Policy"] = "no-referrer"
             return response
 
-        async def handle_websocket(self, request: web.Request):
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            """textual-serve's handler, with each tab's app process kept track of, so that
+            stopping the server ends them (as closing the tab does)."""
             WorkbenchServer.sessions += 1
             log.warning("tab %d: a session starts (%s)", WorkbenchServer.sessions,
                         request.remote)
-            return await super().handle_websocket(request)
+            websocket = web.WebSocketResponse(heartbeat=15)
+            width = _to_int(request.query.get("width", "80"), 80)
+            height = _to_int(request.query.get("height", "24"), 24)
+            service = None
+            try:
+                await websocket.prepare(request)
+                service = AppService(self.command, write_bytes=websocket.send_bytes,
+                                     write_str=websocket.send_str, close=websocket.close,
+                                     download_manager=self.download_manager, debug=False)
+                running.add(service)
+                await service.start(width, height)
+                await self._process_messages(websocket, service)
+            except asyncio.CancelledError:
+                await websocket.close()
+            except Exception as error:  # noqa: BLE001 - one tab's failure is logged, not fatal
+                log.exception(error)
+            finally:
+                if service is not None:
+                    await _stop(service)
+                    running.discard(service)
+            return websocket
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            """ctrl+c or SIGTERM: every tab's app quits (its journal keeps unsaved edits)."""
+            await asyncio.gather(*(_stop(service) for service in list(running)))
 
     return WorkbenchServer(command, host=host, port=port, title=title)
+
+
+async def _stop(service) -> None:
+    """Ask a tab's app to quit; kill it if it has not within 5 s."""
+    try:
+        await asyncio.wait_for(service.stop(), timeout=5)
+    except (asyncio.TimeoutError, ConnectionError, OSError):
+        pass
+    process = getattr(service, "_process", None)
+    if process is not None and process.returncode is None:
+        process.kill()
+        await process.wait()
 
 
 def _to_int(value: str, default: int) -> int:
