@@ -141,6 +141,13 @@ def test_without_the_right_token_nothing_starts(document):
         assert status(f"{base}/static/../../../etc/passwd?token={token}") in (403, 404)
         assert status(f"{base}/ws?token={token}",
                       dict(WEBSOCKET, Origin="http://evil.example")) == 403
+        # behind a TLS proxy: the page's websocket is wss:// on the name the browser used
+        request = urllib.request.Request(f"{base}/?token={token}", headers={
+            "Host": "review.example.org", "X-Forwarded-Proto": "https"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            page = response.read().decode()
+            assert "Secure" in response.headers["Set-Cookie"]
+        assert 'data-session-websocket-url="wss://review.example.org/ws"' in page
         assert served.children() == []  # no app process was started
         err = served.stop()
     assert "a session starts" not in err and "refused" in err
@@ -160,6 +167,12 @@ def test_localhost_needs_no_token(document):
     with Served(str(document), "--port", str(port)) as served:
         assert served.url == f"http://127.0.0.1:{port}/"
         assert status(served.url) == 200
+        assert status(f"http://localhost:{port}/") == 200
+        # a site whose name was made to point here (DNS rebinding) is no local name
+        assert status(served.url, {"Host": f"evil.example:{port}"}) == 403
+        assert status(served.url + "ws", dict(WEBSOCKET, Host=f"evil.example:{port}",
+                                              Origin=f"http://evil.example:{port}")) == 403
+        assert served.children() == []
 
 
 # ---------------------------------------------------------------- a reviewer in a browser

@@ -9,8 +9,10 @@ terminal saved meanwhile), so two reviewers on one document lose nothing.
 Who may come in: on 127.0.0.1 (the default) anyone on this machine; on any other address an
 access token is required (``--token``, or one generated and printed), on the page, its static
 files and the websocket. A request without it gets 403 before anything starts. A websocket
-whose page came from another site (its ``Origin`` is not this server) is refused too, so a
-web page in the reviewer's browser cannot drive a local workbench. Nothing but the page, its
+whose page came from another site (its ``Origin`` is not this server) is refused too, and
+without a token only requests for this machine's own names (``127.0.0.1``, ``localhost``) are
+answered (no DNS rebinding), so a web page in the reviewer's browser cannot drive a local
+workbench. Nothing but the page, its
 script and fonts is served: no file listing, no downloads, no other file on disk.
 
 Above the command line and the UI (the layers contract in ``pyproject.toml``); it runs the
@@ -80,6 +82,13 @@ def make_server(command: str, *, host: str, port: int, token: str | None, title:
                             request.path)
                 raise web.HTTPForbidden(text="workbench: a wrong or missing access token "
                                              "(open the address serve printed)\n")
+            if token is None and _hostname(request.host) not in LOCAL_HOSTS:
+                # no token: only this machine's own names, so that a site whose name is made to
+                # point at 127.0.0.1 (DNS rebinding) cannot reach a local workbench
+                log.warning("refused a request for host %s (no token: local names only)",
+                            request.host)
+                raise web.HTTPForbidden(text="workbench: without an access token, only "
+                                             "http://127.0.0.1 (or localhost) gets in\n")
             origin = request.headers.get("Origin")
             if request.path == "/ws" and origin and urlsplit(origin).netloc != request.host:
                 log.warning("refused a websocket from the page of %s", origin)
@@ -161,6 +170,11 @@ async def _stop(service) -> None:
     if process is not None and process.returncode is None:
         process.kill()
         await process.wait()
+
+
+def _hostname(host: str | None) -> str:
+    """``127.0.0.1:8000`` -> ``127.0.0.1``, ``[::1]:8000`` -> ``::1``."""
+    return urlsplit(f"//{host or ''}").hostname or ""
 
 
 def _to_int(value: str, default: int) -> int:
