@@ -215,9 +215,13 @@ def chromium(tmp_path):
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 1400, "height": 900, "deviceScaleFactor": 1,
                             "mobile": False})
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                           {"source": RECORD_SOCKET})
+    record_socket(driver)
     return driver
+
+
+def record_socket(driver) -> None:
+    """In the current tab (and every page it loads): keep what the app writes to the page."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SOCKET})
 
 
 def wait_for(driver, text: str, timeout: float = 20.0) -> float:
@@ -255,7 +259,7 @@ def test_a_reviewer_flags_a_row_in_a_browser(document, tmp_path):
 
             type_("Zhanna Reviewer", Keys.ENTER, then="signed Zhanna Reviewer")
             type_(":", then="Go to row")
-            type_("12", Keys.ENTER)
+            type_("12", Keys.ENTER, then="Row 12/")
             type_("f", then="Flag row 12")
             type_("omis", then="Omission")
             for _ in range(4):  # severity, flagged, words, comment: at a person's pace
@@ -293,3 +297,67 @@ def test_a_reviewer_flags_a_row_in_a_browser(document, tmp_path):
     assert tuple(mine[0].src) == doc.beads[11].src  # row 12
     assert mine[0].category == "Accuracy/Omission" and mine[0].comment == "a clause is missing"
     assert any(f.author == "translator" for f in flags)  # the terminal's flag kept
+
+
+def raise_flag(driver, url: str, name: str, row: int, comment: str) -> None:
+    """In a new page: give the name, go to ``row``, flag it (omission) with ``comment``."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(url)
+    wait_for(driver, "Your name")
+    driver.find_element(By.CSS_SELECTOR, ".textual-terminal").click()
+
+    def type_(*what: str, then: str | None = None) -> None:
+        driver.execute_script("window.__wb = ''")
+        ActionChains(driver).send_keys(*what).perform()
+        if then is not None:
+            wait_for(driver, then)
+
+    type_(name, Keys.ENTER, then=f"signed {name}")
+    type_(":", then="Go to row")
+    type_(str(row), Keys.ENTER, then=f"Row {row}/")
+    type_("f", then=f"Flag row {row}")
+    type_("omis", then="Omission")
+    for _ in range(4):
+        type_(Keys.TAB)
+        time.sleep(0.2)
+    type_(comment, then=comment)
+    type_(Keys.ENTER, then=f"Row {row} flagged")
+
+
+def save_and_wait(driver, document: Path, author: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if any(f.author == author for f in review.flags(store.load(document))):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{author}'s flag never reached {document}")
+
+
+def test_two_reviewers_in_two_tabs_lose_nothing(document, tmp_path):
+    """Two tabs, two sessions on one document: each saves its flag, the second save merges
+    the first one's (the one save path), both are on disk."""
+    driver = chromium(tmp_path)
+    try:
+        with Served(str(document), "--port", str(free_port())) as served:
+            raise_flag(driver, served.url, "Anna", 5, "first tab")
+            first = driver.current_window_handle
+            driver.switch_to.new_window("tab")
+            record_socket(driver)
+            raise_flag(driver, served.url, "Boris", 20, "second tab")
+            assert len(served.children()) == 2  # a session per tab
+            save_and_wait(driver, document, "Boris")
+            driver.switch_to.window(first)
+            save_and_wait(driver, document, "Anna")
+    finally:
+        driver.quit()
+    doc = store.load(document)
+    by = {f.author: f for f in review.flags(doc)}
+    assert by["Anna"].comment == "first tab" and tuple(by["Anna"].src) == doc.beads[4].src
+    assert by["Boris"].comment == "second tab" and tuple(by["Boris"].src) == doc.beads[19].src
