@@ -20,11 +20,11 @@ def start_ui(request: OpenRequest) -> None:
 
     if request.doc is None:
         app = WorkbenchApp.open_file(request.path, model=request.model, user=request.user,
-                                   ask_user=request.ask_user)
+                                   ask_user=request.ask_user, write_root=request.write_root)
     else:
         app = WorkbenchApp(request.doc, request.path, align=True, model=request.model,
                            ask_overwrite=request.ask_overwrite, user=request.user,
-                           ask_user=request.ask_user)
+                           ask_user=request.ask_user, write_root=request.write_root)
         app.startup_notices = list(request.notices)
     app.run()
 

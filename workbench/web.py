@@ -13,7 +13,8 @@ whose page came from another site (its ``Origin`` is not this server) is refused
 without a token only requests for this machine's own names (``127.0.0.1``, ``localhost``) are
 answered (no DNS rebinding), so a web page in the reviewer's browser cannot drive a local
 workbench. Nothing but the page, its
-script and fonts is served: no file listing, no downloads, no other file on disk.
+script and fonts is served: no file listing, no downloads, no other file on disk; and a
+tab's save as and export write only in the document's folder (``open --write-root``).
 
 Above the command line and the UI (the layers contract in ``pyproject.toml``); it runs the
 UI as a program, so it imports neither.
@@ -45,9 +46,11 @@ log = logging.getLogger("workbench.serve")
 
 def tab_command(document: Path) -> str:
     """The shell command each browser tab runs: the workbench UI on ``document``, asking the
-    reviewer's name first (the path quoted: it goes through a shell)."""
+    reviewer's name first, saving and exporting only in the document's folder (the path
+    quoted: it goes through a shell)."""
     return " ".join(shlex.quote(part) for part in (
-        sys.executable, "-m", "workbench", "open", str(document), "--ask-user"))
+        sys.executable, "-m", "workbench", "open", str(document), "--ask-user",
+        "--write-root", str(document.parent)))
 
 
 def make_server(command: str, *, host: str, port: int, token: str | None, title: str):

@@ -101,7 +101,7 @@ class WorkbenchApp(App):
                  autosave_seconds: float | None = 30.0, autosave_edits: int = 20,
                  check_autosave: bool = True, user: str | None = None,
                  spellcheck: bool = True, preload_model: bool = True,
-                 ask_user: bool = False) -> None:
+                 ask_user: bool = False, write_root: str | Path | None = None) -> None:
         """``align``: the document has no beads yet; align it in a worker, then save it.
 
         ``encoder`` (any :class:`workbench.core.embed.Encoder`) skips loading ``model``
@@ -111,7 +111,8 @@ class WorkbenchApp(App):
         leaves the rows without spelling and term marks (flags are still shown);
         ``preload_model``: load the model in the background at once, for the first ``R``;
         ``ask_user``: ask the reviewer's name (the author of their flags) first (a browser tab
-        of ``workbench serve``: the name the reviewer gives when the page opens).
+        of ``workbench serve``: the name the reviewer gives when the page opens);
+        ``write_root``: save as and export write only inside this folder (a browser tab).
         """
         super().__init__()
         self.preload_model = preload_model
@@ -122,6 +123,8 @@ class WorkbenchApp(App):
         self.ask_user = ask_user
         self.ctx = ctx = Context(self, self.session, changed=self._document_changed,
                                  refresh_status=self.update_status)
+        if write_root is not None:
+            ctx.write_root = Path(write_root).expanduser().resolve()
         self.marks = Marks(self.session)
         checking = Checking(ctx, self.marks, enabled=spellcheck)
         autosave = Autosave(ctx, seconds=autosave_seconds, edits=autosave_edits)
