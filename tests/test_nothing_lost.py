@@ -143,6 +143,33 @@ def test_a_save_truncates_the_journal_and_keeps_later_edits(doc_path):
     assert state(fresh) == state(doc)
 
 
+def test_a_journal_another_live_session_writes_is_neither_offered_nor_clobbered(doc_path):
+    """Two workbench UIs on one document (two browser tabs of workbench serve): the first
+    keeps the journal; the second is told it has none, never empties, recovers or removes it."""
+    import fcntl
+
+    other = journal_path(doc_path)
+    other.write_text('{"journal": 1, "base_sha256": "x"}\n{"e": "do"}\n', encoding="utf-8")
+    held = os.open(other, os.O_RDONLY)  # the other process's lock
+    fcntl.flock(held, fcntl.LOCK_EX)
+    try:
+        assert read_journal(doc_path) is None  # work in progress, not left behind
+        doc, sha = store.load_with_hash(doc_path)
+        errors = []
+        journal = Journal(doc_path, sha, on_error=errors.append)
+        history = History(doc, on_change=journal)
+        history.do(ops.merge_with_next(doc, 3))
+        assert errors and errors[0].errno == errno.EBUSY
+        journal.rebase(store.save(doc, doc_path))
+        journal.discard()
+        assert other.read_text(encoding="utf-8").startswith('{"journal": 1, "base_sha256": "x"}')
+    finally:
+        os.close(held)
+    from workbench.core.journal import in_use
+
+    assert not in_use(other)  # its session gone (a crash): offered on the next open again
+
+
 def test_a_torn_last_line_is_ignored_and_a_changed_file_is_stale(doc_path):
     doc, sha = store.load_with_hash(doc_path)
     journal = Journal(doc_path, sha)

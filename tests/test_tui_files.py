@@ -303,3 +303,43 @@ def test_the_model_is_loaded_in_the_background_for_the_first_realign(bakai):
         await settle(pilot)
         assert work.encoder is not None and work.encoder.name == "use-v3"
     drive(app, script)
+
+
+def test_a_served_tab_saves_and_exports_only_in_its_folder(bakai, tmp_path_factory):
+    """workbench serve's tabs (--write-root): save as and export elsewhere are refused."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    app = WorkbenchApp.open_file(bakai, preload_model=False, autosave_seconds=None,
+                                 check_autosave=False, spellcheck=False,
+                                 write_root=bakai.parent)
+
+    async def script(pilot):
+        await pilot.press("alt+s")
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(elsewhere / "copy.yaml")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("Not saved: this workbench writes only in" in n for n in notes(app))
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(elsewhere / "out.tmx")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("Not exported: this workbench writes only in" in n for n in notes(app))
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(bakai.parent / "out.tsv")
+        await pilot.press("right", "enter")
+        await settle(pilot)
+    drive(app, script)
+    assert list(elsewhere.iterdir()) == []
+    assert (bakai.parent / "out.tsv").exists()  # its own folder: written
+
+
+def test_serve_runs_each_tab_asking_the_name_and_writing_only_beside_the_document(tmp_path):
+    import shlex
+
+    from workbench.web import tab_command
+
+    document = tmp_path / "a folder" / "x; rm -rf y.yaml"
+    words = shlex.split(tab_command(document))
+    assert words[-4:] == [str(document), "--ask-user", "--write-root", str(document.parent)]

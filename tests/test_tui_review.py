@@ -289,6 +289,40 @@ def test_open_takes_the_user_for_flags(tmp_path, monkeypatch):
     assert "--user" in CliRunner().invoke(main, ["open", "--help"]).output
 
 
+def test_open_ask_user_asks_the_reviewers_name_first(tmp_path, monkeypatch):
+    """What each browser tab of workbench serve runs: the name typed signs the flags."""
+    store.save(small_doc(), tmp_path / "doc.yaml")
+    seen = {}
+    monkeypatch.setattr(WorkbenchApp, "run", lambda self: seen.setdefault("ask", self.ask_user))
+    result = CliRunner().invoke(main, ["open", str(tmp_path / "doc.yaml"), "--ask-user"])
+    assert result.exit_code == 0, result.output
+    assert seen["ask"] is True
+
+
+def test_the_name_given_at_start_signs_the_flags(tmp_path):
+    app = make_app(small_doc(with_flags=False), tmp_path, ask_user=True)
+
+    async def script(pilot):
+        await pilot.press(*"  Zhanna   K ", "enter")  # spaces tidied
+        await pilot.pause()
+        assert app.user == "Zhanna K"
+        await pilot.press("f", *"omis", "enter")
+        await pilot.pause()
+        (flag,) = review.flags(app.doc)
+        assert flag.author == "Zhanna K"
+    drive(app, script)
+
+
+def test_no_name_given_keeps_the_default_author(tmp_path):
+    app = make_app(small_doc(with_flags=False), tmp_path, ask_user=True)
+
+    async def script(pilot):
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.user == "anna" and app.screen is app.main_screen
+    drive(app, script)
+
+
 # ---------------------------------------------------------------- snapshot
 
 def test_snapshot_flags_panel(snap_compare, tmp_path):

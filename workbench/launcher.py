@@ -1,5 +1,6 @@
 """The ``workbench`` program: the command line (:mod:`workbench.cli`) with the workbench UI
-(:mod:`workbench.tui`) plugged into its ``open`` command.
+(:mod:`workbench.tui`) plugged into its ``open`` command, and ``serve`` (:mod:`workbench.web`:
+that UI in a browser).
 
 The two front ends do not import each other (an import-linter contract); this module, above
 both, is the one place that sees them together. The UI is imported only when ``open`` runs,
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from .cli import make_main
 from .cli.context import OpenRequest
+from .web import serve
 
 
 def start_ui(request: OpenRequest) -> None:
@@ -17,12 +19,15 @@ def start_ui(request: OpenRequest) -> None:
     from .tui.app import WorkbenchApp
 
     if request.doc is None:
-        app = WorkbenchApp.open_file(request.path, model=request.model, user=request.user)
+        app = WorkbenchApp.open_file(request.path, model=request.model, user=request.user,
+                                   ask_user=request.ask_user, write_root=request.write_root)
     else:
         app = WorkbenchApp(request.doc, request.path, align=True, model=request.model,
-                           ask_overwrite=request.ask_overwrite, user=request.user)
+                           ask_overwrite=request.ask_overwrite, user=request.user,
+                           ask_user=request.ask_user, write_root=request.write_root)
         app.startup_notices = list(request.notices)
     app.run()
 
 
 main = make_main(start_ui)
+main.add_command(serve)

@@ -111,9 +111,13 @@ def align(documents: OpenDocuments, source: Path, target: Path | None, pair: Tex
                                 "use-v3+e5-small or a folder; default: a document's own model, "
                                 "else use-v3)")
 @click.option("--user", help="author name for the flags you raise (default: your login name)")
+@click.option("--ask-user", is_flag=True,
+              help="ask the reviewer's name first (what each browser tab of workbench serve does)")
+@click.option("--write-root", type=click.Path(path_type=Path, file_okay=False), hidden=True,
+              help="save as and export write only inside this folder (workbench serve's tabs)")
 @pass_documents
 def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, model: str | None,
-          user: str | None) -> None:
+          user: str | None, ask_user: bool, write_root: Path | None) -> None:
     """Fix an alignment in the workbench UI.
 
     \b
@@ -128,7 +132,8 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
         _offer_reanchor(documents, files[0], model)
         model = model_for(None, model) if model else None  # None: the document's own
-        request = OpenRequest(files[0], model=model, user=user)
+        request = OpenRequest(files[0], model=model, user=user, ask_user=ask_user,
+                              write_root=write_root)
     elif len(files) in (1, 2):  # two files, or one XLIFF/TMX holding both sides
         source, target = files[0], (files[1] if len(files) == 2 else None)
         model = model_for(None, model)
@@ -136,6 +141,7 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
         check_output(output, reads=files, writes="document")
         doc, notices = pair.read(source, target, model)
         request = OpenRequest(output, doc, model=model, user=user, ask_overwrite=output.exists(),
+                              ask_user=ask_user, write_root=write_root,
                               notices=[(str(n), "warning" if n.level == "warning"
                                         else "information") for n in notices])
     else:

@@ -28,6 +28,8 @@ class OpenRequest:
     model: str | None = None
     user: str | None = None
     ask_overwrite: bool = False
+    ask_user: bool = False  # ask the reviewer's name first (a browser tab of workbench serve)
+    write_root: Path | None = None  # save as / export only inside this folder (a browser tab)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (message, severity)
 
 

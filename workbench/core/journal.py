@@ -25,8 +25,14 @@ for tuples inside section records), so that replaying onto the loaded file match
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: journals are not locked there
+    fcntl = None  # type: ignore[assignment]
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -152,7 +158,12 @@ class Journal:
     def _append(self, lines: list[str]) -> None:
         try:
             if self._fh is None:
-                self._fh = open(self.path, "w", encoding="utf-8", newline="\n")
+                self._fh = _claim(self.path)
+                if self._fh is None:  # another live session journals this document
+                    self._failed(OSError(errno.EBUSY, "another workbench session on this "
+                                                      "document keeps its journal",
+                                         str(self.path)))
+                    return
                 self._fh.write(self._header())
             self._fh.writelines(lines)
             self._fh.flush()
@@ -169,6 +180,7 @@ class Journal:
 
     def _close(self) -> None:
         if self._fh is not None:
+            _held.discard(os.path.abspath(self.path))
             try:
                 self._fh.close()
             except OSError:
@@ -212,6 +224,8 @@ class Journal:
         self._close()
 
     def _remove_file(self) -> None:
+        if self._fh is None and in_use(self.path):
+            return  # another live session's journal, not ours to remove
         try:
             self.path.unlink()
         except FileNotFoundError:
@@ -235,9 +249,57 @@ class Pending:
     torn: bool = False
 
 
+#: the journal files this process holds (its own sessions' journals are not "another's")
+_held: set[str] = set()
+
+
+def _claim(path: Path):
+    """The journal file opened for writing (emptied) with an exclusive lock on it, held while
+    the session journals; None if another live session holds it (two workbench UIs, or two
+    browser tabs of ``workbench serve``, on one document: the first keeps the journal)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                return None
+        os.ftruncate(fd, 0)
+        _held.add(os.path.abspath(path))
+        return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    except BaseException:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+        raise
+
+
+def in_use(path: str | Path) -> bool:
+    """Whether a live session of another process is writing the journal file ``path`` (it
+    holds its lock)."""
+    if fcntl is None or os.path.abspath(path) in _held:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+
+
 def read_journal(path: str | Path) -> Pending | None:
-    """The journal of document ``path`` if there is one with events in it."""
+    """The journal of document ``path`` if there is one with events in it, and no live session
+    is writing it (a journal in use is another session's work in progress, not left behind)."""
     jp = journal_path(path)
+    if in_use(jp):
+        return None
     try:
         raw = jp.read_text(encoding="utf-8")
         modified = datetime.fromtimestamp(jp.stat().st_mtime)

@@ -36,6 +36,7 @@ from ..core.session import Session
 from ..core.textio import lang_name
 from . import keys
 from .commands import BindingCommands
+from .common.dialogs import PromptDialog
 from .context import Context
 from .files.autosave import Autosave
 from .files.exporting import Exporting
@@ -99,7 +100,8 @@ class WorkbenchApp(App):
                  encoder=None, model: str | None = None, ask_overwrite: bool = False,
                  autosave_seconds: float | None = 30.0, autosave_edits: int = 20,
                  check_autosave: bool = True, user: str | None = None,
-                 spellcheck: bool = True, preload_model: bool = True) -> None:
+                 spellcheck: bool = True, preload_model: bool = True,
+                 ask_user: bool = False, write_root: str | Path | None = None) -> None:
         """``align``: the document has no beads yet; align it in a worker, then save it.
 
         ``encoder`` (any :class:`workbench.core.embed.Encoder`) skips loading ``model``
@@ -107,7 +109,10 @@ class WorkbenchApp(App):
         ``ask_overwrite``: ``path`` is an older file this new document would replace;
         ``user``: the author of new flags (default: the login name); ``spellcheck=False``
         leaves the rows without spelling and term marks (flags are still shown);
-        ``preload_model``: load the model in the background at once, for the first ``R``.
+        ``preload_model``: load the model in the background at once, for the first ``R``;
+        ``ask_user``: ask the reviewer's name (the author of their flags) first (a browser tab
+        of ``workbench serve``: the name the reviewer gives when the page opens);
+        ``write_root``: save as and export write only inside this folder (a browser tab).
         """
         super().__init__()
         self.preload_model = preload_model
@@ -115,8 +120,11 @@ class WorkbenchApp(App):
         self.needs_alignment = align
         self.check_autosave = check_autosave
         self.user = user or default_author()
+        self.ask_user = ask_user
         self.ctx = ctx = Context(self, self.session, changed=self._document_changed,
                                  refresh_status=self.update_status)
+        if write_root is not None:
+            ctx.write_root = Path(write_root).expanduser().resolve()
         self.marks = Marks(self.session)
         checking = Checking(ctx, self.marks, enabled=spellcheck)
         autosave = Autosave(ctx, seconds=autosave_seconds, edits=autosave_edits)
@@ -213,6 +221,26 @@ class WorkbenchApp(App):
             self.area(ModelWork).preload()
         if self.check_autosave:
             self.area(Recovery).offer_on_open()
+        if self.ask_user:
+            self.ask_user_name()
+
+    def ask_user_name(self) -> None:
+        """Ask who is reviewing: the name becomes the author of the flags raised here."""
+
+        def answer(value: str | None) -> None:
+            name = " ".join((value or "").split())[:80]
+            if name:
+                self.set_user(name)
+            self.notify(f"Your flags are signed {self.user}.", timeout=4)
+
+        self.ctx.ask(PromptDialog("Your name", "it signs the flags you raise · enter: start",
+                                  value="", placeholder="your name"), answer)
+
+    def set_user(self, name: str) -> None:
+        """The author of the flags raised from now on."""
+        self.user = name
+        self.area(Flagging).user = name
+        self.area(FlagList).user = name
 
     # ------------------------------------------------------------ keys
 

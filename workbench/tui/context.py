@@ -14,6 +14,8 @@ the app, which updates whatever shows the document (status line, panels, autosav
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gc
 from typing import Any, Callable
 
@@ -40,6 +42,20 @@ class Context:
         self.refresh_status = refresh_status
         self.screen: Screen | None = None  # the main screen, once the app has made it
         self.busy: str | None = None  # what holds the document now ("aligning" ...), if any
+        #: the one folder saves and exports may write to (a browser tab of workbench serve),
+        #: None: anywhere
+        self.write_root: Path | None = None
+
+    def outside_write_root(self, path: Path) -> str | None:
+        """Why ``path`` may not be written (outside the folder this session may write), or
+        None when it may."""
+        if self.write_root is None:
+            return None
+        try:
+            Path(path).expanduser().resolve().relative_to(self.write_root)
+        except ValueError:
+            return f"this workbench writes only in {self.write_root}"
+        return None
 
     # ------------------------------------------------------------ the document and the rows
 

@@ -36,6 +36,10 @@ class Exporting:
             return
         ctx = self.ctx
         what = "HTML report" if answer.fmt == REPORT else f"{answer.fmt.upper()} export"
+        refused = ctx.outside_write_root(answer.path)
+        if refused:
+            ctx.notify(f"Not exported: {refused}.", severity="error", timeout=8)
+            return
         try:
             check_output(answer.path, reads=(ctx.session.path,), writes=what)
         except WorkbenchError as exc:

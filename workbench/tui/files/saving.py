@@ -93,6 +93,10 @@ class Saving:
             target = Path(value.strip()).expanduser()
             if target.is_dir():
                 target = target / path.name
+            refused = ctx.outside_write_root(target)
+            if refused:
+                ctx.notify(f"Not saved: {refused}.", severity="error", timeout=8)
+                return
             if target.resolve() == path.resolve():
                 self.save()
                 return
