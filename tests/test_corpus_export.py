@@ -86,3 +86,41 @@ def test_a_format_of_single_documents_or_an_empty_folder_is_refused(corpus, tmp_
     (tmp_path / "empty").mkdir()
     r = _export("empty", "--format", "tsv", "-o", "x.tsv")
     assert r.exit_code == 2 and "has no documents" in r.output
+
+
+def test_open_a_corpus_folder_shows_the_project_screen_and_opens_a_document(corpus, monkeypatch):
+    """`workbench open OUT_DIR`: the documents worst first; Enter opens one in the workbench,
+    quitting it comes back to the list; q quits."""
+    import asyncio
+
+    from workbench import launcher
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.project import ProjectApp
+
+    (corpus / "summary.tsv").write_text(
+        "name\tstatus\tmean_confidence\tone_sided_rows\tlength_ratio\trows\tsource_sentences"
+        "\ttarget_sentences\treason\nbroken\tfailed\t\t\t\t\t\t\tx.txt: is empty\n")
+
+    async def pick() -> Path | None:
+        app = ProjectApp(corpus)
+        async with app.run_test(size=(120, 30)) as pilot:
+            table = app.query_one("DataTable")
+            assert table.row_count == 4  # three documents, one failed pair
+            assert app.rows[0]["name"] == "broken" and app.rows[0]["path"] is None
+            await pilot.press("enter")  # the failed pair: only a notice
+            await pilot.pause()
+            assert app.is_running
+            await pilot.press("down", "enter")
+            await pilot.pause()
+        return app.return_value
+
+    chosen = asyncio.run(pick())
+    assert chosen is not None and chosen.parent in (corpus, corpus / "sub")
+    # the program's loop: the list, a document, the list again, quit
+    answers = iter([corpus / "sub/c.yaml", None])
+    opened = []
+    monkeypatch.setattr(ProjectApp, "run", lambda self: next(answers))
+    monkeypatch.setattr(WorkbenchApp, "run", lambda self: opened.append(self.session.path))
+    result = CliRunner().invoke(launcher.main, ["open", "out"])
+    assert result.exit_code == 0, result.output
+    assert [Path(p).name for p in opened] == ["c.yaml"]

@@ -310,10 +310,10 @@ def summary_rows(manifest: Manifest, pairs: Iterable[Pair],
 
     def badness(row):
         if row["status"] != "done":
-            return (0, 0.0, 0, 0.0, row["name"])
+            return (0 if row["status"] == "failed" else 1, 0.0, 0, 0.0, row["name"])
         conf = row.get("mean_confidence")
         share = row.get("one_sided_rows", 0) / max(row.get("rows", 1), 1)
-        return (1, conf if conf is not None else 0.0, -share,
+        return (2, conf if conf is not None else 0.0, -share,
                 -(row.get("length_ratio") or 1.0), row["name"])
 
     return sorted(rows, key=badness)
@@ -331,6 +331,39 @@ def write_summary(out_dir: Path, rows: list[dict[str, Any]]) -> Path:
     path = out_dir / SUMMARY
     atomic_write(path, summary_tsv(rows), backup=False)
     return path
+
+
+def project_rows(folder: Path) -> list[dict[str, Any]]:
+    """The documents of a corpus folder for the project screen, worst first: each with its
+    ``path`` and, when the manifest has it, the summary's numbers; then the failed pairs of
+    the last run (from summary.tsv, no path)."""
+    docs = []
+    for p in sorted(folder.rglob("*.yaml")):
+        rel = p.relative_to(folder)
+        if not any(part.startswith(".") for part in rel.parts):
+            docs.append(Pair(rel.with_suffix("").as_posix(), p, p))
+    try:
+        manifest = Manifest(folder)
+    except WorkbenchError:
+        manifest = Manifest.__new__(Manifest)
+        manifest.path, manifest.out_dir, manifest.pairs = folder / MANIFEST, folder, {}
+    failures = {}
+    summary = folder / SUMMARY
+    if summary.is_file():
+        for line in summary.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) == len(SUMMARY_COLUMNS) and cells[1] == "failed":
+                failures[cells[0]] = cells[-1]
+    known = {d.name for d in docs}
+    everything = docs + [Pair(name, folder, folder) for name in failures if name not in known]
+    rows = summary_rows(manifest, everything,
+                        {k: v for k, v in failures.items() if k not in known})
+    by_name = {d.name: d.source for d in docs}
+    for r in rows:
+        r["path"] = by_name.get(r["name"])
+        if r["status"] == "not done" and r["path"] is not None:
+            r["status"] = "document"  # made another way (not in the manifest)
+    return rows
 
 
 ProgressFn = Callable[[Outcome], None]
