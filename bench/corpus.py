@@ -52,11 +52,14 @@ def make_corpus(folder: Path, copies: int) -> int:
 
 def start_cluster(folder: Path, env: dict) -> tuple[str, list]:
     dask = PY.parent / "dask"
+    folder.mkdir(parents=True, exist_ok=True)
     info = folder / "scheduler.json"
     procs = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0",
                                "--scheduler-file", str(info), "--no-dashboard"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     while not (info.exists() and info.stat().st_size):
+        if procs[0].poll() is not None:
+            sys.exit("dask scheduler did not start")
         time.sleep(0.1)
     address = json.loads(info.read_text())["address"]
     for n in range(2):

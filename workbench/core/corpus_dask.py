@@ -36,11 +36,17 @@ class EncoderPlugin(WorkerPlugin):
 
     name = "workbench-encoder"
 
-    def __init__(self, model: str, factory: str | None = None):
+    def __init__(self, model: str, factory: str | None = None,
+                 per_host: dict[str, int] | None = None):
         self.model = model
         self.factory = factory
+        self.per_host = per_host or {}
 
     def setup(self, worker) -> None:
+        # the model's threads: this machine's cores shared by the workers on it (2 workers
+        # with 2 threads each on 2 cores run slower than one worker)
+        n = self.per_host.get(_host(worker.address), 1)
+        os.environ["WORKBENCH_MODEL_THREADS"] = str(max(1, (os.cpu_count() or 1) // n))
         if self.factory:
             encoder = load_factory(self.factory)(self.model)
         else:
@@ -96,25 +102,40 @@ def start(model: str, scheduler: str | None = None, workers: int | None = None,
         else:
             n = workers or max(1, os.cpu_count() or 1)
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=None if _has_bokeh() else ":0",
+                                   dashboard_address=":8787" if _has_bokeh() else None,
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
     except OSError as exc:
         raise WorkbenchError(f"cannot reach the Dask scheduler {scheduler}: {exc}",
                              hint="start one with 'dask scheduler' and workers with "
                                   "'dask worker ADDRESS' (README: Corpus)") from exc
-    plugin = EncoderPlugin(model, factory)
-    client.register_plugin(plugin, name=plugin.name)
     try:
-        client.wait_for_workers(1, timeout=timeout)
+        client.wait_for_workers(1 if scheduler else n, timeout=timeout)
     except TimeoutError as exc:
         client.close()
         raise WorkbenchError(f"the Dask scheduler {scheduler} has no workers",
                              hint="start some: dask worker " + (scheduler or "")) from exc
-    n_workers = len(client.scheduler_info(n_workers=-1).get("workers", {})) if _takes_n(client) \
-        else len(client.scheduler_info().get("workers", {}))
-    dashboard = getattr(client, "dashboard_link", None) if _has_bokeh() else None
-    return Engine(client, cluster, dashboard, n_workers)
+    info = client.scheduler_info(n_workers=-1) if _takes_n(client) else client.scheduler_info()
+    per_host: dict[str, int] = {}
+    for address in info.get("workers", {}):
+        per_host[_host(address)] = per_host.get(_host(address), 0) + 1
+    plugin = EncoderPlugin(model, factory, per_host)
+    try:
+        client.register_plugin(plugin, name=plugin.name)
+    except Exception as exc:  # noqa: BLE001  a worker's own error, brought back by Dask
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        raise WorkbenchError(f"the Dask workers could not load the model {model}: {exc}",
+                             hint="is the model there on every worker?") from exc
+    dashboard = client.dashboard_link if "dashboard" in info.get("services", {}) else None
+    return Engine(client, cluster, dashboard, len(info.get("workers", {})))
+
+
+def _host(address: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(address).hostname or address
 
 
 def _takes_n(client) -> bool:
