@@ -68,6 +68,10 @@ def start_cluster(folder: Path, env: dict) -> tuple[str, list]:
                                        "--local-directory", str(folder / f"w{n}")],
                                       env=env, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.DEVNULL))
+    from distributed import Client
+
+    with Client(address, timeout=60) as client:  # both up before the run
+        client.wait_for_workers(2, timeout=120)
     return address, procs
 
 

@@ -42,11 +42,21 @@ class EncoderPlugin(WorkerPlugin):
         self.factory = factory
         self.per_host = per_host or {}
 
-    def setup(self, worker) -> None:
+    async def setup(self, worker) -> None:
         # the model's threads: this machine's cores shared by the workers on it (2 workers
-        # with 2 threads each on 2 cores run slower than one worker)
-        n = self.per_host.get(_host(worker.address), 1)
+        # with 2 threads each on 2 cores run 3x slower than with one each); the scheduler
+        # knows the workers up now, the client those it saw
+        here = _host(worker.address)
+        n = self.per_host.get(here, 1)
+        try:
+            identity = await worker.scheduler.identity()
+            n = max(n, sum(1 for a in identity.get("workers", {}) if _host(a) == here))
+        except Exception:  # noqa: BLE001  an older scheduler: the client's count
+            pass
         os.environ["WORKBENCH_MODEL_THREADS"] = str(max(1, (os.cpu_count() or 1) // n))
+        self._load(worker)
+
+    def _load(self, worker) -> None:
         if self.factory:
             encoder = load_factory(self.factory)(self.model)
         else:
