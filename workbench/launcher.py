@@ -18,6 +18,16 @@ def start_ui(request: OpenRequest) -> None:
     """Show a document in the workbench UI until the user quits."""
     from .tui.app import WorkbenchApp
 
+    if request.doc is None and request.path.is_dir():  # a corpus: the project screen
+        from .tui.project import ProjectApp
+
+        chosen = None
+        while True:
+            path = ProjectApp(request.path, selected=chosen).run()
+            if path is None:
+                return
+            chosen = path.resolve().relative_to(request.path.resolve()).with_suffix("").as_posix()
+            WorkbenchApp.open_file(path, model=request.model, user=request.user).run()
     if request.doc is None:
         app = WorkbenchApp.open_file(request.path, model=request.model, user=request.user,
                                    ask_user=request.ask_user, write_root=request.write_root)

@@ -17,7 +17,7 @@ import click
 
 from ..core.errors import WorkbenchError
 from ..core.files import os_error_hint, os_error_text
-from . import aligning, documents, exporting, review, terms
+from . import aligning, corpus, documents, exporting, review, terms
 from .context import OpenDocuments, OpenRequest
 
 
@@ -71,7 +71,7 @@ def make_main(start_ui: Callable[[OpenRequest], None] | None = None) -> click.Gr
     for command in (
         aligning.align, documents.show, aligning.open_, documents.evaluate,
         aligning.reanchor_cmd, documents.merge_cmd, review.flag, review.qa, review.report,
-        exporting.export_, terms.check, terms.glossary_group,
+        exporting.export_, terms.check, terms.glossary_group, corpus.corpus_group,
     ):
         main.add_command(command)
     return main

@@ -124,10 +124,16 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
     workbench open alignments/X.yaml              edit a saved alignment
     workbench open SOURCE.txt TARGET.txt [-o OUT] segment, align, then edit (saves to OUT)
     workbench open FILE.xlf [-o OUT]              review an XLIFF/TMX file's pairs
+    workbench open OUT_DIR                        a corpus folder: its documents, worst first
     """
     from ..core.readers import is_bilingual
 
-    if len(files) == 1 and not is_bilingual(files[0]):
+    if len(files) == 1 and files[0].is_dir():  # a corpus folder: the project screen
+        if pair.output is not None:
+            raise click.UsageError("-o is for aligning two text files")
+        model = model_for(None, model) if model else None
+        request = OpenRequest(files[0], model=model, user=user)
+    elif len(files) == 1 and not is_bilingual(files[0]):
         if pair.output is not None:
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
         _offer_reanchor(documents, files[0], model)

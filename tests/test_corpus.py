@@ -1,0 +1,227 @@
+"""`workbench corpus align` (issue 18): a real Dask scheduler and two workers as subprocesses,
+the same documents as a local run, kill -9 and resume, failures listed, bad arguments."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = Path(sys.executable)
+DASK = PY.parent / "dask"
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+FAST = "corpus_standin:fast"
+SLOW = "corpus_standin:slow"
+
+WORDS = ("apple banana cherry dog egg fig grape house iron jam kite lemon mango nut olive "
+         "pear quince rose sun tree umbrella violet water xylophone yacht zebra").split()
+
+
+def _texts(i: int) -> tuple[str, str]:
+    """A small synthetic pair: the target joins two sentences of the source in one place."""
+    sents = [" ".join(WORDS[(i * 3 + k * 5 + j) % len(WORDS)] for j in range(4)).capitalize()
+             + "." for k in range(6)]
+    src = " ".join(sents[:3]) + "\n\n" + " ".join(sents[3:]) + "\n"
+    tgt = " ".join(sents[:2]) + "\n\n" + sents[2] + " " + sents[3][:-1] + ", " + \
+        sents[4][0].lower() + sents[4][1:] + " " + sents[5] + "\n"
+    return src, tgt
+
+
+def make_corpus(folder: Path, n: int = 6) -> tuple[Path, Path]:
+    src, tgt = folder / "src", folder / "tgt"
+    for i in range(n):
+        s, t = _texts(i)
+        sub = "part" if i % 2 else "."
+        for root, text in ((src, s), (tgt, t)):
+            (root / sub).mkdir(parents=True, exist_ok=True)
+            (root / sub / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    return src, tgt
+
+
+def run_cli(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([str(PY), "-m", "workbench", "corpus", "align", *args], cwd=cwd,
+                          env=ENV, capture_output=True, text=True, timeout=timeout)
+
+
+def documents(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.yaml"))}
+
+
+@pytest.fixture(scope="module")
+def scheduler(tmp_path_factory):
+    """`dask scheduler` and two `dask worker` processes on localhost."""
+    folder = tmp_path_factory.mktemp("dask")
+    info = folder / "scheduler.json"
+    common = ["--no-dashboard"]
+    procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0",
+                               "--scheduler-file", str(info), *common], env=ENV, cwd=folder,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        for _ in range(300):
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        for n in range(2):
+            procs.append(subprocess.Popen(
+                [str(DASK), "worker", address, "--nthreads", "1", "--nworkers", "1",
+                 "--name", f"w{n}", "--local-directory", str(folder / f"w{n}"), *common],
+                env=ENV, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        from distributed import Client
+
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def test_the_scheduler_gives_the_documents_of_the_local_run_and_of_align(
+        tmp_path, scheduler, monkeypatch):
+    src, tgt = make_corpus(tmp_path)
+    local = run_cli("src", "tgt", "-o", "local", "--workers", "2", "--encoder-factory", FAST,
+                    cwd=tmp_path)
+    assert local.returncode == 0, local.stderr
+    assert "6 pairs: 0 already done, 6 to align" in local.stdout
+    remote = run_cli("src", "tgt", "-o", "remote", "--scheduler", scheduler,
+                     "--encoder-factory", FAST, cwd=tmp_path)
+    assert remote.returncode == 0, remote.stderr
+    a, b = documents(tmp_path / "local"), documents(tmp_path / "remote")
+    assert sorted(a) == ["doc0.yaml", "doc2.yaml", "doc4.yaml", "part/doc1.yaml",
+                         "part/doc3.yaml", "part/doc5.yaml"]
+    assert a == b
+    summary = (tmp_path / "remote" / "summary.tsv").read_text().splitlines()
+    assert summary[0].startswith("name\tstatus\tmean_confidence") and len(summary) == 7
+    # a corpus document is what `workbench align` writes for the same pair
+    import corpus_standin
+    import workbench.core.embed as embed
+
+    monkeypatch.setattr(embed, "load_encoder", lambda name, *a, **k: corpus_standin.fast(name))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["align", "src/part/doc3.txt", "tgt/part/doc3.txt",
+                                       "-o", "single/part/doc3.yaml"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "single/part/doc3.yaml").read_bytes() == a["part/doc3.yaml"]
+
+
+def test_killed_midway_the_run_resumes_without_redoing_finished_pairs(tmp_path, scheduler):
+    make_corpus(tmp_path, n=10)
+    out = tmp_path / "out"
+    args = [str(PY), "-m", "workbench", "corpus", "align", "src", "tgt", "-o", "out",
+            "--scheduler", scheduler]
+    proc = subprocess.Popen(args + ["--encoder-factory", SLOW], cwd=tmp_path, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = out / "manifest.json"
+    finished: dict = {}
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                finished = json.loads(manifest.read_text())["pairs"]
+            except (OSError, ValueError):
+                finished = {}
+            if len(finished) >= 2:
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    finished = json.loads(manifest.read_text())["pairs"]  # what the manifest says at the kill
+    assert 2 <= len(finished) < 10, "the run must be killed midway"
+    stamps = {name: (out / f"{name}.yaml").stat().st_mtime_ns for name in finished}
+    again = subprocess.run(args + ["--encoder-factory", FAST], cwd=tmp_path, env=ENV,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert f"10 pairs: {len(finished)} already done, {10 - len(finished)} to align" in again.stdout
+    assert {name: (out / f"{name}.yaml").stat().st_mtime_ns for name in finished} == stamps
+    assert len(json.loads(manifest.read_text())["pairs"]) == 10
+    assert not list(out.rglob("*.tmp"))
+    # the same documents as an uninterrupted run
+    fresh = subprocess.run([*args[:-4], "-o", "fresh", "--scheduler", scheduler,
+                            "--encoder-factory", FAST], cwd=tmp_path, env=ENV,
+                           capture_output=True, text=True, timeout=120)
+    assert fresh.returncode == 0, fresh.stderr
+    assert documents(out) == documents(tmp_path / "fresh")
+    # a third run does nothing; a changed input is done again
+    (tmp_path / "src" / "doc0.txt").write_text(_texts(0)[0] + "Zebra yacht water.\n")
+    third = subprocess.run(args + ["--encoder-factory", FAST], cwd=tmp_path, env=ENV,
+                           capture_output=True, text=True, timeout=120)
+    assert third.returncode == 0, third.stderr
+    assert "10 pairs: 9 already done, 1 to align" in third.stdout
+
+
+def test_failed_pairs_are_listed_and_do_not_stop_the_others(tmp_path, scheduler):
+    make_corpus(tmp_path, n=3)
+    (tmp_path / "src" / "empty.txt").write_text("")
+    (tmp_path / "tgt" / "empty.txt").write_text("Apple.\n")
+    (tmp_path / "src" / "blank.txt").write_text("   \n\n  \n")
+    (tmp_path / "tgt" / "blank.txt").write_text("Apple.\n")
+    (tmp_path / "src" / "latin1.txt").write_bytes("Caf\xe9 au lait. Cr\xe8me.\n".encode("latin-1"))
+    (tmp_path / "tgt" / "latin1.txt").write_text("Coffee. Cream.\n")
+    (tmp_path / "src" / "alone.txt").write_text("Apple.\n")
+    result = run_cli("src", "tgt", "-o", "out", "--scheduler", scheduler, "--encoder-factory",
+                     FAST, "--source-encoding", "utf-8", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "not paired" in result.stderr and "alone.txt" in result.stderr
+    rows = [line.split("\t") for line in
+            (tmp_path / "out" / "summary.tsv").read_text().splitlines()[1:]]
+    failed = {r[0]: r[-1] for r in rows if r[1] == "failed"}
+    assert sorted(failed) == ["blank", "empty", "latin1"]  # worst first: failures on top
+    assert [r[1] for r in rows[:3]] == ["failed"] * 3
+    assert "empty.txt" in failed["empty"] and "whitespace" in failed["blank"]
+    assert "latin1.txt" in failed["latin1"]
+    assert str(tmp_path) in failed["empty"]  # the user's file, not a worker's temp copy
+    assert sorted(documents(tmp_path / "out")) == ["doc0.yaml", "doc2.yaml", "part/doc1.yaml"]
+    assert "3/6 pairs done, 3 failed" in result.stdout
+    # run again: the finished pairs are skipped, the failed ones tried again
+    again = run_cli("src", "tgt", "-o", "out", "--scheduler", scheduler, "--encoder-factory",
+                    FAST, "--source-encoding", "utf-8", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "6 pairs: 3 already done, 3 to align" in again.stdout
+
+
+def test_a_pairs_file_names_the_documents_and_a_missing_file_is_a_failure(tmp_path, scheduler):
+    make_corpus(tmp_path, n=2)
+    (tmp_path / "pairs.tsv").write_text(
+        "# source\ttarget\tname\n"
+        "src/doc0.txt\ttgt/doc0.txt\tfirst\n"
+        "src/part/doc1.txt\ttgt/part/doc1.txt\n"
+        "src/nothing.txt\ttgt/doc0.txt\tgone\n")
+    result = run_cli("--pairs", "pairs.tsv", "-o", "out", "--scheduler", scheduler,
+                     "--encoder-factory", FAST, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert sorted(documents(tmp_path / "out")) == ["doc1.yaml", "first.yaml"]
+    assert "gone" in result.stdout and "nothing.txt" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "give SOURCE_DIR and TARGET_DIR"),
+    (["a"], "give SOURCE_DIR and TARGET_DIR"),
+    (["a", "b", "--pairs", "p.tsv"], "not both"),
+    (["nope", "tgt"], "is not a folder"),
+    (["src", "tgt", "--bead-types", "9-x"], ""),
+])
+def test_bad_arguments_exit_2(tmp_path, monkeypatch, args, message):
+    make_corpus(tmp_path, n=1)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["corpus", "align", *args, "-o", "out"])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
