@@ -85,7 +85,7 @@ def test_a_format_of_single_documents_or_an_empty_folder_is_refused(corpus, tmp_
     assert r.exit_code == 2 and "corpus folder exports to" in r.output
     (tmp_path / "empty").mkdir()
     r = _export("empty", "--format", "tsv", "-o", "x.tsv")
-    assert r.exit_code == 2 and "has no documents" in r.output
+    assert r.exit_code == 2 and "is a directory with no documents" in r.output
 
 
 def test_open_a_corpus_folder_shows_the_project_screen_and_opens_a_document(corpus, monkeypatch):

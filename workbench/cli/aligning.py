@@ -131,6 +131,13 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
     if len(files) == 1 and files[0].is_dir():  # a corpus folder: the project screen
         if pair.output is not None:
             raise click.UsageError("-o is for aligning two text files")
+        from ..core.export.combined import corpus_documents
+
+        if not corpus_documents(files[0]):
+            raise WorkbenchError("is a directory with no documents (NAME.yaml)",
+                                 path=str(files[0]),
+                                 hint="open a document, or a folder that workbench corpus "
+                                      "align wrote")
         model = model_for(None, model) if model else None
         request = OpenRequest(files[0], model=model, user=user)
     elif len(files) == 1 and not is_bilingual(files[0]):

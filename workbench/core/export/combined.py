@@ -69,7 +69,8 @@ def export_corpus(folder: Path, fmt: str, path: Path, only: str | None = None,
         raise WorkbenchError(f"a corpus folder exports to {', '.join(CORPUS_FORMATS)}, not {fmt}")
     docs = corpus_documents(folder)
     if not docs:
-        raise WorkbenchError("has no documents (NAME.yaml)", path=str(folder),
+        raise WorkbenchError("is a directory with no documents (NAME.yaml) to export",
+                             path=str(folder),
                              hint="align a corpus into it first: workbench corpus align")
     result = ExportResult(0, [])
     only = only or DEFAULT_ONLY[fmt]
