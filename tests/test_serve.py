@@ -94,9 +94,44 @@ def one_line_error(args: list[str]) -> str:
     return lines[0]
 
 
-def test_a_folder_is_not_served_yet(tmp_path):
-    assert "serving a folder (the project screen) is not supported yet" in \
-        one_line_error(["serve", str(tmp_path)])
+def test_a_folder_is_served_as_its_project_screen_and_an_empty_one_is_refused(tmp_path):
+    import shutil
+
+    from workbench.web import check_document, tab_command
+
+    assert "is a directory with no documents" in one_line_error(["serve", str(tmp_path)])
+    shutil.copy(ROOT / "alignments/bakai.yaml", tmp_path / "bakai.yaml")
+    check_document(tmp_path)  # a folder of documents: served
+    command = tab_command(tmp_path)
+    assert f"open {tmp_path} --ask-user --write-root {tmp_path}" in command
+
+
+def test_a_reviewer_names_themselves_once_per_tab_on_the_project_screen(tmp_path, monkeypatch):
+    """serve FOLDER: each tab runs the project screen; the first document opened asks the
+    reviewer's name, the next ones in that tab sign with it."""
+    from workbench.cli.context import OpenRequest
+    from workbench.launcher import start_ui
+    from workbench.tui import project
+    from workbench.tui.app import WorkbenchApp
+
+    doc = tmp_path / "bakai.yaml"
+    doc.write_bytes((ROOT / "alignments/bakai.yaml").read_bytes())
+    choices = iter([doc, doc, None])  # open a document twice, then quit the project screen
+    monkeypatch.setattr(project.ProjectApp, "run", lambda self: next(choices))
+    opened = []
+
+    class Opened:
+        def __init__(self, kwargs):
+            self.kwargs, self.user = kwargs, kwargs["user"] or "anna"  # the name typed
+
+        def run(self):
+            opened.append(self.kwargs)
+
+    monkeypatch.setattr(WorkbenchApp, "open_file",
+                        classmethod(lambda cls, path, **kw: Opened(kw)))
+    start_ui(OpenRequest(tmp_path, ask_user=True, write_root=tmp_path))
+    assert [(k["ask_user"], k["user"], k["write_root"]) for k in opened] == [
+        (True, None, tmp_path), (False, "anna", tmp_path)]
 
 
 def test_a_document_that_does_not_load_is_refused(tmp_path):

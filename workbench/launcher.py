@@ -21,13 +21,16 @@ def start_ui(request: OpenRequest) -> None:
     if request.doc is None and request.path.is_dir():  # a corpus: the project screen
         from .tui.project import ProjectApp
 
-        chosen = None
+        chosen, user, ask_user = None, request.user, request.ask_user
         while True:
             path = ProjectApp(request.path, selected=chosen).run()
             if path is None:
                 return
             chosen = path.resolve().relative_to(request.path.resolve()).with_suffix("").as_posix()
-            WorkbenchApp.open_file(path, model=request.model, user=request.user).run()
+            app = WorkbenchApp.open_file(path, model=request.model, user=user,
+                                         ask_user=ask_user, write_root=request.write_root)
+            app.run()
+            user, ask_user = app.user, False  # a reviewer gives their name once per tab
     if request.doc is None:
         app = WorkbenchApp.open_file(request.path, model=request.model, user=request.user,
                                    ask_user=request.ask_user, write_root=request.write_root)

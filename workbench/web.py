@@ -45,12 +45,13 @@ log = logging.getLogger("workbench.serve")
 
 
 def tab_command(document: Path) -> str:
-    """The shell command each browser tab runs: the workbench UI on ``document``, asking the
-    reviewer's name first, saving and exporting only in the document's folder (the path
-    quoted: it goes through a shell)."""
+    """The shell command each browser tab runs: the workbench UI on ``document`` (or the
+    project screen of a folder), asking the reviewer's name first, saving and exporting only
+    in the document's folder (the path quoted: it goes through a shell)."""
+    root = document if document.is_dir() else document.parent
     return " ".join(shlex.quote(part) for part in (
         sys.executable, "-m", "workbench", "open", str(document), "--ask-user",
-        "--write-root", str(document.parent)))
+        "--write-root", str(root)))
 
 
 def make_server(command: str, *, host: str, port: int, token: str | None, title: str):
@@ -211,12 +212,16 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def check_document(target: Path) -> None:
-    """Refuse, in one line, what cannot be served: a folder (the project screen is not there
-    yet), a missing file, a document that does not load."""
+    """Refuse, in one line, what cannot be served: a folder with no documents (a folder is
+    served as its project screen), a missing file, a document that does not load."""
     if target.is_dir():
-        raise WorkbenchError("serving a folder (the project screen) is not supported yet",
-                             path=str(target), hint="give one document: workbench serve "
-                                                    "alignments/NAME.yaml")
+        from .core.export.combined import corpus_documents
+
+        if not corpus_documents(target):
+            raise WorkbenchError("is a directory with no documents (NAME.yaml)",
+                                 path=str(target), hint="serve a document, or a folder that "
+                                                        "workbench corpus align wrote")
+        return
     store.load(target)  # a FormatError names the file and the line
 
 

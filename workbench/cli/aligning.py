@@ -139,7 +139,8 @@ def open_(documents: OpenDocuments, files: tuple[Path, ...], pair: TextPair, mod
                                  hint="open a document, or a folder that workbench corpus "
                                       "align wrote")
         model = model_for(None, model) if model else None
-        request = OpenRequest(files[0], model=model, user=user)
+        request = OpenRequest(files[0], model=model, user=user, ask_user=ask_user,
+                              write_root=write_root)
     elif len(files) == 1 and not is_bilingual(files[0]):
         if pair.output is not None:
             raise click.UsageError("-o is for aligning two text files; a document saves in place")
