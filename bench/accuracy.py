@@ -1,6 +1,6 @@
 """Alignment accuracy on the development sets in ../shared/data and on the Bakai gold.
 
-    python bench/accuracy.py [--model use-v3] [--set ntrex|textberg|bakai ...]
+    python bench/accuracy.py [--model use-v3] [--set ntrex|textberg|bakai ...] [--scorer learned]
 
 Prints strict and lax precision/recall/F1 per set (micro-averaged over documents, as
 vecalign's score.py) and the time spent (embedding cached after the first run).
@@ -75,6 +75,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="use-v3")
     ap.add_argument("--set", action="append", choices=["ntrex", "textberg", "bakai"])
+    ap.add_argument("--scorer", choices=["margin", "learned"], default="margin",
+                    help="the default unlearned scorer, or the CRF fitted on the dev sets")
     ap.add_argument("--source-length-scale", type=float, default=1.0, metavar="F",
                     help="count each source character F times: how the aligner would fare with a "
                          "denser or sparser script (0.3 is about Chinese against English)")
@@ -82,7 +84,7 @@ def main(argv=None) -> int:
     if args.source_length_scale != 1.0:
         scale_source_lengths(args.source_length_scale)
     encoder = load_encoder(args.model)
-    cfg = AlignConfig()
+    cfg = AlignConfig(scorer=args.scorer)
     wanted = args.set or ["ntrex", "textberg", "bakai"]
     sets = dev_sets()
     print(f"model {args.model}")

@@ -161,18 +161,10 @@ def fit(pieces, cfg, args, weight_of):
 
 
 def hand_prior(cfg, temperature: float) -> np.ndarray:
-    """The hand-set score (scoring.py) written in the learned features, times ``temperature``:
-    what the fit is pulled toward instead of zero."""
-    w = np.zeros(len(FEATURES))
-    w[FEATURES.index("margin")] = 1.0
-    w[FEATURES.index("len_dev_sq")] = -cfg.length_weight
-    w[FEATURES.index("cov_short")] = -cfg.coverage_weight
-    w[FEATURES.index("t_12")] = -cfg.merge_penalty
-    w[FEATURES.index("t_22")] = -2 * cfg.merge_penalty
-    w[FEATURES.index("t_13")] = -2 * cfg.merge_penalty
-    w[FEATURES.index("t_big")] = -3 * cfg.merge_penalty
-    w[FEATURES.index("bias_skip")] = cfg.skip
-    return temperature * w
+    """The unlearned score (``features.unlearned_weights``) times ``temperature``: what the
+    fit is pulled toward instead of zero."""
+    from workbench.core.align.features import unlearned_weights
+    return temperature * unlearned_weights(cfg)
 
 
 def cross_validate(sets, pieces, enc, cfg, args, weight_of, folds=4):
@@ -247,7 +239,7 @@ def main(argv=None) -> int:
                     help="weight of a Text+Berg training piece (an NTREX piece weighs 1)")
     args = ap.parse_args(argv)
     enc = load_encoder(args.model)
-    cfg = AlignConfig()
+    cfg = AlignConfig(scorer="learned")
     sets = dev_sets()
     names = [n for n in ("ntrex", "textberg") if n != args.holdout]
     pieces = {name: set_pieces(sets, name, enc, cfg) for name in names}

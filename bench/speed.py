@@ -98,7 +98,7 @@ def main(argv=None) -> int:
     import workbench.core.embed as embed_module
     embed_module._LOADED.clear()
     enc = load_encoder(args.model)  # fresh cached encoder
-    cfg = with_model_weights(AlignConfig(), enc)  # the learned scorer, as `workbench align` uses
+    cfg = with_model_weights(AlignConfig(), enc)  # the scorer `workbench align` uses
     print(f"{'N':>7} {'M':>7} {'align s':>8} {'+embed s':>9} {'peak MB':>8} {'strict F1':>9} {'lax F1':>7}")
     for n in args.sizes:
         src, tgt, gold = long_pair(n)

@@ -189,14 +189,24 @@ def _lengths_for(gold, n, m, seed=3):
 
 def test_a_much_denser_script_is_measured_within_the_fitted_length_range():
     """Chinese against English: 0.3 characters for one. The source's counts are rescaled so the
-    length ratio stays where the scorer was fitted, and the pair aligns as the plain one does."""
-    from workbench.core.align.band import full_band
-    from workbench.core.align.learned import weights_for
-    from workbench.core.align.scoring import DENSITY_RANGE, Features
-
+    length ratio stays where the scorer was tuned, and the pair aligns as the plain one does
+    (the default scorer and the learned one)."""
     u, v, gold = _random_parallel(80, seed=4, noise=1.0)  # noisy enough for lengths to decide
     ls, lt = _lengths_for(gold, len(u), len(v))
-    cfg = AlignConfig(weights=tuple(weights_for("use-v3")))
+    for cfg in (AlignConfig(), _learned()):
+        _same_when_denser(u, v, ls, lt, cfg)
+
+
+def _learned() -> AlignConfig:
+    from workbench.core.align.learned import weights_for
+
+    return AlignConfig(scorer="learned", weights=tuple(weights_for("use-v3")))
+
+
+def _same_when_denser(u, v, ls, lt, cfg) -> None:
+    from workbench.core.align.band import full_band
+    from workbench.core.align.scoring import DENSITY_RANGE, Features
+
     lo, w = full_band(len(u), len(v))
     plain = Features(u, v, ls, lt, cfg, lo, w)
     dense = Features(u, v, ls * 0.3, lt, cfg, lo, w)

@@ -385,16 +385,15 @@ def test_e5_small_is_a_bundled_aligner_model(monkeypatch) -> None:
     assert encoder.dim == 384
 
 
-def test_use_and_e5_together_align_with_their_own_weights(monkeypatch) -> None:
-    """`--model use-v3+e5-small`: both bundled models as one, with the scorer fitted for them."""
+def test_use_and_e5_together_align(monkeypatch) -> None:
+    """`--model use-v3+e5-small`: both bundled models as one (the unlearned scorer works in
+    margin units, so it needs nothing fitted per model)."""
     from workbench.core import embed
     from workbench.core.align import align_texts
-    from workbench.core.align.learned import weights_for
 
     monkeypatch.setattr(embed, "_LOADED", {})
     encoder = embed.load_encoder("use-v3+e5-small", use_disk_cache=False)
     assert encoder.dim == 512 + 384
-    assert not np.allclose(weights_for("use-v3+e5-small"), weights_for("use-v3"))
     props = align_texts(["Милиция ушла.", "Дети бросали песок и камни."],
                         ["The police left.", "Children threw sand and stones."], encoder)
     assert [(p.src, p.tgt) for p in props] == [((0,), (0,)), ((1,), (1,))]

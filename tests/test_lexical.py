@@ -21,7 +21,11 @@ def test_anchor_tokens_fold_accents_case_and_cyrillic():
 def test_numbers_in_chinese_text_are_anchors_in_any_digits():
     assert anchor_tokens("2006年5月12日") == ["#2006", "#5", "#12"]
     assert anchor_tokens("２００６年") == ["#2006"]  # full-width digits
-    assert anchor_tokens("今天早上我们在北京吃了早饭") == ["今天早上我"]  # never shared with English
+    # a run of Han characters is no anchor (it never reappears in English), and a name in
+    # Latin letters glued to it is still found
+    assert anchor_tokens("今天早上我们在北京吃了早饭") == []
+    assert anchor_tokens("他们将头衔改为Wales议会") == ["wales"]
+    assert anchor_tokens("日本語のテキストとFerrari") == ["ferra"]
 
 
 def test_short_words_count_only_as_capitalized_names():

@@ -106,7 +106,28 @@ def split_paragraph(paragraph: str, lang: str) -> list[str]:
         # razdel's rules are mostly punctuation-driven and work tolerably for other
         # alphabetic languages; better than treating the paragraph as one sentence.
         parts = [s.text for s in razdel.sentenize(paragraph)]
-    return [p.strip() for p in parts if p.strip()]
+    return _closers_back([p.strip() for p in parts if p.strip()])
+
+
+#: marks that only ever close a quotation or bracket (not », which opens one in German)
+_CLOSERS = "”’」』）》】〕〉)]"
+
+
+def _closers_back(parts: list[str]) -> list[str]:
+    """A sentence that starts with a closing quote or bracket: the splitter cut after the end
+    mark inside the quotation (pysbd does, for Chinese: 他说：“我们不同意。” 然后…); the
+    closer goes back to the sentence it closes."""
+    out: list[str] = []
+    for part in parts:
+        k = 0
+        while k < len(part) and part[k] in _CLOSERS:
+            k += 1
+        if k and out:
+            out[-1] += part[:k]
+            part = part[k:].lstrip()
+        if part:
+            out.append(part)
+    return out
 
 
 def segment_text(text: str, lang: str, *, presegmented: bool = False) -> list[Segment]:

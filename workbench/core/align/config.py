@@ -28,11 +28,20 @@ class AlignConfig:
     #: weight of the squared log length-ratio deviation
     length_weight: float = 1.2
     #: extra cost of each many-to-many type, by number of sentences beyond a 1-1
-    merge_penalty: float = 0.05
+    merge_penalty: float = 0.15
     #: each sentence of a merged span must reach this margin against the other side's span ...
     coverage_min: float = 0.3
     #: ... or pay this much per unit of shortfall
-    coverage_weight: float = 0.3
+    coverage_weight: float = 0.1
+    #: weight of the local margin: how much better the bead's spans match each other than
+    #: the sentences just beside them (Bertalign's neighbour contrast; boundary evidence)
+    local_weight: float = 1.0
+    #: weight of the anchors (numbers, names, cognates) the bead's sides share, less those
+    #: one side has and the other lacks (lexical.py)
+    anchor_weight: float = 0.25
+    #: cost of each anchor missing from the bead's other side but found just beside it, and
+    #: nowhere else near: a boundary off by one sentence
+    displaced_weight: float = 1.0
     #: nearest neighbours averaged for the margin
     neighbours: int = 4
     #: problems with at most this many DP cells use the full matrix; larger ones use a band
@@ -49,10 +58,17 @@ class AlignConfig:
     #: the second pass looks at beads ending within this many sentences of the first pass's
     #: path (on Text+Berg and NTREX dev, 1 to 6 gave the same result as the whole zone)
     zone_reach: int = 2
-    #: logistic weights of the exact pass's scorer (learned.py); None: the hand-set score
+    #: "margin": the unlearned score above (the default: it holds on corpora it was not tuned
+    #: on); "learned": the CRF fitted on the development sets (learned.py), better on text
+    #: like them and worse elsewhere (docs/aligner.md)
+    scorer: str = "margin"
+    #: weights of the learned scorer, set from learned.py when ``scorer`` is "learned"
     weights: tuple[float, ...] | None = None
     #: logistic weights (+ bias last) of a bead's confidence over the same features
     confidence_weights: tuple[float, ...] | None = None
+    #: the unlearned score times this is a bead's log-potential for its confidence (the
+    #: posterior probability); fitted on the development corpora (bench/loco.py)
+    temperature: float = 2.0
     #: added to every learned bead score (the logit): the price of one more bead
     learned_offset: float = 0.0
     extra: dict = field(default_factory=dict)

@@ -5,15 +5,17 @@
    1-1 cosines are computed).
 3. Second pass: around every bead that is not a confident 1-1, the zone is re-aligned with
    embeddings of the joined text of each candidate span (only those spans are embedded).
-4. Each bead gets a confidence in [0, 1]: its posterior probability under the learned scorer
+4. Each bead gets a confidence in [0, 1]: its posterior probability under the bead scores
    (forward-backward over the alignments near the chosen one).
+
+The bead scores of the second pass are a weighing of the features in features.py: by default
+fixed by hand (``unlearned_weights``), or the learned CRF's (``AlignConfig(scorer="learned")``).
 
 Everything here works on positions 0..n-1 of the problem; documents and ids live in realign.py.
 """
 
 from __future__ import annotations
 
-import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -23,9 +25,9 @@ import numpy as np
 from .band import make_band
 from .config import AlignConfig
 from .dp import NEG, best_path, max_marginals, posteriors
-from .features import span_getter, zone_rescore, zone_scores
+from .features import scorer_weights, zone_rescore, zone_scores
 from .lexical import Anchors
-from .scoring import Features, exact_scores
+from .scoring import Features
 
 #: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
 SpanEmbedder = Callable[[str, Sequence[tuple[int, int]]], np.ndarray]
@@ -41,10 +43,6 @@ class Proposal:
     tgt: tuple[int, ...]
     confidence: float
     margin: float = 0.0
-
-
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
 
 
 def _path_beads(path, types, offset_i=0, offset_j=0):
@@ -105,11 +103,8 @@ def _near(beads, zone, reach: int) -> tuple[np.ndarray, np.ndarray]:
 def _zone_scores(feats: Features, cfg: AlignConfig, zone, exact_vecs: dict,
                  rows: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     i0, i1, j0, j1 = zone
-    if cfg.weights is not None:
-        return zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, cfg.weights,
-                           cfg.learned_offset, rows)
-    return exact_scores(feats, i0, i1, j0, j1, span_getter(feats.u, "src", exact_vecs),
-                        span_getter(feats.v, "tgt", exact_vecs))
+    return zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, scorer_weights(cfg)[0],
+                       cfg.learned_offset, rows)
 
 
 def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: SpanEmbedder,
@@ -155,11 +150,9 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
         new_beads.extend(beads[last:zb0])
         i0, i1, j0, j1 = zone
         merges = keep & multi[:, None, None]
-        if cfg.weights is not None:  # only the merges kept change with joined-text vectors
-            sc = zone_rescore(feats, cfg.types, zone, exact_vecs, cfg.weights, cfg.learned_offset,
-                              sc, np.nonzero(merges))
-        else:
-            sc = _zone_scores(feats, cfg, zone, exact_vecs, band)
+        # only the merges kept change with joined-text vectors
+        sc = zone_rescore(feats, cfg.types, zone, exact_vecs, scorer_weights(cfg)[0],
+                          cfg.learned_offset, sc, np.nonzero(merges))
         sc[multi[:, None, None] & ~keep] = NEG
         zpath = best_path(sc, np.zeros(i1 - i0 + 1, dtype=np.int64), types, i1 - i0, j1 - j0)
         new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
@@ -214,41 +207,24 @@ def _first_pass(u, v, len_s, len_t, cfg: AlignConfig, mu, scale, anchors=None):
 
 def confidences(feats: Features, beads, exact_vecs: dict, cfg: AlignConfig, run: int = 32,
                 context: int = 1, reach: int = 0) -> np.ndarray:
-    """Probability that each bead is right.
-
-    With the learned scorer (a CRF) it is the bead's posterior probability: the share of all
+    """Probability that each bead is right: its posterior probability, the share of all
     alignments near the chosen one that contain it (runs of ``run`` beads with ``context``
-    beads each side, alignments within ``reach`` sentences of the chosen path). It ranks wrong
-    beads below right ones far better than a model fitted on the aligner's own output did.
-    Without it, a sigmoid of the normalized margin; for a 1-0/0-1, of how poorly its sentence
-    matches anything."""
-    if cfg.weights is not None:
-        return _posterior_confidences(feats, beads, exact_vecs, cfg, run, context, reach)
-    out = np.zeros(len(beads))
-    margins = feats.bead_margins(beads)
-    for k, (i0, i1, j0, j1) in enumerate(beads):
-        if i0 == i1 or j0 == j1:
-            if i0 == i1:
-                best = (feats.best_t[j0:j1] - feats.nn_t[j0:j1]).max() / feats.scale
-            else:
-                best = (feats.best_s[i0:i1] - feats.nn_s[i0:i1]).max() / feats.scale
-            out[k] = _sigmoid(3.0 * (0.8 - float(best)))
-        else:
-            out[k] = _sigmoid(3.0 * (float(margins[k]) - 0.4))
-    return out
-
-
-def _posterior_confidences(feats, beads, exact_vecs, cfg, run, context, reach) -> np.ndarray:
+    beads each side, alignments within ``reach`` sentences of the chosen path), with the
+    bead scores (times the scorer's temperature) as log-potentials. It ranks wrong beads
+    below right ones, and the temperature is set so that the share right in each band
+    matches the band on the development corpora (bench/loco.py)."""
     types = list(cfg.types)
     index = {t: k for k, t in enumerate(types)}
+    weights, temperature = scorer_weights(cfg)
     out = np.zeros(len(beads))
 
     def window(k0: int) -> None:
         k1 = min(k0 + run, len(beads))
         w0, w1 = max(k0 - context, 0), min(k1 + context, len(beads))
         i0, j0, i1, j1 = beads[w0][0], beads[w0][2], beads[w1 - 1][1], beads[w1 - 1][3]
-        sc = zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, cfg.weights,
-                         cfg.learned_offset, _near(beads[w0:w1], (i0, i1, j0, j1), reach))
+        sc = zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, weights * temperature,
+                         cfg.learned_offset * temperature,
+                         _near(beads[w0:w1], (i0, i1, j0, j1), reach))
         post = posteriors(sc, types)
         for k in range(k0, k1):
             b0, b1, c0, c1 = beads[k]

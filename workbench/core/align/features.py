@@ -23,9 +23,40 @@ FEATURES = (
     "bias_pair", "margin", "margin_sq", "cov_min", "cov_short", "len_dev_sq", "len_dev_abs",
     "log_len", "t_12", "t_22", "t_13", "t_big", "bias_skip", "skip_gap", "skip_log_len",
     "skip_src", "size_margin", "cov_rel", "lex_dice", "lex_unmatched", "lex_cov_miss",
-    "skip_near", "skip_lex_near", "lex_outside",
+    "skip_near", "skip_lex_near", "lex_outside", "local_margin",
 )
 INDEX = {name: k for k, name in enumerate(FEATURES)}
+
+
+def unlearned_weights(cfg) -> np.ndarray:
+    """The default scorer: a fixed weighing of the features, in margin units, set by hand
+    from ``cfg`` (config.py) rather than fitted, so it means the same on every corpus:
+    margin + local margin, less the squared length deviation, the coverage shortfall and
+    the merge price; anchors shared count for, displaced ones against; a 1-0/0-1 costs
+    ``cfg.skip``."""
+    w = np.zeros(len(FEATURES))
+    w[INDEX["margin"]] = 1.0
+    w[INDEX["local_margin"]] = cfg.local_weight
+    w[INDEX["len_dev_sq"]] = -cfg.length_weight
+    w[INDEX["cov_short"]] = -cfg.coverage_weight
+    w[INDEX["t_12"]] = -cfg.merge_penalty          # one sentence beyond a 1-1
+    w[INDEX["t_22"]] = -2 * cfg.merge_penalty
+    w[INDEX["t_13"]] = -2 * cfg.merge_penalty
+    w[INDEX["t_big"]] = -3 * cfg.merge_penalty     # 1-4, 2-3 ...: five sentences
+    w[INDEX["lex_dice"]] = cfg.anchor_weight
+    w[INDEX["lex_unmatched"]] = -cfg.anchor_weight
+    w[INDEX["lex_outside"]] = -cfg.displaced_weight
+    w[INDEX["bias_skip"]] = cfg.skip
+    return w
+
+
+def scorer_weights(cfg) -> tuple[np.ndarray, float]:
+    """(weights, temperature): the learned scorer's weights (logits already), or the unlearned
+    ones with ``cfg.temperature``, which turns margin units into log-potentials for the
+    confidences."""
+    if cfg.weights is not None:
+        return np.asarray(cfg.weights, dtype=np.float64), 1.0
+    return unlearned_weights(cfg), cfg.temperature
 
 
 def zone_features(feats: Features, types, i0: int, i1: int, j0: int, j1: int,
@@ -84,7 +115,20 @@ def _zone_inputs(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exa
     return (gram.astype(np.float64), ta, tb, n, m, f64(feats.nn_s[i0:i1]), f64(feats.nn_t[j0:j1]),
             f64(feats.len_s[i0:i1]), f64(feats.len_t[j0:j1]), f64(gap_s), f64(gap_t),
             f64(feats.best_s[i0:i1]), f64(feats.best_t[j0:j1]), float(feats.mu), float(feats.scale),
-            len(FEATURES), *_zone_anchors(feats, i0, i1, j0, j1))
+            len(FEATURES), *_zone_anchors(feats, i0, i1, j0, j1),
+            _edges(feats, sv, tv, i0, i1, j0, j1))
+
+
+def _edges(feats: Features, sv: np.ndarray, tv: np.ndarray, i0: int, i1: int, j0: int,
+           j1: int) -> np.ndarray:
+    """Cosines of the zone's spans with the sentences just outside it: source spans with
+    target j0-1 and j1, target spans with source i0-1 and i1 (NaN beyond the document)."""
+    out = np.full((4, max(len(sv), len(tv))), np.nan)
+    for k, (spans, other, pos) in enumerate(((sv, feats.v, j0 - 1), (sv, feats.v, j1),
+                                             (tv, feats.u, i0 - 1), (tv, feats.u, i1))):
+        if 0 <= pos < len(other):
+            out[k, :len(spans)] = spans @ other[pos]
+    return out
 
 
 def _zone_anchors(feats: Features, i0: int, i1: int, j0: int, j1: int):
@@ -156,12 +200,12 @@ def _span_matrix(x: np.ndarray, side: str, exact_vecs: dict, offset: int, n: int
 (_BIAS_PAIR, _MARGIN, _MARGIN_SQ, _COV_MIN, _COV_SHORT, _LEN_DEV_SQ, _LEN_DEV_ABS, _LOG_LEN,
  _T_12, _T_22, _T_13, _T_BIG, _BIAS_SKIP, _SKIP_GAP, _SKIP_LOG_LEN, _SKIP_SRC, _SIZE_MARGIN,
  _COV_REL, _LEX_DICE, _LEX_UNMATCHED, _LEX_COV_MISS, _SKIP_NEAR, _SKIP_LEX_NEAR,
- _LEX_OUTSIDE) = range(len(FEATURES))
+ _LEX_OUTSIDE, _LOCAL_MARGIN) = range(len(FEATURES))
 
 
 @njit(cache=True, nogil=True)
 def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s, best_t, mu, scale,
-              n_feat, off_s, val_s, off_t, val_t, ctx):
+              n_feat, off_s, val_s, off_t, val_t, ctx, edges):
     bs, occ_s, ps, ns, ls, hs, sent_t, bt, occ_t, pt, nt, lt, ht, sent_s = ctx
     T = len(ta)
     F = np.zeros((n_feat, T, n + 1, m + 1), dtype=np.float32)
@@ -184,6 +228,7 @@ def _features(gram, ta, tb, n, m, nn_s, nn_t, len_s, len_t, gap_s, gap_t, best_s
                         F[_LEX_OUTSIDE, t, i, j] = math.log1p(
                             _found_beside(i - a, i, bs, occ_s, ps, ns, ls, hs, sent_t, j - b, j, bt)
                             + _found_beside(j - b, j, bt, occ_t, pt, nt, lt, ht, sent_s, i - a, i, bs))
+                    F[_LOCAL_MARGIN, t, i, j] = _local_margin(gram, edges, a, b, i, j, n, m, scale)
                 valid[t, i, j] = True
     return F, valid
 
@@ -214,7 +259,7 @@ def _band_cells(ta, tb, n, m, first, last):
 @njit(cache=True, nogil=True)
 def _scores(w, offset, cells_t, cells_i, cells_j, out, gram, ta, tb, n, m, nn_s, nn_t, len_s,
             len_t, gap_s, gap_t, best_s, best_t, mu, scale, n_feat, off_s, val_s, off_t, val_t,
-            ctx):
+            ctx, edges):
     """Writes the learned score of each listed cell (type t, row i, column j) into ``out``."""
     bs, occ_s, ps, ns, ls, hs, sent_t, bt, occ_t, pt, nt, lt, ht, sent_s = ctx
     f = np.zeros(n_feat)
@@ -233,6 +278,8 @@ def _scores(w, offset, cells_t, cells_i, cells_j, out, gram, ta, tb, n, m, nn_s,
             f[_LEX_OUTSIDE] = math.log1p(
                 _found_beside(i - a, i, bs, occ_s, ps, ns, ls, hs, sent_t, j - b, j, bt)
                 + _found_beside(j - b, j, bt, occ_t, pt, nt, lt, ht, sent_s, i - a, i, bs))
+        if a > 0 and b > 0:
+            f[_LOCAL_MARGIN] = _local_margin(gram, edges, a, b, i, j, n, m, scale)
         acc = offset
         for q in range(n_feat):
             acc += w[q] * f[q]
@@ -312,6 +359,37 @@ def _span_margin(gram, row, col, nn_s, s0, a, nn_t, t0, b, scale):
     for k in range(t0, t0 + b):
         nt += nn_t[k]
     return (gram[row, col] - 0.5 * (ns / a + nt / b)) / scale
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _local_margin(gram, edges, a, b, i, j, n, m, scale):
+    """Sentences i-a..i-1 with j-b..j-1: how much better the two spans match each other than
+    either matches the sentences just beside the other span (the bead shifted by one), in
+    margin units, clipped to [-3, 5]: a boundary's evidence, where the global margin only says
+    how distinctive the sentences are. ``edges`` holds the cosines with the sentences just
+    outside the zone (NaN at the document's ends)."""
+    row, col = (a - 1) * (n + 1) + i, (b - 1) * (m + 1) + j
+    cos = gram[row, col]
+    out, sides = 0.0, 0
+    for side in range(2):
+        tot, cnt = 0.0, 0
+        if side == 0:  # the source span against the target sentences beside the target span
+            x = gram[row, j - b] if j - b > 0 else edges[0, row]
+            y = gram[row, j + 1] if j < m else edges[1, row]
+        else:
+            x = gram[i - a, col] if i - a > 0 else edges[2, col]
+            y = gram[i + 1, col] if i < n else edges[3, col]
+        if not math.isnan(x):
+            tot += x
+            cnt += 1
+        if not math.isnan(y):
+            tot += y
+            cnt += 1
+        if cnt:
+            out += cos - tot / cnt
+            sides += 1
+    v = out / sides / scale if sides else 0.0
+    return min(max(v, -3.0), 5.0)
 
 
 @njit(cache=True, nogil=True)

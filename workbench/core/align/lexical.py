@@ -23,7 +23,14 @@ from ..translit import translit
 
 PREFIX = 5
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+#: scripts written without spaces (Han, kana, Hangul syllables): a run of them is no word
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+#: digits, a run of CJK characters (never an anchor: it would not reappear in the other
+#: language), or letters of other scripts: "改为MWP" is "改为" and "MWP"
+_TOKEN = re.compile(rf"\d+|[{_CJK}]+|(?:(?![{_CJK}])[^\W\d_])+")
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
 def _fold(word: str) -> str:
@@ -46,6 +53,8 @@ def _anchor_key(tok: str) -> str | None:
     if tok.isdigit():  # any script's digits: "２００６年" (full width) meets "2006"
         digits = unicodedata.normalize("NFKC", tok)
         return "#" + (digits.lstrip("0") or "0")
+    if _CJK_CHAR.match(tok):
+        return None
     folded = _fold(tok)
     if len(folded) >= PREFIX:
         return folded[:PREFIX]

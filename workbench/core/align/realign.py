@@ -58,8 +58,9 @@ def embed_side(encoder: Encoder, texts: Sequence[str], label: str,
 
 
 def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
-    """The config with the learned scorer's weights for this encoder, unless set already."""
-    if cfg.weights is not None or cfg.extra.get("hand_scores"):
+    """With ``scorer="learned"``: the config with the learned weights for this encoder, unless
+    set already. The default (unlearned) scorer needs no weights."""
+    if cfg.weights is not None or cfg.scorer != "learned":
         return cfg
     w = weights_for(encoder.name)
     if w is not None:

@@ -1,0 +1,307 @@
+"""Leave-one-corpus-out: how the aligner does on a corpus it was never tuned on.
+
+    .venv/bin/python bench/loco.py [--model use-v3] [--only textberg ...] [--grid]
+
+Development corpora: NTREX ru-en, NTREX zh-en, Text+Berg de-fr, Bakai ru-en. Per corpus, on
+the same sentence files and model:
+
+- ``shipped``: the default scorer (``AlignConfig()``: unlearned; margin, local margin, length,
+  coverage, anchors). Its few settings were chosen on all four corpora; ``--grid`` shows what
+  choosing them without the corpus gives (the honest number: each corpus is aligned with the
+  settings that do best on the worst of the other three).
+- ``learned``: the CRF scorer fitted on the other corpora (each corpus weighing the same),
+  then aligning the one left out: what a learned scorer carries to a new domain.
+- ``floor``: the plain unlearned score (margin over the nearest neighbours, squared length
+  deviation, coverage; joined-text embeddings for candidate beads; no local margin, no
+  anchors). The shipped scorer must beat it on every corpus.
+- ``bertalign``: Bertalign's own two passes (its ``corelib``, installed with ``pip install
+  --no-deps --ignore-requires-python bertalign==2.0.1``) on vectors of the same model;
+  skipped when it is not installed.
+
+Worst corpus first (by the shipped scorer): that row is the figure of merit. Then the
+reliability of the shipped scorer's confidences: per band, the share of beads that are right;
+and how many of the wrong beads the review queue (confidence below 0.8) holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from workbench.core.align import AlignConfig, align_texts  # noqa: E402
+from workbench.core.embed import load_encoder  # noqa: E402
+from workbench.core.evaluate import document_beads, parse_beads, score_many  # noqa: E402
+from workbench.core.textio import lines  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+BANDS = (0.0, 0.5, 0.8, 0.95, 1.0001)
+
+#: the plain unlearned score: what the aligner used before the local margin and anchors
+FLOOR = dict(local_weight=0.0, anchor_weight=0.0, displaced_weight=0.0, merge_penalty=0.05,
+             coverage_weight=0.3)
+#: settings tried by --grid (each corpus aligned with the best choice for the other three)
+GRID = {"local_weight": (0.0, 0.5, 1.0, 2.0), "skip": (-0.3, -0.45, -0.8),
+        "displaced_weight": (0.0, 1.0, 2.0), "merge_penalty": (0.05, 0.15)}
+
+
+@dataclass
+class Doc:
+    src: list[str]
+    tgt: list[str]
+    gold: list
+    sl: str
+    tl: str
+
+
+def corpora() -> dict[str, list[Doc]]:
+    """The development corpora found in ../shared/data, and the Bakai gold of the project."""
+    out: dict[str, list[Doc]] = {}
+
+    def read(p: Path) -> list[str]:
+        return lines(p.read_text(encoding="utf-8"))
+
+    for name, folder, sl in (("ntrex-ru", "ntrex-ru-en-dev", "ru"), ("ntrex-zh", "ntrex-zh-en-dev", "zh")):
+        d = DATA / folder
+        if d.is_dir():
+            out[name] = [Doc(read(d / sl / g.name), read(d / "en" / g.name),
+                             parse_beads(g.read_text()), sl, "en")
+                         for g in sorted((d / "gold").iterdir())]
+    tb = DATA / "textberg-de-fr-dev"
+    if tb.is_dir():
+        out["textberg"] = [Doc(read(tb / "dev.de"), read(tb / "dev.fr"),
+                               parse_beads((tb / "dev.gold").read_text()), "de", "fr")]
+    bakai = ROOT / "alignments" / "bakai.yaml"
+    if bakai.is_file():
+        from workbench.core.store import load
+        g = load(bakai)
+        # the texts as published (the gold's corrected text would make it easier)
+        out["bakai"] = [Doc([s.original or s.text for s in g.source.sentences],
+                            [s.original or s.text for s in g.target.sentences],
+                            document_beads(g), "ru", "en")]
+    return out
+
+
+def pieces_of(docs: list[Doc], enc, cfg) -> list:
+    from fit_scorer import doc_chunks
+    out = []
+    for k, d in enumerate(docs):
+        for piece in doc_chunks(d.src, d.tgt, d.gold, enc, cfg):
+            out.append(piece + [k])
+    return out
+
+
+def fit_without(held: str, pieces: dict[str, list], cfg, l2: float, iters: int,
+                balance: bool = True, prior: float = 0.0, drop: tuple[str, ...] = (),
+                basis: tuple[str, ...] = ()) -> np.ndarray:
+    """CRF weights fitted on every corpus but ``held``, each corpus weighing the same;
+    ``prior``: pulled toward the hand-set score times this instead of zero; ``drop``: features
+    left out (held at 0)."""
+    from crf import fit_crf
+    from fit_scorer import hand_prior
+    from workbench.core.align.features import FEATURES
+    dropped = [FEATURES.index(x) for x in drop]
+    train = []
+    used = {name: ps for name, ps in pieces.items() if name != held and ps}
+    total = sum(len(ps) for ps in used.values())
+    for name, ps in used.items():
+        # each corpus weighs as much as the mean corpus: the L2 means the same as unbalanced
+        w = total / (len(used) * len(ps)) if balance else 1.0
+        for p in ps:
+            q = list(p)
+            q[3] = w
+            if dropped:
+                q[0] = q[0].copy()
+                q[0][dropped] = 0.0
+            train.append(q)
+    if basis:  # fit only a few directions: "floor" (the hand-set score) and named features
+        B = np.zeros((len(basis), len(FEATURES)))
+        for k, name in enumerate(basis):
+            if name == "floor":
+                B[k] = hand_prior(cfg, 1.0)
+            else:
+                B[k, FEATURES.index(name)] = 1.0
+        for q in train:
+            q[0] = np.tensordot(B, q[0], axes=(1, 0)).astype(np.float32)
+        with contextlib.redirect_stdout(io.StringIO()):
+            g = fit_crf(train, cfg.types, l2=l2, iters=iters)
+        print("  basis weights: " + ", ".join(f"{n} {x:+.3f}" for n, x in zip(basis, g)),
+              file=sys.stderr)
+        return g @ B
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fit_crf(train, cfg.types, l2=l2, iters=iters,
+                       prior=hand_prior(cfg, prior) if prior else None)
+
+
+def run(docs: list[Doc], enc, cfg) -> tuple[dict, list[tuple[float, bool]]]:
+    """Scores over the corpus, and (confidence, right) of every proposed bead."""
+    pairs, conf = [], []
+    for d in docs:
+        props = align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg)
+        test = [(p.src, p.tgt) for p in props]
+        gold = {tuple(map(tuple, b)) for b in d.gold if b[0] or b[1]}
+        conf += [(p.confidence, (p.src, p.tgt) in gold) for p in props]
+        pairs.append((test, d.gold))
+    return score_many(pairs), conf
+
+
+def bertalign_corelib():
+    """Bertalign's corelib module, loaded without its package (which needs Python 3.12 and
+    downloads LaBSE on import); None when it is not installed."""
+    spec = importlib.util.find_spec("bertalign")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "corelib.py"
+    cspec = importlib.util.spec_from_file_location("bertalign_corelib", path)
+    mod = importlib.util.module_from_spec(cspec)
+    sys.modules[cspec.name] = mod  # numba's cache finds the module by its name
+    cspec.loader.exec_module(mod)
+    return mod
+
+
+def run_bertalign(docs: list[Doc], enc, core, max_align=5, top_k=3, win=5, skip=-0.1) -> dict:
+    """Bertalign's two passes with its defaults, on vectors of our encoder: every sentence and
+    every run of up to max_align-1 sentences joined with a space (as Bertalign embeds them)."""
+    pairs = []
+    for d in docs:
+        vecs, lens = [], []
+        for sents in (d.src, d.tgt):
+            n, k = len(sents), max_align - 1
+            layers, lengths = [], []
+            for size in range(1, k + 1):
+                texts = ["PAD"] * min(size - 1, n) + [" ".join(sents[i:i + size]) for i in range(n - size + 1)]
+                layers.append(enc.encode(texts))
+                lengths.append([len(t.encode("utf-8")) for t in texts])
+            vecs.append(np.stack(layers).astype(np.float32))
+            lens.append(np.array(lengths, dtype=np.int64))
+        n, m = len(d.src), len(d.tgt)
+        scores, idx = core.find_top_k_sents(vecs[0][0], vecs[1][0], k=top_k)
+        t1 = core.get_alignment_types(2)
+        w1, p1 = core.find_first_search_path(n, m)
+        ptr = core.first_pass_align(n, m, w1, p1, t1, scores, idx)
+        first = core.first_back_track(n, m, ptr, p1, t1)
+        t2 = core.get_alignment_types(max_align)
+        w2, p2 = core.find_second_search_path(first, win, n, m)
+        ratio = float(np.sum(lens[0][0]) / np.sum(lens[1][0]))
+        ptr2 = core.second_pass_align(vecs[0], vecs[1], lens[0], lens[1], w2, p2, t2, ratio, skip,
+                                      margin=True, len_penalty=True)
+        beads = core.second_back_track(n, m, ptr2, p2, t2)
+        pairs.append(([(tuple(a), tuple(b)) for a, b in beads], d.gold))
+    return score_many(pairs)
+
+
+def reliability(conf: list[tuple[float, bool]]) -> str:
+    cells = []
+    for lo, hi in zip(BANDS, BANDS[1:]):
+        got = [ok for c, ok in conf if lo <= c < hi]
+        share = f"{sum(got) / len(got):.2f}" if got else "  - "
+        cells.append(f"{lo:.2f}-{min(hi, 1):.2f}: {share} of {len(got):4}")
+    return " | ".join(cells)
+
+
+def fmt(r: dict) -> str:
+    return f"{r['strict'].f1:.3f} / {r['lax'].f1:.3f}"
+
+
+def queue_share(conf: list[tuple[float, bool]], below: float = 0.8) -> str:
+    """Share of the wrong beads that the review queue (confidence below ``below``) holds."""
+    wrong = [c for c, ok in conf if not ok]
+    return f"{sum(c < below for c in wrong)}/{len(wrong)}" if wrong else "0/0"
+
+
+def grid_loco(data: dict, enc) -> dict[str, tuple[dict, dict]]:
+    """For each corpus: the grid's settings that do best on the worst of the other corpora,
+    and the left-out corpus's scores with them."""
+    import itertools
+    keys = list(GRID)
+    table = []
+    for vals in itertools.product(*GRID.values()):
+        kw = dict(zip(keys, vals))
+        table.append((kw, {n: run(docs, enc, AlignConfig(**kw))[0] for n, docs in data.items()}))
+        print(f"  grid {kw}", file=sys.stderr, flush=True)
+    out = {}
+    for held in data:
+        best = max(table, key=lambda row: min(r["strict"].f1 for n, r in row[1].items() if n != held))
+        out[held] = (best[0], best[1][held])
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="use-v3")
+    ap.add_argument("--only", action="append", help="corpora to run (default: all)")
+    ap.add_argument("--grid", action="store_true", help="also choose the shipped settings "
+                    f"without each corpus ({'x'.join(str(len(v)) for v in GRID.values())} runs)")
+    ap.add_argument("--l2", type=float, default=0.5)
+    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--no-balance", action="store_true", help="weigh every training piece the same")
+    ap.add_argument("--no-learned", action="store_true", help="skip the learned scorer's fits")
+    ap.add_argument("--no-bertalign", action="store_true")
+    ap.add_argument("--prior", type=float, default=0.0, metavar="T",
+                    help="pull the learned fit toward the hand-set score times T instead of zero")
+    ap.add_argument("--drop", default="", help="features left out of the fit (comma-separated)")
+    ap.add_argument("--basis", default="", help="fit only these directions (comma-separated): "
+                    "'floor' (the hand-set score) and feature names")
+    args = ap.parse_args(argv)
+    enc = load_encoder(args.model)
+    cfg = AlignConfig()
+    data = corpora()
+    if args.only:
+        names = args.only
+    else:
+        names = list(data)
+    pieces = None
+    if not args.no_learned:
+        t0 = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            pieces = {name: pieces_of(docs, enc, cfg) for name, docs in data.items()}
+        print(f"model {args.model}; training pieces "
+              + ", ".join(f"{k} {len(v)}" for k, v in pieces.items())
+              + f" ({time.perf_counter() - t0:.0f} s)")
+    core = None if args.no_bertalign else bertalign_corelib()
+    grid = grid_loco(data, enc) if args.grid else {}
+    rows = []
+    for held in names:
+        shipped, conf = run(data[held], enc, cfg)
+        floor = run(data[held], enc, replace(cfg, **FLOOR))[0]
+        learned = None
+        if pieces is not None:
+            w = fit_without(held, pieces, replace(cfg, scorer="learned"), args.l2, args.iters,
+                            balance=not args.no_balance, prior=args.prior,
+                            drop=tuple(x for x in args.drop.split(",") if x),
+                            basis=tuple(x for x in args.basis.split(",") if x))
+            learned = run(data[held], enc, replace(cfg, scorer="learned",
+                                                   weights=tuple(map(float, w))))[0]
+        ref = run_bertalign(data[held], enc, core) if core else None
+        rows.append((held, shipped, grid.get(held), learned, floor, ref, conf))
+        print(f"  {held}: shipped {fmt(shipped)}", file=sys.stderr, flush=True)
+    rows.sort(key=lambda r: r[1]["strict"].f1)
+    print(f"model {args.model}; strict / lax F1")
+    print(f"{'corpus':10} {'shipped':>13} {'grid, left out':>15} {'learned, left out':>18} "
+          f"{'floor':>13} {'bertalign':>13}")
+    for held, shipped, g, learned, floor, ref, _ in rows:
+        print(f"{held:10} {fmt(shipped):>13} {fmt(g[1]) if g else '-':>15} "
+              f"{fmt(learned) if learned else '-':>18} {fmt(floor):>13} {fmt(ref) if ref else '-':>13}")
+    for held, _, g, *_ in rows:
+        if g:
+            print(f"  settings chosen without {held}: {g[0]}")
+    print("reliability of the shipped confidences (share right per band), wrong beads in the "
+          "review queue (< 0.8):")
+    for held, *_, conf in rows:
+        print(f"  {held:10} {reliability(conf)} | queue {queue_share(conf)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The aligner on text it was never tuned on (issue 16): the default scorer is the unlearned
+one, the learned scorer only on request; Chinese (no spaces) segments, anchors and aligns;
+confidences stay calibrated."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import yaml
+from click.testing import CliRunner
+
+from workbench.core.align import AlignConfig, align_vectors
+from workbench.core.align.features import FEATURES, INDEX, scorer_weights, unlearned_weights
+from workbench.core.align.realign import with_model_weights
+
+from test_aligner import _random_parallel
+
+ZH = ("北京市政府周一宣布，明年将在城南新建三座公园。这些公园总面积约为120公顷，预计耗资15亿元。"
+      "市长王明在新闻发布会上说：“我们希望每个居民步行十分钟就能到达绿地。”"
+      "环保组织对这一计划表示欢迎，但他们也提醒政府注意保护现有的湿地，并要求公开环境评估报告。"
+      "工程将于2027年3月开工。\n")
+EN = ("The Beijing city government announced on Monday that it will build three new parks in the "
+      "south of the city next year. The parks will cover about 120 hectares. They are expected to "
+      "cost 1.5 billion yuan. \"We want every resident to be able to reach green space within a "
+      "ten-minute walk,\" Mayor Wang Ming said at a press conference. Environmental groups welcomed "
+      "the plan. But they also reminded the government to protect the existing wetlands and asked "
+      "for the environmental assessment report to be made public. Work will begin in March 2027.\n")
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def test_the_default_scorer_is_unlearned_and_the_learned_one_comes_only_on_request():
+    cfg = AlignConfig()
+    assert with_model_weights(cfg, _Named("use-v3")) is cfg  # nothing fitted is applied
+    weights, temperature = scorer_weights(cfg)
+    assert np.array_equal(weights, unlearned_weights(cfg)) and temperature == cfg.temperature
+    learned = with_model_weights(AlignConfig(scorer="learned"), _Named("use-v3"))
+    assert learned.weights is not None and len(learned.weights) == len(FEATURES)
+    weights, temperature = scorer_weights(learned)
+    assert np.allclose(weights, learned.weights) and temperature == 1.0
+    # a model without weights of its own (a local folder) gets the default model's
+    assert with_model_weights(AlignConfig(scorer="learned"), _Named("/some/model")).weights
+
+
+def test_the_unlearned_weights_are_the_config_and_nothing_fitted():
+    cfg = AlignConfig()
+    w = unlearned_weights(cfg)
+    assert w[INDEX["margin"]] == 1.0
+    assert w[INDEX["local_margin"]] == cfg.local_weight
+    assert w[INDEX["bias_skip"]] == cfg.skip
+    assert w[INDEX["lex_outside"]] == -cfg.displaced_weight
+    assert w[INDEX["t_big"]] == -3 * cfg.merge_penalty
+    # the features a fit would use to learn a corpus's habits carry no weight
+    for name in ("bias_pair", "log_len", "skip_src", "skip_near", "size_margin", "cov_rel"):
+        assert w[INDEX[name]] == 0.0
+    changed = unlearned_weights(replace(cfg, local_weight=0.0, skip=-1.0))
+    assert changed[INDEX["local_margin"]] == 0.0 and changed[INDEX["bias_skip"]] == -1.0
+
+
+def test_the_local_margin_prefers_the_true_boundary():
+    """A 1-2 whose second target sentence also resembles the next source sentence: the local
+    margin (the bead against its neighbours) is higher for the true bead than the bead
+    shifted by one."""
+    from workbench.core.align.band import full_band
+    from workbench.core.align.features import zone_features
+    from workbench.core.align.scoring import Features
+
+    u, v, gold = _random_parallel(40, seed=3, noise=0.3)
+    lo, w = full_band(len(u), len(v))
+    feats = Features(u, v, np.full(len(u), 50.0), np.full(len(v), 50.0), AlignConfig(), lo, w)
+    cfg = AlignConfig()
+    F, valid = zone_features(feats, cfg.types, 0, len(u), 0, len(v), {})
+    t11 = cfg.types.index((1, 1))
+    ones = [(s[0], t[0]) for s, t in gold if len(s) == 1 and len(t) == 1]
+    right = [F[INDEX["local_margin"], t11, i + 1, j + 1] for i, j in ones]
+    shifted = [F[INDEX["local_margin"], t11, i + 1, j + 2] for i, j in ones if j + 2 <= len(v)]
+    assert min(right) > 0 > max(shifted)
+
+
+def test_confidences_stay_calibrated_on_noisy_text():
+    """Posterior confidences under the unlearned score: the beads it is sure of are right,
+    and the wrong beads sit lower than the right ones (the review queue finds them)."""
+    u, v, gold = _random_parallel(400, seed=7, noise=1.5)
+    props = align_vectors(u, v, np.full(len(u), 60.0), np.full(len(v), 60.0), AlignConfig())
+    truth = {(tuple(s), tuple(t)) for s, t in gold}
+    right = [p.confidence for p in props if (p.src, p.tgt) in truth]
+    wrong = [p.confidence for p in props if (p.src, p.tgt) not in truth]
+    assert wrong, "the noise should make some beads wrong"
+    sure = [(p.src, p.tgt) in truth for p in props if p.confidence >= 0.95]
+    assert len(sure) > len(props) / 2 and np.mean(sure) >= 0.95
+    assert np.mean(wrong) < np.mean(right) - 0.2
+    assert np.mean([c < 0.8 for c in wrong]) >= 0.5
+
+
+def test_chinese_text_splits_into_sentences_with_quotes_kept_whole():
+    from workbench.core.segment import segment_text
+
+    got = [s.text for s in segment_text(ZH, "zh")]
+    assert len(got) == 5
+    assert got[2] == "市长王明在新闻发布会上说：“我们希望每个居民步行十分钟就能到达绿地。”"
+    assert got[3].startswith("环保组织")
+    # a Japanese quotation closed by 」 stays with its sentence too
+    ja = [s.text for s in segment_text("「東京へ行きます。」と彼は言った。それから帰った。", "ja")]
+    assert ja == ["「東京へ行きます。」と彼は言った。", "それから帰った。"]
+
+
+def test_a_chinese_english_pair_aligns_end_to_end(tmp_path):
+    """`workbench align zh.txt en.txt --source-lang zh`: Chinese split without spaces, its
+    1-2 beads (one Chinese sentence, two English ones) found with the bundled model."""
+    from workbench.cli import main
+
+    (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
+    out = tmp_path / "zh-en.yaml"
+    res = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"),
+                                    "--source-lang", "zh", "--target-lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    beads = [(len(b["src"]), len(b["tgt"])) for b in doc["beads"]]
+    assert beads == [(1, 1), (1, 2), (1, 1), (1, 2), (1, 1)]
