@@ -56,6 +56,14 @@ def test_jsonl_and_tsv_carry_every_document_s_pairs_and_its_name(corpus):
     assert [line.split("\t")[0] for line in lines[1:]] == [x["document"] for x in records]
 
 
+def test_the_folder_s_glossary_and_dictionary_are_not_documents(corpus):
+    root = Path(__file__).resolve().parent.parent / "alignments"
+    for name in ("glossary.yaml", "dictionary.yaml"):
+        (corpus / name).write_bytes((root / name).read_bytes())
+    r = _export("out", "--format", "tsv", "-o", "all.tsv")
+    assert r.exit_code == 0 and "from 3 documents" in r.output, r.output
+
+
 def test_tmx_moses_and_xlsx(corpus):
     r = _export("out", "--format", "tmx", "--only", "all", "-o", "all.tmx")
     assert r.exit_code == 0, r.output

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .cli import make_main
 from .cli.context import OpenRequest
+from .core.errors import WorkbenchError
 from .web import serve
 
 
@@ -21,14 +22,21 @@ def start_ui(request: OpenRequest) -> None:
     if request.doc is None and request.path.is_dir():  # a corpus: the project screen
         from .tui.project import ProjectApp
 
-        chosen, user, ask_user = None, request.user, request.ask_user
+        chosen, order, user, ask_user = None, (None, False), request.user, request.ask_user
+        notice = None
         while True:
-            path = ProjectApp(request.path, selected=chosen).run()
+            project = ProjectApp(request.path, selected=chosen, order=order, notice=notice)
+            path = project.run()
             if path is None:
                 return
+            order, notice = project.order, None  # the list comes back sorted as it was left
             chosen = path.resolve().relative_to(request.path.resolve()).with_suffix("").as_posix()
-            app = WorkbenchApp.open_file(path, model=request.model, user=user,
-                                         ask_user=ask_user, write_root=request.write_root)
+            try:
+                app = WorkbenchApp.open_file(path, model=request.model, user=user,
+                                             ask_user=ask_user, write_root=request.write_root)
+            except WorkbenchError as exc:  # broken since the list was read: back to the list
+                notice = str(exc)
+                continue
             app.run()
             user, ask_user = app.user, False  # a reviewer gives their name once per tab
     if request.doc is None:

@@ -337,11 +337,9 @@ def project_rows(folder: Path) -> list[dict[str, Any]]:
     """The documents of a corpus folder for the project screen, worst first: each with its
     ``path`` and, when the manifest has it, the summary's numbers; then the failed pairs of
     the last run (from summary.tsv, no path)."""
-    docs = []
-    for p in sorted(folder.rglob("*.yaml")):
-        rel = p.relative_to(folder)
-        if not any(part.startswith(".") for part in rel.parts):
-            docs.append(Pair(rel.with_suffix("").as_posix(), p, p))
+    from .export.combined import corpus_documents
+
+    docs = [Pair(name, p, p) for name, p in corpus_documents(folder)]
     try:
         manifest = Manifest(folder)
     except WorkbenchError:

@@ -290,9 +290,14 @@ def _invariant_hint(message: str) -> str:
     return "every sentence must be in exactly one row, rows in text order"
 
 
-def load(path: str | Path) -> Document:
-    """Read a document from a YAML file (source paths resolve relative to the file)."""
-    return load_with_hash(path)[0]
+def load(path: str | Path, *, remember: bool = True) -> Document:
+    """Read a document from a YAML file (source paths resolve relative to the file).
+
+    ``remember=False``: use the parse cache but add nothing to it (a scan of many documents,
+    the project screen's, must not push the big ones the user opens out of it)."""
+    p = Path(path)
+    return loads_bytes(read_bytes(p, FormatError, "document"), str(p), p.parent,
+                       remember=remember)
 
 
 def load_with_hash(path: str | Path) -> tuple[Document, str]:
@@ -303,7 +308,8 @@ def load_with_hash(path: str | Path) -> tuple[Document, str]:
     return loads_bytes(raw, str(p), p.parent), hashlib.sha256(raw).hexdigest()
 
 
-def loads_bytes(raw: bytes, path: str = "<bytes>", base: Path | None = None) -> Document:
+def loads_bytes(raw: bytes, path: str = "<bytes>", base: Path | None = None, *,
+                remember: bool = True) -> Document:
     """:func:`loads` on the bytes of a file (UTF-8, BOM optional; parses are cached)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FormatError("is UTF-16 text; workbench documents are UTF-8", path=path,
@@ -313,5 +319,6 @@ def loads_bytes(raw: bytes, path: str = "<bytes>", base: Path | None = None) -> 
     data = parse_cache.get(raw)
     if data is None:
         data = _parse(text, path)
-        parse_cache.put(raw, data)
+        if remember:
+            parse_cache.put(raw, data)
     return loads(text, path=path, base=base, data=data)

@@ -32,11 +32,16 @@ CORPUS_FORMATS = ("tmx", "tsv", "moses", "jsonl", "xlsx")
 
 
 def corpus_documents(folder: Path) -> list[tuple[str, Path]]:
-    """(name, path) of the documents under ``folder``: NAME.yaml at any depth, in name order."""
+    """(name, path) of the documents under ``folder``: NAME.yaml at any depth, in name order;
+    not the project's glossary.yaml and dictionary.yaml, which sit among them."""
+    from ..dictionary import DICTIONARY_NAME
+    from ..glossary.project import GLOSSARY_NAME
+
     found = []
     for p in sorted(folder.rglob("*.yaml")):
         rel = p.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts) or \
+                p.name in (GLOSSARY_NAME, DICTIONARY_NAME):
             continue
         found.append((rel.with_suffix("").as_posix(), p))
     return found
