@@ -220,9 +220,10 @@ def queue_share(conf: list[tuple[float, bool]], below: float = 0.8) -> str:
     return f"{sum(c < below for c in wrong)}/{len(wrong)}" if wrong else "0/0"
 
 
-def grid_loco(data: dict, enc) -> dict[str, tuple[dict, dict]]:
+def grid_loco(data: dict, enc, refs: dict) -> dict[str, tuple[dict, dict]]:
     """For each corpus: the grid's settings that do best on the worst of the other corpora,
-    and the left-out corpus's scores with them."""
+    and the left-out corpus's scores with them. Prints how many of the grid's settings beat
+    ``refs`` (Bertalign's scores) on each corpus, and on all at once."""
     import itertools
     keys = list(GRID)
     table = []
@@ -230,6 +231,14 @@ def grid_loco(data: dict, enc) -> dict[str, tuple[dict, dict]]:
         kw = dict(zip(keys, vals))
         table.append((kw, {n: run(docs, enc, AlignConfig(**kw))[0] for n, docs in data.items()}))
         print(f"  grid {kw}", file=sys.stderr, flush=True)
+    if refs:
+        beat = {n: sum(row[1][n]["strict"].f1 > refs[n]["strict"].f1 for row in table) for n in refs}
+        every = sum(all(row[1][n]["strict"].f1 > refs[n]["strict"].f1 for n in refs) for row in table)
+        print(f"grid: settings (of {len(table)}) above Bertalign, strict F1: "
+              + ", ".join(f"{n} {k}" for n, k in beat.items()) + f"; on every corpus {every}")
+    for n in data:
+        f1s = sorted(row[1][n]["strict"].f1 for row in table)
+        print(f"grid: {n} strict F1 min {f1s[0]:.3f} median {f1s[len(f1s) // 2]:.3f} max {f1s[-1]:.3f}")
     out = {}
     for held in data:
         best = max(table, key=lambda row: min(r["strict"].f1 for n, r in row[1].items() if n != held))
@@ -270,7 +279,8 @@ def main(argv=None) -> int:
               + ", ".join(f"{k} {len(v)}" for k, v in pieces.items())
               + f" ({time.perf_counter() - t0:.0f} s)")
     core = None if args.no_bertalign else bertalign_corelib()
-    grid = grid_loco(data, enc) if args.grid else {}
+    refs = {name: run_bertalign(data[name], enc, core) for name in names} if core else {}
+    grid = grid_loco(data, enc, refs) if args.grid else {}
     rows = []
     for held in names:
         shipped, conf = run(data[held], enc, cfg)
@@ -283,7 +293,7 @@ def main(argv=None) -> int:
                             basis=tuple(x for x in args.basis.split(",") if x))
             learned = run(data[held], enc, replace(cfg, scorer="learned",
                                                    weights=tuple(map(float, w))))[0]
-        ref = run_bertalign(data[held], enc, core) if core else None
+        ref = refs.get(held)
         rows.append((held, shipped, grid.get(held), learned, floor, ref, conf))
         print(f"  {held}: shipped {fmt(shipped)}", file=sys.stderr, flush=True)
     rows.sort(key=lambda r: r[1]["strict"].f1)
