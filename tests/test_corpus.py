@@ -225,3 +225,23 @@ def test_bad_arguments_exit_2(tmp_path, monkeypatch, args, message):
     result = CliRunner().invoke(main, ["corpus", "align", *args, "-o", "out"])
     assert result.exit_code == 2, result.output
     assert message in result.output
+
+
+def test_a_pair_named_like_the_project_glossary_or_dictionary_is_refused(tmp_path, monkeypatch):
+    """Files called glossary.txt in both folders would write OUT_DIR/glossary.yaml over the
+    project's glossary: the run refuses, exit 2, before aligning anything."""
+    make_corpus(tmp_path, n=1)
+    for side in ("src", "tgt"):
+        (tmp_path / side / "glossary.txt").write_text("Суд.\n" if side == "src" else "Court.\n",
+                                                     encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "glossary.yaml").write_text("keep: me\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["corpus", "align", "src", "tgt", "-o", "out"])
+    assert result.exit_code == 2, result.output
+    assert "glossary.yaml" in result.output and "Traceback" not in result.output
+    assert (tmp_path / "out" / "glossary.yaml").read_text(encoding="utf-8") == "keep: me\n"
+    (tmp_path / "pairs.tsv").write_text("src/doc0.txt\ttgt/doc0.txt\tpart/dictionary\n",
+                                        encoding="utf-8")
+    result = CliRunner().invoke(main, ["corpus", "align", "--pairs", "pairs.tsv", "-o", "out"])
+    assert result.exit_code == 2 and "dictionary.yaml" in result.output, result.output

@@ -120,8 +120,17 @@ def read_pairs_file(path: Path) -> list[Pair]:
 
 
 def _check_names(pairs: list[Pair]) -> None:
+    """No two pairs write one document, and none writes over the project's glossary or
+    dictionary (which sit among the documents) or the run's own files."""
+    from .dictionary import DICTIONARY_NAME
+    from .glossary.project import GLOSSARY_NAME
+
     seen: dict[str, Pair] = {}
     for p in pairs:
+        if f"{Path(p.name).name}.yaml" in (GLOSSARY_NAME, DICTIONARY_NAME):
+            raise WorkbenchError(f"the pair {p.source} would write {p.name}.yaml, the name of the "
+                                 "project's own glossary or dictionary",
+                                 hint="rename the files, or give the pair another name in --pairs")
         if p.name in seen:
             raise WorkbenchError(f"two pairs would both write {p.name}.yaml: {seen[p.name].source} "
                                  f"and {p.source}", hint="rename one, or name them in --pairs")
