@@ -33,14 +33,20 @@ def _blocks(x: np.ndarray, k: int) -> np.ndarray:
 
 
 def coarse_band(u: np.ndarray, v: np.ndarray, max_coarse: int = 2500,
-                margin: int = 24) -> tuple[np.ndarray, int]:
+                margin: int = 24, small_coarse: int = 1000) -> tuple[np.ndarray, int]:
     """Band (lo per row, width) from aligning block means of both sides.
 
     A block of k sentences may be matched half a block off its partner, so the band reaches
     at least 2k sentences beyond the columns of the blocks the coarse path pairs it with.
+    At most ``max_coarse`` blocks a side; blocks are made larger, down to ``small_coarse``
+    blocks, while 2k stays within ``margin`` (the coarse DP is quadratic in the blocks, the
+    fine one linear in the band: at 10k sentences, 1,000 blocks of 10 instead of 2,500 of 4
+    save a third of the time and give the same band width).
     """
     n, m = len(u), len(v)
-    k = max(1, math.ceil(max(n, m) / max_coarse))
+    longest = max(n, m)
+    k = max(1, math.ceil(longest / max_coarse),
+            min(math.ceil(longest / small_coarse), margin // 2))
     margin = max(margin, 2 * k)
     cu, cv = _blocks(u, k), _blocks(v, k)
     nb, mb = len(cu), len(cv)
