@@ -52,7 +52,7 @@ class AlignConfig:
     recheck_below: float = 0.3
     #: a merge is embedded exactly only if some path through it scores within this of the
     #: best path under approximate span vectors
-    prune: float = 3.0
+    prune: float = 2.0
     #: largest zone (sentences per side) re-scored exactly
     max_zone: int = 40
     #: the second pass looks at beads ending within this many sentences of the first pass's
