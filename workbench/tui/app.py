@@ -254,9 +254,10 @@ class WorkbenchApp(App):
         self.quiet_gc.stop()
 
     def _quiet_moment(self) -> None:
-        """Every quarter second: while no key comes, make the next dialog ready (one each
-        time: ~50 ms of the main thread), then collect the garbage (:mod:`.quiet_gc`)."""
-        if self.quiet_gc.quiet and self.ctx.prepare_next():
+        """Every tenth of a second: while no key comes, make the dialogs ready and do what the
+        areas keep for such moments (one step each time: 5-50 ms of the main thread), then
+        collect the garbage (:mod:`.quiet_gc`)."""
+        if self.quiet_gc.quiet and self.ctx.quiet_moment():
             return
         self.quiet_gc.tick()
 

@@ -49,6 +49,7 @@ class Context:
         self._dialogs: dict[type, ReusableDialog] = {}  # made once, shown again (dialog())
         self._to_prepare: list[Callable[[], ReusableDialog]] = []  # to make in quiet moments
         self._to_draw: list[ReusableDialog] = []  # made, to draw once in a quiet moment
+        self._quiet_jobs: list[Callable[[], bool]] = []  # when_quiet
 
     def outside_write_root(self, path: Path) -> str | None:
         """Why ``path`` may not be written (outside the folder this session may write), or
@@ -116,11 +117,11 @@ class Context:
         moment each (~20-50 ms of the main thread each, only while the main screen is on top):
         composed, styled and laid out by pushing it and popping it at once, so that no frame
         ever shows it; then drawn once off screen, so that its first showing finds its widgets'
-        lines made. False when there is nothing left to do."""
+        lines made. False when it did nothing."""
         app = self._app
         stack = app.screen_stack
         if self.screen is None or not stack or stack[-1] is not self.screen:  # (or closing)
-            return bool(self._to_prepare or self._to_draw)
+            return False
         if self._to_draw:
             screen = self._to_draw.pop(0)
             if screen.is_mounted:
@@ -137,6 +138,19 @@ class Context:
             self._to_draw.append(screen)
             return True
         return False
+
+    def when_quiet(self, job: Callable[[], bool]) -> None:
+        """Run ``job`` in quiet moments (no key for half a second), again and again: one
+        short step of work each time (a few ms: a key may come meanwhile), returning whether
+        it did any (False: nothing to do now)."""
+        self._quiet_jobs.append(job)
+
+    def quiet_moment(self) -> bool:
+        """One step of the work kept for quiet moments; False if there was none (or the app
+        is not running)."""
+        if self.screen is None or not self.screen.is_attached:  # closing, or closed
+            return False
+        return self.prepare_next() or any(job() for job in self._quiet_jobs)
 
     def run_worker(self, work: Callable[[], Any], **kwargs: Any):
         return self._app.run_worker(work, **kwargs)

@@ -23,8 +23,8 @@ import time
 
 #: seconds without input before a full collection may run
 QUIET = 0.5
-#: how often the timer looks
-EVERY = 0.25
+#: how often the timer looks (a dialog is made ready in two such looks)
+EVERY = 0.1
 #: collect even while keys come, once this many middle-generation collections have passed
 LIMIT = 20
 

@@ -128,11 +128,27 @@ class ReusableDialog(Dialog[Result]):
     def ready_again(self) -> None:
         """Forget the last showing's answer (:class:`AnswerOnce`)."""
 
+    _styled_for: tuple | None = None
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual styles every widget of a screen again each time it is shown (~10 ms for the
+        flag dialog), in case the app's CSS changed while it was hidden: skipped when the
+        theme and the CSS are the ones it was last styled with (this handler runs before
+        Textual's, which reads ``refresh_styles``)."""
+        count = getattr(self.app, "_css_update_count", None)  # Textual's CSS version
+        styled_for = None if count is None else (self.app.theme, count)
+        if styled_for is not None and styled_for == self._styled_for:
+            event.refresh_styles = False
+        self._styled_for = styled_for
+
     def focus_first(self, widget) -> None:
-        """The focus on ``widget`` now (not after a refresh, as ``widget.focus()``), as it
-        arrives in a new dialog (it gets a Focus event even if it had the focus last time)."""
-        self.set_focus(None)
+        """The focus on ``widget`` now (not after a refresh, as ``widget.focus()``); it gets a
+        Focus event as in a new dialog, since a dialog gives up its focus when it closes."""
         self.set_focus(widget)
+
+    def dismiss(self, result=None):
+        self.set_focus(None)  # shown again, its first field gets the focus anew (select all ...)
+        return super().dismiss(result)
 
 
 def draw_offscreen(screen: Screen) -> None:

@@ -171,8 +171,7 @@ class FlagDialog(AnswerOnce, ReusableDialog[FlagAnswer | None]):
         for i, button in enumerate(scope.query(RadioButton)):
             button.display = i < len(self.scopes)
             button.disabled = not button.display
-            if button.display:
-                update_label(button, self.scopes[i][1])
+            update_label(button, self.scopes[i][1] if button.display else "")
         scope.choose(0)
         self.query_one("#words-field").display = self.find_words is not None
         reset_input(self.query_one("#words", Input))

@@ -84,10 +84,10 @@ class FindingsDialog(ReusableDialog[Item | None]):
         self.dismiss(None)
 
 
-def all_findings(doc: Document, marks: Marks) -> list[Item]:
-    """Every misspelling and terminology problem, in row order."""
+def all_findings(doc: Document, marks: Marks, rows: range | None = None) -> list[Item]:
+    """Every misspelling and terminology problem (of ``rows``, default all), in row order."""
     items: list[Item] = []
-    for row in marks.rows_with_findings():
+    for row in marks.rows_with_findings(rows):
         bead = doc.beads[row]
         for f in marks.misspellings(row):
             text = doc.side(f.side).get(f.sid).text

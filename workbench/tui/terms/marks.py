@@ -197,21 +197,22 @@ class Marks:
         self._rows[key] = (texts, self.generation, result)
         return result
 
-    def rows_with_findings(self) -> list[int]:
-        """The rows with a misspelling or a term problem, in order: :meth:`row` of every row
-        in one pass (the findings list; 10,000 rows in ~10 ms rather than ~25)."""
+    def rows_with_findings(self, rows: range | None = None) -> list[int]:
+        """The rows (of ``rows``, default all) with a misspelling or a term problem, in order:
+        :meth:`row` of each in one pass (the findings list: 10,000 rows in ~10 ms, not ~25)."""
         if not self.ready or self.checker is None:
             return []
         self._sync()
         doc, cache, generation = self.doc, self._rows, self.generation
-        src, tgt = doc.source, doc.target
-        src_at, tgt_at, src_all, tgt_all = src.position, tgt.position, src.sentences, tgt.sentences
+        src = {s.id: s.text for s in doc.source.sentences}
+        tgt = {s.id: s.text for s in doc.target.sentences}
+        beads = doc.beads
         found = []
-        for i, bead in enumerate(doc.beads):
+        for i in rows if rows is not None else range(len(beads)):
+            bead = beads[i]
             hit = cache.get((bead.src, bead.tgt))
             if hit is not None and hit[1] == generation and hit[0] == (
-                    *(src_all[src_at(s)].text for s in bead.src), "\0",
-                    *(tgt_all[tgt_at(t)].text for t in bead.tgt)):
+                    *map(src.__getitem__, bead.src), "\0", *map(tgt.__getitem__, bead.tgt)):
                 check = hit[2]
             else:
                 check = self.row(i)
