@@ -5,10 +5,10 @@ Builds a synthetic document (one 18-32-word sentence per side, so two per row), 
 for 100 cursor-downs (while spelling and terms are checked in a thread), the time until every
 row is checked, a jump to the next typo (in the last row: it scans every row), 20 page-downs,
 merge, undo, redo and every other editing key and dialog (split, move, detach, confirm, the
-edit, flag, fix-word, add-term, go-to, export dialogs, findings, help) the time from the key
-event to the next frame written to the terminal (wall, and the CPU the process spent
-meanwhile), and the time of one save. Targets: first screen < 2 s, every key < 50 ms at the
-95th percentile.
+edit, flag, add-term, go-to, export dialogs, findings, help, and the fix-word dialog on the
+typo) the time from the key event to the next frame written to the terminal (wall, and the
+CPU the process spent meanwhile, its threads included), and the time of one save. Targets:
+first screen < 2 s, every key < 50 ms at the 95th percentile.
 
 First paint runs from the start of loading to the first frame that shows rows; key -> frame
 is measured by wrapping ``App._display`` (Textual writes a frame at most 60 times
@@ -117,6 +117,10 @@ async def measure(path: Path) -> dict[str, object]:
         await latency("u", 5)
         for name, key, n, then in EVERY_KEY:
             out[name] = await latency(key, n, then)
+        row = app.view.row
+        await latency("z", 1)  # to the typo in the last row: = has a word to fix there
+        out["fix-word dialog (=, at a typo)"] = await latency("equals_sign", 5, "escape")
+        app.view.move_to(row, k=0)
         await latency("m", 1)
         t = time.perf_counter()
         await pilot.press("ctrl+s")
@@ -138,7 +142,6 @@ EVERY_KEY = [
     ("worst first (v)", "v", 10, None),
     ("edit dialog (e)", "e", 5, "escape"),
     ("flag dialog (f)", "f", 5, "escape"),
-    ("fix-word dialog (=)", "equals_sign", 5, "escape"),
     ("add-term dialog (B)", "B", 5, "escape"),
     ("findings list (i)", "i", 3, "escape"),
     ("go-to dialog (:)", "colon", 5, "escape"),

@@ -84,12 +84,22 @@ def record_dialogs(app) -> list:
     return calls
 
 
-async def same_as_new(pilot, calls) -> None:
-    """The dialog on top, shown again, looks and holds what a new one with its contents does."""
+async def until(pilot, ready) -> None:
+    for _ in range(200):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("never ready")
+
+
+async def same_as_new(pilot, calls, ready=lambda screen: True) -> None:
+    """The dialog on top, shown again, looks and holds what a new one with its contents does
+    (each once ``ready(screen)``)."""
     app = pilot.app
     shown = app.screen
     assert isinstance(shown, ReusableDialog)
     assert app.ctx._dialogs[type(shown)] is shown  # the kept one, not a new one
+    await until(pilot, lambda: ready(shown))
     again = looks(shown)
     cls, args, kwargs = calls[-1]
     await pilot.press("escape")
@@ -97,6 +107,7 @@ async def same_as_new(pilot, calls) -> None:
     new = cls(*args, **kwargs)
     await app.push_screen(new)
     await pilot.pause()
+    await until(pilot, lambda: ready(new))
     await pilot.pause()
     assert looks(new) == again
     app.pop_screen()
@@ -174,13 +185,11 @@ def test_every_dialog_shown_again_starts_as_a_new_one(tmp_path):
         await same_as_new(pilot, calls)
         # the suggestions of a typo, then of another
         await pilot.press("z", "equals_sign")
-        await app.workers.wait_for_complete()
+        await until(pilot, lambda: app.screen.suggestions is not None)
         await pilot.pause()
         await pilot.press("down", "escape")
         await pilot.press("z", "equals_sign")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await same_as_new(pilot, calls)
+        await same_as_new(pilot, calls, lambda screen: screen.suggestions is not None)
         # the help, scrolled down
         await pilot.press("question_mark", "pagedown", "pagedown", "escape")
         await pilot.press("question_mark")

@@ -76,7 +76,14 @@ class SuggestionDialog(ReusableDialog[tuple | None]):
         update(self.query_one("#title", Label),
                f"Spelling · {self.row_label} · {lang_name(f.lang)}: “{f.word}”")
         update(self.query_one("#context", Static), context(self.text, f.start, f.end))
-        self.run_worker(lambda: self._fetch(f), thread=True, name="suggest", group="suggest")
+
+    def on_screen_resume(self) -> None:
+        """Shown: fetch the suggestions once the dialog is on screen (the thread holds the
+        GIL for ~0.1 s a word: started earlier, it held back the dialog's first frame)."""
+        f = self.finding
+        if f is not None and self.suggestions is None:
+            self.call_after_refresh(self.run_worker, lambda: self._fetch(f), thread=True,
+                                    name="suggest", group="suggest")
 
     def _fetch(self, finding: Finding) -> None:
         found = finding.suggestions
