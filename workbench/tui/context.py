@@ -126,6 +126,8 @@ class Context:
             screen = self._to_draw.pop(0)
             if screen.is_mounted:
                 draw_offscreen(screen)
+            else:  # still being composed: next time
+                self._to_draw.append(screen)
             return True
         while self._to_prepare:
             screen = self._to_prepare.pop(0)()

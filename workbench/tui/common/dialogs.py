@@ -18,8 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.containers import Horizontal, Vertical
-from textual.renderables.background_screen import BackgroundScreen
 from textual.geometry import Region
+from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
 from textual.validation import Integer
 from textual.widgets import (Button, Input, Label, OptionList, RadioButton, RadioSet, Static,
@@ -94,7 +94,7 @@ class ReusableDialog(Dialog[Result]):
 
     Making a dialog costs Textual 20-60 ms here (its widgets composed, styled by the CSS and
     laid out twice, the screen below re-laid out), more than a key may take; showing one that
-    exists costs it a restyle and a repaint. So the areas open their dialogs through the
+    exists costs it little more than a repaint. So the areas open their dialogs through the
     context, which makes each one once, in a quiet moment after the document opened, and then
     shows it again with new contents.
 
