@@ -43,6 +43,8 @@ class Glossary:
         self.marks = marks
         self.checking = checking
         checking.after_check.append(self.refresh_panel)  # the • of the row's terms
+        self._warm = True  # term_candidates not run yet (its first run imports rapidfuzz)
+        ctx.when_quiet(self._warm_up)
         ctx.follow_changes(self.refresh_panel)
 
     # ------------------------------------------------------------ the panel
@@ -99,6 +101,15 @@ class Glossary:
             panel.mark_row_terms(self._row_terms(), project + gl.document_terms(self.ctx.doc))
 
     # ------------------------------------------------------------ adding
+
+    def _warm_up(self) -> bool:
+        """A quiet moment: run the candidates of the cursor's row once, so that the first
+        ``B`` does not wait for the imports that their first run makes (~10 ms)."""
+        if not self._warm or not self.ctx.doc.beads or not self.marks.ready:
+            return False
+        self._warm = False
+        term_candidates(self.ctx.doc, self.ctx.view.row, self._project_glossary())
+        return True
 
     def add_from_row(self) -> None:
         """A term from the cursor's row: its texts and candidate pairs in the dialog."""
