@@ -22,6 +22,7 @@ import gc
 import re
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -48,6 +49,7 @@ from .keymap import load_keymap
 from .main_screen import MainScreen
 from .navigation.moves import Moves
 from .navigation.search import Search
+from .quiet_gc import EVERY, QuietCollector
 from .review.flag_list import FlagList
 from .review.flagging import Flagging
 from .review.flags_panel import FlagsPanel
@@ -141,6 +143,7 @@ class WorkbenchApp(App):
         self.main_screen: MainScreen | None = None  # made when the app starts
         self._from_palette = False
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, from the user's keymap file
+        self.quiet_gc = QuietCollector()  # full garbage collections between keys, not during
 
     @classmethod
     def open_file(cls, path: str | Path, **kwargs) -> "WorkbenchApp":
@@ -188,6 +191,8 @@ class WorkbenchApp(App):
     # ------------------------------------------------------------ starting
 
     def on_mount(self) -> None:
+        self.quiet_gc.start()
+        self.set_interval(EVERY, self._quiet_moment, name="quiet moments")
         self.load_keymap()
         for message, severity in self.startup_notices:
             self.notify(message, severity=severity, timeout=12)
@@ -211,6 +216,8 @@ class WorkbenchApp(App):
         if not self.needs_alignment:
             self.area(LastPlace).restore()
         self.update_status()
+        self.ctx.prepare_dialogs(make for area in self.areas.values()
+                                 for make in getattr(area, "dialogs", ()))
         self.area(Autosave).start()
         if self.area(Checking).enabled:
             self.area(Checking).start()
@@ -233,14 +240,31 @@ class WorkbenchApp(App):
                 self.set_user(name)
             self.notify(f"Your flags are signed {self.user}.", timeout=4)
 
-        self.ctx.ask(PromptDialog("Your name", "it signs the flags you raise · enter: start",
-                                  value="", placeholder="your name"), answer)
+        self.ctx.dialog(PromptDialog, answer, "Your name",
+                        "it signs the flags you raise · enter: start", value="",
+                        placeholder="your name")
 
     def set_user(self, name: str) -> None:
         """The author of the flags raised from now on."""
         self.user = name
         self.area(Flagging).user = name
         self.area(FlagList).user = name
+
+    def on_unmount(self) -> None:
+        self.quiet_gc.stop()
+
+    def _quiet_moment(self) -> None:
+        """Every tenth of a second: while no key comes, make the dialogs ready and do what the
+        areas keep for such moments (one step each time: 5-50 ms of the main thread), then
+        collect the garbage (:mod:`.quiet_gc`)."""
+        if self.quiet_gc.quiet and self.ctx.quiet_moment():
+            return
+        self.quiet_gc.tick()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.quiet_gc.input_seen()
+        await super().on_event(event)
 
     # ------------------------------------------------------------ keys
 

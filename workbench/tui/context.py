@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import gc
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from textual.app import App
 from textual.message import Message
@@ -26,6 +26,7 @@ from textual.screen import Screen, ScreenResultCallbackType
 from ..core.errors import OperationError
 from ..core.operations import Edit
 from ..core.session import Session
+from .common.dialogs import ReusableDialog, draw_offscreen
 from .rows.alignment_view import AlignmentView
 
 
@@ -45,6 +46,10 @@ class Context:
         #: the one folder saves and exports may write to (a browser tab of workbench serve),
         #: None: anywhere
         self.write_root: Path | None = None
+        self._dialogs: dict[type, ReusableDialog] = {}  # made once, shown again (dialog())
+        self._to_prepare: list[Callable[[], ReusableDialog]] = []  # to make in quiet moments
+        self._to_draw: list[ReusableDialog] = []  # made, to draw once in a quiet moment
+        self._quiet_jobs: list[Callable[[], bool]] = []  # when_quiet
 
     def outside_write_root(self, path: Path) -> str | None:
         """Why ``path`` may not be written (outside the folder this session may write), or
@@ -79,6 +84,75 @@ class Context:
     def ask(self, screen: Screen, answer: ScreenResultCallbackType | None = None) -> None:
         """Open a dialog; ``answer`` gets what it returns (None when cancelled)."""
         self._app.push_screen(screen, answer)
+
+    def dialog(self, cls: type[ReusableDialog], answer: ScreenResultCallbackType | None,
+               *args: Any, **kwargs: Any) -> None:
+        """Open the dialog ``cls(*args, **kwargs)``; ``answer`` gets what it returns.
+
+        The dialog of that class made before (made ready in a quiet moment, or shown before)
+        is shown again with these contents: a new one costs Textual far more than a key may
+        take (:class:`~.common.dialogs.ReusableDialog`). While that one is still showing (a
+        question asked from a dialog), or not yet ready, a new one is made.
+        """
+        screen = self._dialogs.get(cls)
+        if screen is not None and screen.is_mounted and screen not in self._app.screen_stack:
+            screen.reuse(*args, **kwargs)
+        else:
+            screen = cls(*args, **kwargs)
+            if cls not in self._dialogs:
+                self._keep(screen)
+        self._app.push_screen(screen, answer)
+
+    def _keep(self, screen: ReusableDialog) -> None:
+        self._dialogs[type(screen)] = screen
+        self._app.install_screen(screen, f"workbench-{type(screen).__name__}")
+
+    def prepare_dialogs(self, makers: Iterable[Callable[[], ReusableDialog]]) -> None:
+        """Make these dialogs ready, one at each quiet moment (:meth:`prepare_next`); a maker
+        is a dialog's class (made with no arguments) or a function that makes one."""
+        self._to_prepare.extend(m for m in makers if m not in self._to_prepare)
+
+    def prepare_next(self) -> bool:
+        """Make the next dialog of :meth:`prepare_dialogs` ready, in two steps of a quiet
+        moment each (~20-50 ms of the main thread each, only while the main screen is on top):
+        composed, styled and laid out by pushing it and popping it at once, so that no frame
+        ever shows it; then drawn once off screen, so that its first showing finds its widgets'
+        lines made. False when it did nothing."""
+        app = self._app
+        stack = app.screen_stack
+        if self.screen is None or not stack or stack[-1] is not self.screen:  # (or closing)
+            return False
+        if self._to_draw:
+            screen = self._to_draw.pop(0)
+            if screen.is_mounted:
+                draw_offscreen(screen)
+            else:  # still being composed: next time
+                self._to_draw.append(screen)
+            return True
+        while self._to_prepare:
+            screen = self._to_prepare.pop(0)()
+            if type(screen) in self._dialogs:  # shown already
+                continue
+            self._keep(screen)
+            with app.batch_update():
+                app.push_screen(screen)
+                app.pop_screen()
+            self._to_draw.append(screen)
+            return True
+        return False
+
+    def when_quiet(self, job: Callable[[], bool]) -> None:
+        """Run ``job`` in quiet moments (no key for half a second), again and again: one
+        short step of work each time (a few ms: a key may come meanwhile), returning whether
+        it did any (False: nothing to do now)."""
+        self._quiet_jobs.append(job)
+
+    def quiet_moment(self) -> bool:
+        """One step of the work kept for quiet moments; False if there was none (or the app
+        is not running)."""
+        if self.screen is None or not self.screen.is_attached:  # closing, or closed
+            return False
+        return self.prepare_next() or any(job() for job in self._quiet_jobs)
 
     def run_worker(self, work: Callable[[], Any], **kwargs: Any):
         return self._app.run_worker(work, **kwargs)

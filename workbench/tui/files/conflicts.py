@@ -14,14 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from ...core.merge import MINE, THEIRS, Conflict
-from ..common.dialogs import dialog_css
+from ..common.dialogs import Dialog, dialog_css
 
 
-class ConflictScreen(ModalScreen[dict[str, str] | None]):
+class ConflictScreen(Dialog[dict[str, str] | None]):
     """Choose mine or theirs per conflict (or for all); enter merges, escape cancels."""
 
     DEFAULT_CSS = dialog_css("ConflictScreen", """

@@ -13,10 +13,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton
 
-from ..common.dialogs import AnswerOnce, ArrowChoice, dialog_css
+from ...core.export import FORMATS
+from ..common.dialogs import AnswerOnce, ArrowChoice, ReusableDialog, dialog_css, reset_input
 
 REPORT = "report"  #: the HTML review report, offered beside the exports
 ROWS = ("default", "confirmed", "all")
@@ -33,7 +33,7 @@ def suffix(fmt: str) -> str:
     return {REPORT: ".html", "moses": ""}.get(fmt, f".{fmt}")
 
 
-class ExportDialog(AnswerOnce, ModalScreen[ExportAnswer | None]):
+class ExportDialog(AnswerOnce, ReusableDialog[ExportAnswer | None]):
     """Format (arrows), rows (arrows), file name; enter exports, escape cancels."""
 
     DEFAULT_CSS = dialog_css("ExportDialog", """
@@ -46,9 +46,8 @@ class ExportDialog(AnswerOnce, ModalScreen[ExportAnswer | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel"),
                 Binding("ctrl+s", "save", "Export", id="export.save")]
 
-    def __init__(self, formats: tuple[str, ...], stem: Path) -> None:
+    def setup(self, formats: tuple[str, ...] = FORMATS, stem: Path = Path("export")) -> None:
         """``stem``: the document's path without its suffix (the default file name)."""
-        super().__init__()
         self.formats = (*formats, REPORT)
         self.stem = stem
         self._typed = False  # the user typed a file name: the format no longer changes it
@@ -59,15 +58,29 @@ class ExportDialog(AnswerOnce, ModalScreen[ExportAnswer | None]):
             yield Label("format (←/→)", classes="label")
             with ArrowChoice(id="format"):
                 for i, fmt in enumerate(self.formats):
-                    yield RadioButton("HTML report" if fmt == REPORT else fmt, value=i == 0)
+                    yield RadioButton(self._label(fmt), value=i == 0)
             yield Label("rows (←/→; default: confirmed for tmx and moses, all for the rest)",
                         classes="label")
             with ArrowChoice(id="rows"):
                 for i, rows in enumerate(ROWS):
                     yield RadioButton(rows, value=i == 0)
             yield Label("file", classes="label")
-            yield Input(self._default_path(self.formats[0]), id="path", compact=True)
+            yield Input(id="path", compact=True)
             yield Label("enter: export · tab: next field · esc: cancel", classes="hint")
+
+    @staticmethod
+    def _label(fmt: str) -> str:
+        return "HTML report" if fmt == REPORT else fmt
+
+    def fill(self) -> None:
+        formats = self.query_one("#format", ArrowChoice)
+        buttons = list(formats.query(RadioButton))
+        if [str(b.label) for b in buttons] != [self._label(f) for f in self.formats]:
+            raise ValueError("the export dialog is made for one list of formats")
+        formats.choose(0)
+        self.query_one("#rows", ArrowChoice).choose(0)
+        reset_input(self.query_one("#path", Input), self._default_path(self.formats[0]))
+        self.focus_first(formats)
 
     def _default_path(self, fmt: str) -> str:
         return str(self.stem) + suffix(fmt)

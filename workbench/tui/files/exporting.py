@@ -20,6 +20,9 @@ from .export_dialog import REPORT, ExportAnswer, ExportDialog
 class Exporting:
     """The export key and what it writes."""
 
+    #: made ready in a quiet moment (Context.prepare_dialogs), then shown again and again
+    dialogs = (ExportDialog,)
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
@@ -29,7 +32,7 @@ class Exporting:
             ctx.notify("There are no rows yet.", severity="warning")
             return
         path = ctx.session.path
-        ctx.ask(ExportDialog(FORMATS, path.with_suffix("")), self._answered)
+        ctx.dialog(ExportDialog, self._answered, FORMATS, path.with_suffix(""))
 
     def _answered(self, answer: ExportAnswer | None) -> None:
         if answer is None:

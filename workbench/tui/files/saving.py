@@ -105,9 +105,10 @@ class Saving:
                 return
             self.save(path=target)
 
-        ctx.ask(PromptDialog(
+        ctx.dialog(
+            PromptDialog, answer,
             "Save as", "A file for the document (source paths are written relative to it); "
-            "enter saves, escape cancels.", str(path)), answer)
+            "enter saves, escape cancels.", str(path))
 
     async def quit(self) -> None:
         """Quit; with unsaved changes ask first: save / discard / cancel."""

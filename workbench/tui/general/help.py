@@ -13,10 +13,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from ..common.dialogs import dialog_css
+from ..common.dialogs import ReusableDialog, dialog_css
 
 #: (what, view style it is drawn with, meaning) for the help's "What you see" part
 LEGEND = [
@@ -37,7 +36,7 @@ LEGEND = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ReusableDialog[None]):
     """Every key of the main screen with what it does, grouped as the translator works."""
 
     DEFAULT_CSS = dialog_css("HelpScreen", """
@@ -46,35 +45,53 @@ class HelpScreen(ModalScreen[None]):
     """)
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]],
-                 key_display: Callable[[Binding], list[str]],
-                 styles: Callable[[str], Style | str] | None = None) -> None:
+    def setup(self, sections: list[tuple[str, list[Binding]]] | None = None,
+              key_display: Callable[[Binding], list[str]] | None = None,
+              styles: Callable[[str], Style | str] | None = None) -> None:
         """``key_display(binding)`` lists its keys; ``styles(name)`` is the view's style."""
-        super().__init__()
-        self.sections = sections
-        self.key_display = key_display
+        self.sections = sections or []
+        self.key_display = key_display or (lambda binding: [binding.key])
         self.legend_style = styles or (lambda name: "")
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Keys", classes="title")
             with VerticalScroll():
-                yield Static(self._table())
+                yield Static(id="keys")
             yield Label("ctrl+p: every command by name · esc: close", classes="hint")
 
-    def _table(self) -> Table:
+    def fill(self) -> None:
+        """The table is made again only when what it lists changed (a keymap, a theme):
+        laying out and drawing it costs Textual ~50 ms."""
+        rows = self._rows()
+        keys = self.query_one("#keys", Static)
+        if rows != getattr(self, "_shown_rows", None):
+            self._shown_rows = rows
+            keys.update(self._table(rows))
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_home(animate=False, immediate=True)
+        self.focus_first(scroll)
+
+    def _rows(self) -> list[tuple]:
+        """What the table shows: (title, [(keys, what it does)]) and the legend's styles."""
+        keys = [(title, [("  ".join(self.key_display(b)), b.tooltip or b.description)
+                         for b in bindings]) for title, bindings in self.sections]
+        return [keys, [(mark, self.legend_style(style), meaning)
+                       for mark, style, meaning in LEGEND]]
+
+    def _table(self, rows: list[tuple] | None = None) -> Table:
+        keys, legend = self._rows() if rows is None else rows
         table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
         table.add_column("key", style="bold", no_wrap=True, min_width=14)
         table.add_column("what it does", ratio=1)
-        for title, bindings in self.sections:
+        for title, bindings in keys:
             table.add_row(Text(title, style="bold underline"), "")
-            for b in bindings:
-                keys = "  ".join(self.key_display(b))
-                table.add_row(Text(keys, style="bold cyan"), b.tooltip or b.description)
+            for key, what in bindings:
+                table.add_row(Text(key, style="bold cyan"), what)
             table.add_row("", "")
         table.add_row(Text("What you see", style="bold underline"), "")
-        for mark, style, meaning in LEGEND:
-            table.add_row(Text(mark, style=self.legend_style(style)), meaning)
+        for mark, style, meaning in legend:
+            table.add_row(Text(mark, style=style), meaning)
         return table
 
     def action_dismiss(self, result=None):  # type: ignore[override]

@@ -19,6 +19,7 @@ Sections = list[tuple[str, list[Binding]]]
 class HelpAndTheme:
     """The help screen and the light / dark theme."""
 
+
     def __init__(self, ctx: Context, sections: Callable[[], Sections],
                  key_labels: Callable[[Binding], list[str]]) -> None:
         """``sections()``: the keys to list, by task; ``key_labels(binding)``: its keys as
@@ -26,10 +27,14 @@ class HelpAndTheme:
         self.ctx = ctx
         self.sections = sections
         self.key_labels = key_labels
+        self.dialogs = (self._help_screen,)  # made ready in a quiet moment (Context)
+
+    def _help_screen(self) -> HelpScreen:
+        return HelpScreen(self.sections(), self.key_labels, self.ctx.view.legend_style)
 
     def help(self) -> None:
         view = self.ctx.view
-        self.ctx.ask(HelpScreen(self.sections(), self.key_labels, view.legend_style))
+        self.ctx.dialog(HelpScreen, None, self.sections(), self.key_labels, view.legend_style)
 
     def toggle_theme(self) -> None:
         ctx = self.ctx

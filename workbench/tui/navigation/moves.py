@@ -120,9 +120,10 @@ class Moves:
             self.ctx.refresh_status()
             self.ctx.notify(f"Rows below {threshold:.2f} count as weak (w / W).", timeout=3)
 
-        self.ctx.ask(PromptDialog(
+        self.ctx.dialog(
+            PromptDialog, answer,
             "Weak rows", "w / W stop at unconfirmed rows below this confidence (0.5: red only, "
-            "0.8: red and yellow) · esc: cancel", f"{self.threshold:.2f}"), answer)
+            "0.8: red and yellow) · esc: cancel", f"{self.threshold:.2f}")
 
     # ------------------------------------------------------------ worst first
 

@@ -13,6 +13,9 @@ from ..context import Context
 class Search:
     """Go to a row number; find text on both sides, row by row."""
 
+    #: made ready in a quiet moment (Context.prepare_dialogs), then shown again and again
+    dialogs = (PromptDialog,)
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.query = ""  # as typed (the view keeps it lower-cased for highlighting)
@@ -35,8 +38,8 @@ class Search:
                 ctx.notify(f"There are rows 1 to {n}.", severity="warning")
             ctx.view.move_to(min(max(row, 1), n) - 1, k=0, top=True)
 
-        ctx.ask(PromptDialog("Go to row", f"a number from 1 to {n} · esc: cancel",
-                             integer=True, placeholder=f"1-{n}"), answer)
+        ctx.dialog(PromptDialog, answer, "Go to row", f"a number from 1 to {n} · esc: cancel",
+                   integer=True, placeholder=f"1-{n}")
 
     def search(self) -> None:
         ctx = self.ctx
@@ -51,9 +54,10 @@ class Search:
             if self.query:
                 self.find(1, include_current=True)
 
-        ctx.ask(PromptDialog(
+        ctx.dialog(
+            PromptDialog, answer,
             "Search both sides", "text to find (case does not matter) · then n / N: next / "
-            "previous · empty: clear", self.query), answer)
+            "previous · empty: clear", self.query)
 
     def next_match(self) -> None:
         self.find(1)

@@ -18,12 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from ...core.review import CATEGORIES, SEVERITIES, Flag
-from ..common.dialogs import AnswerOnce, ArrowChoice, dialog_css
+from ..common.dialogs import (AnswerOnce, ArrowChoice, ReusableDialog, dialog_css, reset_input,
+                              set_options, update, update_label)
 
 
 def match_categories(query: str) -> list[str]:
@@ -69,7 +69,11 @@ class LastField(Input):
         self.app.bell()
 
 
-class FlagDialog(AnswerOnce, ModalScreen[FlagAnswer | None]):
+#: the most choices of "Flagged" (the row, the sentence, the word)
+MAX_SCOPES = 3
+
+
+class FlagDialog(AnswerOnce, ReusableDialog[FlagAnswer | None]):
     """Raise (or edit) a review flag on the cursor's row."""
 
     DEFAULT_CSS = dialog_css("FlagDialog", """
@@ -87,16 +91,17 @@ class FlagDialog(AnswerOnce, ModalScreen[FlagAnswer | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="flag.cancel"),
                 Binding("ctrl+s", "save", "Save", id="flag.save", priority=True)]
 
-    def __init__(self, title: str, context: str = "", *, scopes: list[tuple[str, str]] | None = None,
-                 flag: Flag | None = None, category: str | None = None,
-                 suggestion: str = "", find_words: Callable[[str], object] | None = None) -> None:
-        """``scopes`` are (answer, label) choices of what is flagged; ``flag`` pre-fills an
-        edit; ``category`` pre-selects one (a spelling flag on a misspelt word);
-        ``find_words`` (words -> a span or None) offers the "Words" field and checks it."""
-        super().__init__()
+    def setup(self, title: str = "", context: str | Text = "", *,
+              scopes: list[tuple[str, str]] | None = None, flag: Flag | None = None,
+              category: str | None = None, suggestion: str = "",
+              find_words: Callable[[str], object] | None = None) -> None:
+        """``scopes`` are (answer, label) choices of what is flagged (at most
+        :data:`MAX_SCOPES`); ``flag`` pre-fills an edit; ``category`` pre-selects one (a
+        spelling flag on a misspelt word); ``find_words`` (words -> a span or None) offers the
+        "Words" field and checks it."""
         self.title_text = title
         self.context = context
-        self.scopes = scopes or [("row", "the whole row")]
+        self.scopes = (scopes or [("row", "the whole row")])[:MAX_SCOPES]
         self.flag = flag
         self.category = flag.category if flag is not None else category
         self.severity = flag.severity if flag is not None else "minor"
@@ -106,15 +111,16 @@ class FlagDialog(AnswerOnce, ModalScreen[FlagAnswer | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
-            if self.context:
-                yield Static(self.context, id="context")
+            yield Label(classes="title", id="title")
+            yield Static(id="context")
             with Horizontal(classes="field"):
                 yield Label("Category")
                 yield CategoryInput(placeholder="type to filter: spel, acc om, term …",
                                     compact=True, id="category")
-            yield OptionList(*[Option(c, id=c) for c in CATEGORIES], id="categories",
-                             compact=True)
+            options = OptionList(*self._category_options(CATEGORIES), id="categories",
+                                 compact=True)
+            options.can_focus = False  # ↑/↓ in the filter move it; tab goes on to the severity
+            yield options
             with Horizontal(classes="field"):
                 yield Label("Severity")
                 with ArrowChoice(id="severity", compact=True):
@@ -123,44 +129,64 @@ class FlagDialog(AnswerOnce, ModalScreen[FlagAnswer | None]):
             with Horizontal(classes="field"):
                 yield Label("Flagged")
                 with ArrowChoice(id="scope", compact=True):
-                    for i, (answer, label) in enumerate(self.scopes):
-                        yield RadioButton(label, value=i == 0, id=f"scope-{answer}")
-            if self.find_words is not None:
-                with Horizontal(classes="field"):
-                    yield Label("Words")
-                    yield Input(compact=True, id="words",
-                                placeholder="the exact words to mark (optional; overrides Flagged)")
+                    for i in range(MAX_SCOPES):
+                        yield RadioButton("", value=i == 0, id=f"scope-{i}")
+            with Horizontal(classes="field", id="words-field"):
+                yield Label("Words")
+                yield Input(compact=True, id="words",
+                            placeholder="the exact words to mark (optional; overrides Flagged)")
             with Horizontal(classes="field"):
                 yield Label("Comment")
-                yield Input(self.comment, compact=True, id="comment",
-                            placeholder="what is wrong")
+                yield Input(compact=True, id="comment", placeholder="what is wrong")
             with Horizontal(classes="field"):
                 yield Label("Suggestion")
-                yield LastField(self.suggestion, compact=True, id="suggestion",
+                yield LastField(compact=True, id="suggestion",
                             placeholder="the right translation of what is flagged (optional)")
             yield Label("enter: save · tab / shift+tab: next / previous field · ←/→ choose · "
                         "esc: cancel",
                         classes="hint")
 
-    def on_mount(self) -> None:
+    @staticmethod
+    def _category_options(found: list[str]) -> list[Option]:
+        if found:
+            return [Option(c, id=c) for c in found]
+        return [Option(Text("no such category", style="italic"), disabled=True)]
+
+    def fill(self) -> None:
+        update(self.query_one("#title", Label), self.title_text)
+        context = self.query_one("#context", Static)
+        context.display = bool(self.context)
+        update(context, self.context)
+        category = self.query_one("#category", Input)
+        reset_input(category)
         options = self.query_one("#categories", OptionList)
-        options.can_focus = False  # ↑/↓ in the filter move it; tab goes on to the severity
-        if self.category in CATEGORIES:
-            options.highlighted = CATEGORIES.index(self.category)
-        else:
-            options.highlighted = 0
-        self.query_one("#category", Input).focus()
+        if options.option_count != len(CATEGORIES) or \
+                options.get_option_at_index(0).id != CATEGORIES[0]:  # filtered last time
+            set_options(options, self._category_options(CATEGORIES))
+        options.scroll_to(0, 0, animate=False, immediate=True)
+        options.highlighted = CATEGORIES.index(self.category) \
+            if self.category in CATEGORIES else 0
+        self.query_one("#severity", ArrowChoice).choose(SEVERITIES.index(self.severity))
+        scope = self.query_one("#scope", ArrowChoice)
+        for i, button in enumerate(scope.query(RadioButton)):
+            button.display = i < len(self.scopes)
+            button.disabled = not button.display
+            update_label(button, self.scopes[i][1] if button.display else "")
+        scope.choose(0)
+        self.query_one("#words-field").display = self.find_words is not None
+        reset_input(self.query_one("#words", Input))
+        reset_input(self.query_one("#comment", Input), self.comment)
+        reset_input(self.query_one("#suggestion", Input), self.suggestion)
+        self.focus_first(category)
 
     @on(Input.Changed, "#category")
     def _filter(self, event: Input.Changed) -> None:
         options = self.query_one("#categories", OptionList)
         found = match_categories(event.value)
         options.clear_options()
+        options.add_options(self._category_options(found))
         if found:
-            options.add_options([Option(c, id=c) for c in found])
             options.highlighted = 0
-        else:
-            options.add_option(Option(Text("no such category", style="italic"), disabled=True))
 
     @on(OptionList.OptionSelected, "#categories")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -196,7 +222,8 @@ class FlagDialog(AnswerOnce, ModalScreen[FlagAnswer | None]):
         self.answer(FlagAnswer(category, sev.id if sev is not None else "minor",
                                 self.query_one("#comment", Input).value.strip(),
                                 suggestion or None,
-                                scope.id.removeprefix("scope-") if scope is not None else "row",
+                                self.scopes[int(scope.id.removeprefix("scope-"))][0]
+                                if scope is not None else "row",
                                 words))
 
     def action_cancel(self) -> None:

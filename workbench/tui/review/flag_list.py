@@ -161,9 +161,10 @@ class FlagList:
             ctx.apply(lambda: review.edit_flag(
                 ctx.doc, f.id, category=answer.category, severity=answer.severity,
                 comment=answer.comment, suggestion=answer.suggestion), keep_row=True)
-        ctx.ask(FlagDialog(
+        ctx.dialog(
+            FlagDialog, done,
             f"Edit flag {f.id} · row {'—' if row is None else row + 1} · by {f.author}",
-            scopes=[("keep", what)], flag=f), done)
+            scopes=[("keep", what)], flag=f)
 
     # ------------------------------------------------------------ QA
 

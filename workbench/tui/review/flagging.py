@@ -21,6 +21,9 @@ from .flag_dialog import FlagAnswer, FlagDialog
 class Flagging:
     """Flag a row, a sentence, a word or any words of it; go to the flagged rows."""
 
+    #: made ready in a quiet moment (Context.prepare_dialogs), then shown again and again
+    dialogs = (FlagDialog,)
+
     def __init__(self, ctx: Context, marks: Marks, user: str) -> None:
         self.ctx = ctx
         self.marks = marks  # which rows have open flags, and the misspelt word z is on
@@ -67,8 +70,8 @@ class Flagging:
                 ctx.notify(f"Row {row + 1} flagged: {answer.category}, {answer.severity} "
                            "(F lists the flags, u undoes)", timeout=3)
 
-        ctx.ask(FlagDialog(f"Flag row {row + 1} · by {self.user}", context,
-                           scopes=scopes, find_words=find), done)
+        ctx.dialog(FlagDialog, done, f"Flag row {row + 1} · by {self.user}", context,
+                   scopes=scopes, find_words=find)
 
     # ------------------------------------------------------------ jumps
 

@@ -19,6 +19,9 @@ from .sentence_dialogs import EditDialog, SentenceInfo, SplitDialog
 class Editing:
     """Row and sentence operations on the cursor's row, and the undo history."""
 
+    #: made ready in a quiet moment (Context.prepare_dialogs), then shown again and again
+    dialogs = (EditDialog, SplitDialog)
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
@@ -108,7 +111,7 @@ class Editing:
         def done(text: str | None) -> None:
             if text is not None:
                 ctx.apply(lambda: ops.edit_sentence(ctx.doc, side, sid, text), keep_row=True)
-        ctx.ask(EditDialog(info), done)
+        ctx.dialog(EditDialog, done, info)
 
     def split_sentence(self) -> None:
         info = self._sentence_info()
@@ -120,7 +123,7 @@ class Editing:
         def done(offset: int | None) -> None:
             if offset is not None:
                 ctx.apply(lambda: ops.split_sentence(ctx.doc, side, sid, offset, row))
-        ctx.ask(SplitDialog(info), done)
+        ctx.dialog(SplitDialog, done, info)
 
     def join(self) -> None:
         ctx, v = self.ctx, self.ctx.view

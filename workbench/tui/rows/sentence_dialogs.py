@@ -14,10 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
-from ..common.dialogs import dialog_css
+from ..common.dialogs import ReusableDialog, dialog_css, load_text, update
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class SentenceInfo:
     original: str | None = None
 
 
-class EditDialog(ModalScreen[str | None]):
+class EditDialog(ReusableDialog[str | None]):
     """Correct the text of one sentence; enter saves, escape cancels. The core keeps the original."""
 
     DEFAULT_CSS = dialog_css("EditDialog", """
@@ -39,28 +38,31 @@ class EditDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("enter,ctrl+s", "save", "Save", priority=True, id="edit.save"),
                 Binding("escape", "cancel", "Cancel", id="edit.cancel")]
 
-    def __init__(self, info: SentenceInfo) -> None:
-        super().__init__()
+    def setup(self, info: SentenceInfo = SentenceInfo(0, "", "")) -> None:
         self.info = info
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Edit {self.info.lang} sentence · row {self.info.row + 1}",
-                        classes="title")
-            yield TextArea(self.info.text, soft_wrap=True, show_line_numbers=False,
-                           id="text", compact=True)
-            if self.info.original is not None and self.info.original != self.info.text:
-                yield Label(Text.assemble(("original: ", "bold"), self.info.original),
-                            classes="hint")
+            yield Label(classes="title", id="title")
+            yield TextArea(soft_wrap=True, show_line_numbers=False, id="text", compact=True)
+            yield Label(classes="hint", id="original")
             yield Label("enter: save · esc: cancel · the original text is kept in the file",
                         classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
-    def on_mount(self) -> None:
+    def fill(self) -> None:
+        info = self.info
+        update(self.query_one("#title", Label),
+               f"Edit {info.lang} sentence · row {info.row + 1}")
+        original = self.query_one("#original", Label)
+        original.display = info.original is not None and info.original != info.text
+        if original.display:
+            update(original, Text.assemble(("original: ", "bold"), info.original))
         area = self.query_one(TextArea)
-        area.focus()
+        load_text(area, info.text)
+        self.focus_first(area)
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
@@ -88,7 +90,7 @@ def guess_split(text: str) -> int:
     return space if space > 0 else mid
 
 
-class SplitDialog(ModalScreen[int | None]):
+class SplitDialog(ReusableDialog[int | None]):
     """Choose where a sentence splits: move the cursor, enter splits there (escape cancels)."""
 
     DEFAULT_CSS = dialog_css("SplitDialog", """
@@ -98,16 +100,15 @@ class SplitDialog(ModalScreen[int | None]):
     BINDINGS = [Binding("enter", "split", "Split here", priority=True, id="split.do"),
                 Binding("escape", "cancel", "Cancel", id="split.cancel")]
 
-    def __init__(self, info: SentenceInfo, offset: int | None = None) -> None:
-        super().__init__()
+    def setup(self, info: SentenceInfo = SentenceInfo(0, "", ""),
+              offset: int | None = None) -> None:
         self.info = info
         self.split_at = guess_split(info.text) if offset is None else offset
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Split {self.info.lang} sentence · row {self.info.row + 1}",
-                        classes="title")
-            yield TextArea(self.info.text, soft_wrap=True, read_only=True, id="text",
+            yield Label(classes="title", id="title")
+            yield TextArea(soft_wrap=True, read_only=True, id="text",
                            show_line_numbers=False, compact=True)
             yield Static(id="preview")
             yield Label("←/→ ctrl+←/→: move the split point · enter: split · esc: cancel",
@@ -116,9 +117,12 @@ class SplitDialog(ModalScreen[int | None]):
                 yield Button("Split", variant="primary", id="split")
                 yield Button("Cancel", id="cancel")
 
-    def on_mount(self) -> None:
+    def fill(self) -> None:
+        update(self.query_one("#title", Label),
+               f"Split {self.info.lang} sentence · row {self.info.row + 1}")
         area = self.query_one(TextArea)
-        area.focus()
+        load_text(area, self.info.text)
+        self.focus_first(area)
         area.move_cursor((0, self.split_at))
         self._preview()
 

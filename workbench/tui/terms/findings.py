@@ -13,13 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.document import Document
 from ...core.spelling import Finding
-from ..common.dialogs import dialog_css
+from ..common.dialogs import ReusableDialog, dialog_css, set_options, update
 from .marks import Marks
 from .suggestion_dialog import context
 
@@ -41,7 +40,7 @@ def _one_line(label: Text, width: int) -> Text:
     return label
 
 
-class FindingsDialog(ModalScreen[Item | None]):
+class FindingsDialog(ReusableDialog[Item | None]):
     """Every misspelling and terminology problem of the document; enter goes to one."""
 
     DEFAULT_CSS = dialog_css("FindingsDialog", """
@@ -50,30 +49,32 @@ class FindingsDialog(ModalScreen[Item | None]):
     """)
     BINDINGS = [Binding("escape,i", "cancel", "Close", id="findings.close")]
 
-    def __init__(self, items: list[Item], title: str, start: int = 0) -> None:
-        super().__init__()
-        self.items = items
+    def setup(self, items: list[Item] | None = None, title: str = "", start: int = 0) -> None:
+        self.items = items or []
         self.title_text = title
         self.start = start
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
-            if self.items:
-                width = min(110, int(self.app.size.width * 0.9)) - 8  # one line each
-                yield OptionList(*[Option(_one_line(it.label, width), id=str(n))
-                                   for n, it in enumerate(self.items)],
-                                 id="findings", compact=True)
-            else:
-                yield Static("Nothing found: every word is known and every term is as in the "
-                             "glossary.")
+            yield Label(classes="title", id="title")
+            yield OptionList(id="findings", compact=True)
+            yield Static("Nothing found: every word is known and every term is as in the "
+                         "glossary.", id="nothing")
             yield Label("↑/↓: choose · enter: go there · esc: close", classes="hint")
 
-    def on_mount(self) -> None:
+    def fill(self) -> None:
+        update(self.query_one("#title", Label), self.title_text)
+        options = self.query_one(OptionList)
+        options.display = bool(self.items)
+        self.query_one("#nothing").display = not self.items
+        width = min(110, int(self.app.size.width * 0.9)) - 8  # one line each
+        set_options(options, [Option(_one_line(it.label, width), id=str(n))
+                              for n, it in enumerate(self.items)])
         if self.items:
-            options = self.query_one(OptionList)
             options.highlighted = min(self.start, len(self.items) - 1)
-            options.focus()
+            self.focus_first(options)
+        else:
+            self.set_focus(None)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -83,13 +84,10 @@ class FindingsDialog(ModalScreen[Item | None]):
         self.dismiss(None)
 
 
-def all_findings(doc: Document, marks: Marks) -> list[Item]:
-    """Every misspelling and terminology problem, in row order."""
+def all_findings(doc: Document, marks: Marks, rows: range | None = None) -> list[Item]:
+    """Every misspelling and terminology problem (of ``rows``, default all), in row order."""
     items: list[Item] = []
-    for row in range(len(doc.beads)):
-        check = marks.row(row)
-        if not check.spelling and not check.terms:
-            continue
+    for row in marks.rows_with_findings(rows):
         bead = doc.beads[row]
         for f in marks.misspellings(row):
             text = doc.side(f.side).get(f.sid).text

@@ -35,11 +35,16 @@ from .term_dialog import TermAnswer, TermDialog
 class Glossary:
     """The glossary panel and the term dialog, on the project's and the document's terms."""
 
+    #: made ready in a quiet moment (Context.prepare_dialogs), then shown again and again
+    dialogs = (TermDialog,)
+
     def __init__(self, ctx: Context, marks: Marks, checking: Checking) -> None:
         self.ctx = ctx
         self.marks = marks
         self.checking = checking
         checking.after_check.append(self.refresh_panel)  # the • of the row's terms
+        self._warm = True  # term_candidates not run yet (its first run imports rapidfuzz)
+        ctx.when_quiet(self._warm_up)
         ctx.follow_changes(self.refresh_panel)
 
     # ------------------------------------------------------------ the panel
@@ -97,6 +102,15 @@ class Glossary:
 
     # ------------------------------------------------------------ adding
 
+    def _warm_up(self) -> bool:
+        """A quiet moment: run the candidates of the cursor's row once, so that the first
+        ``B`` does not wait for the imports that their first run makes (~10 ms)."""
+        if not self._warm or not self.ctx.doc.beads or not self.marks.ready:
+            return False
+        self._warm = False
+        term_candidates(self.ctx.doc, self.ctx.view.row, self._project_glossary())
+        return True
+
     def add_from_row(self) -> None:
         """A term from the cursor's row: its texts and candidate pairs in the dialog."""
         ctx = self.ctx
@@ -108,14 +122,14 @@ class Glossary:
         texts = (" ".join(doc.source.texts(bead.src)), " ".join(doc.target.texts(bead.tgt)))
         g = self._project_glossary()
         candidates = term_candidates(doc, row, g if self._project_usable() else None)
-        ctx.ask(TermDialog(f"Add a glossary term · row {row + 1}", texts=texts,
-                           candidates=candidates[:8], langs=self._langs(),
-                           project_ok=self._project_usable()), self._added)
+        ctx.dialog(TermDialog, self._added, f"Add a glossary term · row {row + 1}", texts=texts,
+                   candidates=candidates[:8], langs=self._langs(),
+                   project_ok=self._project_usable())
 
     def add_blank(self) -> None:
         """The panel's ``a``: an empty form."""
-        self.ctx.ask(TermDialog("Add a glossary term", langs=self._langs(),
-                                project_ok=self._project_usable()), self._added)
+        self.ctx.dialog(TermDialog, self._added, "Add a glossary term", langs=self._langs(),
+                        project_ok=self._project_usable())
 
     def _added(self, answer: TermAnswer | None) -> None:
         if answer is None:
@@ -180,8 +194,8 @@ class Glossary:
                 ctx.notify(f"Saved {self.marks.glossary.path}: {new.source} → {new.target}",
                            timeout=3)
         where = "project glossary (saved at once)" if scope == "project" else "this document"
-        ctx.ask(TermDialog(f"Edit a term · {where}", old, scope, langs=self._langs(),
-                           fixed_scope=True), done)
+        ctx.dialog(TermDialog, done, f"Edit a term · {where}", old, scope, langs=self._langs(),
+                   fixed_scope=True)
 
     def delete_selected(self) -> None:
         selected = self._selected()

@@ -197,6 +197,29 @@ class Marks:
         self._rows[key] = (texts, self.generation, result)
         return result
 
+    def rows_with_findings(self, rows: range | None = None) -> list[int]:
+        """The rows (of ``rows``, default all) with a misspelling or a term problem, in order:
+        :meth:`row` of each in one pass (the findings list: 10,000 rows in ~10 ms, not ~25)."""
+        if not self.ready or self.checker is None:
+            return []
+        self._sync()
+        doc, cache, generation = self.doc, self._rows, self.generation
+        src = {s.id: s.text for s in doc.source.sentences}
+        tgt = {s.id: s.text for s in doc.target.sentences}
+        beads = doc.beads
+        found = []
+        for i in rows if rows is not None else range(len(beads)):
+            bead = beads[i]
+            hit = cache.get((bead.src, bead.tgt))
+            if hit is not None and hit[1] == generation and hit[0] == (
+                    *map(src.__getitem__, bead.src), "\0", *map(tgt.__getitem__, bead.tgt)):
+                check = hit[2]
+            else:
+                check = self.row(i)
+            if check.spelling or check.terms:
+                found.append(i)
+        return found
+
     def misspellings(self, i: int) -> list[Finding]:
         """Misspelt words of row ``i`` in reading order (Russian side first)."""
         return [Finding(i, side, sid, start, end, word, lang, self.checker)

@@ -27,13 +27,23 @@ from .marks import SIDES, Marks
 from .suggestion_dialog import SuggestionDialog
 
 
+#: rows the findings list is scanned for in one quiet moment (~3 ms)
+SCAN_ROWS = 2500
+
+
 class Spelling:
     """Misspelt words and term problems: jumps, fixes, the findings list, the status hint."""
+
+    #: made ready in a quiet moment (Context.prepare_dialogs), then shown again and again
+    dialogs = (SuggestionDialog, FindingsDialog)
 
     def __init__(self, ctx: Context, marks: Marks, checking: Checking) -> None:
         self.ctx = ctx
         self.marks = marks
         self.checking = checking
+        self._findings: tuple[tuple, list[Item]] | None = None  # (what it was made from, items)
+        self._scan: tuple[tuple, int, list[Item]] | None = None  # one under way: key, next row
+        ctx.when_quiet(self._scan_findings)
 
     # ------------------------------------------------------------ jumps
 
@@ -118,8 +128,8 @@ class Spelling:
             self._fix_term()
             return
         text = ctx.doc.side(f.side).get(f.sid).text
-        ctx.ask(SuggestionDialog(f, text, f"row {f.row + 1}"),
-                lambda answer: self._answer(f, answer))
+        ctx.dialog(SuggestionDialog, lambda answer: self._answer(f, answer), f, text,
+                   f"row {f.row + 1}")
 
     def _answer(self, f: Finding, answer: tuple | None) -> None:
         ctx = self.ctx
@@ -132,8 +142,8 @@ class Spelling:
             def typed(value: str | None) -> None:
                 if value and value.strip() and value.strip() != f.word:
                     self._fix_with(f, value.strip())
-            ctx.ask(PromptDialog(f"Replace “{f.word}” by", "enter: replace · esc: cancel",
-                                 f.word), typed)
+            ctx.dialog(PromptDialog, typed, f"Replace “{f.word}” by",
+                       "enter: replace · esc: cancel", f.word)
         elif what == "ignore":
             if ctx.apply(lambda: spelling.ignore(ctx.doc, f.word, f.lang),
                          keep_row=True) is not None:
@@ -198,7 +208,7 @@ class Spelling:
         ctx = self.ctx
         if not ctx.doc.beads or not await self.checking.wait():
             return
-        items = all_findings(ctx.doc, self.marks)
+        items = self._all_findings()
         spell = sum(it.kind == "spelling" for it in items)
         title = (f"Findings · {spell} misspelt word{'s' * (spell != 1)} · "
                  f"{len(items) - spell} terminology problem{'s' * (len(items) - spell != 1)}")
@@ -212,7 +222,43 @@ class Spelling:
                 self.go_to_misspelling(item.spell)
             else:
                 ctx.view.move_to(item.row, item.side, item.k)
-        ctx.ask(FindingsDialog(items, title, start), chosen)
+        ctx.dialog(FindingsDialog, chosen, items, title, start)
+
+    def _findings_key(self) -> tuple:
+        """What the findings list is made from: the document's version and the verdicts'."""
+        marks, session = self.marks, self.ctx.session
+        return (id(session.doc), id(session.history), session.history.version,
+                marks.generation, marks.filled_generation)
+
+    def _all_findings(self) -> list[Item]:
+        """:func:`all_findings`, kept while the document and the verdicts are the same (a
+        scan of 10,000 rows' marks takes ~12 ms: ``i`` pressed again costs nothing, and
+        neither does ``i`` after a quiet moment, see :meth:`_scan_findings`)."""
+        key = self._findings_key()
+        if self._findings is None or self._findings[0] != key:
+            self._findings = (key, all_findings(self.ctx.doc, self.marks))
+            self._scan = None
+        return self._findings[1]
+
+    def _scan_findings(self) -> bool:
+        """A quiet moment: scan the next :data:`SCAN_ROWS` rows for the findings list, so that
+        it is ready when ``i`` comes (the scan starts over if the document changes meanwhile).
+        False when there is nothing to do."""
+        if not self.marks.complete or not self.ctx.doc.beads:
+            return False
+        key = self._findings_key()
+        if self._findings is not None and self._findings[0] == key:
+            return False
+        if self._scan is None or self._scan[0] != key:
+            self._scan = (key, 0, [])
+        _key, start, items = self._scan
+        end = min(start + SCAN_ROWS, len(self.ctx.doc.beads))
+        items = items + all_findings(self.ctx.doc, self.marks, range(start, end))
+        if end == len(self.ctx.doc.beads):
+            self._findings, self._scan = (key, items), None
+        else:
+            self._scan = (key, end, items)
+        return True
 
     # ------------------------------------------------------------ status line
 

@@ -13,13 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.spelling import Finding
 from ...core.textio import lang_name
-from ..common.dialogs import dialog_css
+from ..common.dialogs import ReusableDialog, dialog_css, set_options, update
 
 def context(text: str, start: int, end: int, width: int = 34) -> Text:
     """The text around ``start:end`` with that part highlighted (… where it is cut)."""
@@ -35,7 +34,7 @@ def context(text: str, start: int, end: int, width: int = 34) -> Text:
                          text[end:b], "…" if b < len(text) else "")
 
 
-class SuggestionDialog(ModalScreen[tuple | None]):
+class SuggestionDialog(ReusableDialog[tuple | None]):
     """Fix one misspelt word: pick a suggestion, type one, add to the dictionary or ignore.
 
     Answers ("fix", replacement), ("add",), ("ignore",), ("type",) or None (escape).
@@ -53,37 +52,48 @@ class SuggestionDialog(ModalScreen[tuple | None]):
                 *[Binding(str(n), f"pick({n})", show=False, id=f"spell.pick{n}")
                   for n in range(1, 10)]]
 
-    def __init__(self, finding: Finding, text: str, row_label: str) -> None:
-        super().__init__()
+    def setup(self, finding: Finding | None = None, text: str = "", row_label: str = "") -> None:
         self.finding = finding
         self.text = text
         self.row_label = row_label
         self.suggestions: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        f = self.finding
         with Vertical():
-            yield Label(f"Spelling · {self.row_label} · {lang_name(f.lang)}: "
-                        f"“{f.word}”", classes="title")
-            yield Static(context(self.text, f.start, f.end), id="context")
-            yield OptionList(Option("looking up suggestions…", disabled=True), id="suggestions",
-                             compact=True)
+            yield Label(classes="title", id="title")
+            yield Static(id="context")
+            yield OptionList(id="suggestions", compact=True)
             yield Label("enter or 1-9: replace · t: type a replacement · a: add to the project "
                         "dictionary · i: ignore in this document · esc: cancel", classes="hint")
 
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-        self.run_worker(self._fetch, thread=True, name="suggest", group="suggest")
+    def fill(self) -> None:
+        f = self.finding
+        options = self.query_one(OptionList)
+        set_options(options, [Option("looking up suggestions…", disabled=True)])
+        self.focus_first(options)
+        if f is None:  # made in advance: nothing to show yet
+            return
+        update(self.query_one("#title", Label),
+               f"Spelling · {self.row_label} · {lang_name(f.lang)}: “{f.word}”")
+        update(self.query_one("#context", Static), context(self.text, f.start, f.end))
 
-    def _fetch(self) -> None:
-        found = self.finding.suggestions
+    def on_screen_resume(self) -> None:
+        """Shown: fetch the suggestions once the dialog is on screen (the thread holds the
+        GIL for ~0.1 s a word: started earlier, it held back the dialog's first frame)."""
+        f = self.finding
+        if f is not None and self.suggestions is None:
+            self.call_after_refresh(self.run_worker, lambda: self._fetch(f), thread=True,
+                                    name="suggest", group="suggest")
+
+    def _fetch(self, finding: Finding) -> None:
+        found = finding.suggestions
         try:
-            self.app.call_from_thread(self._show, found)
+            self.app.call_from_thread(self._show, found, finding)
         except RuntimeError:  # the app is gone
             pass
 
-    def _show(self, found: tuple[str, ...]) -> None:
-        if not self.is_attached:
+    def _show(self, found: tuple[str, ...], finding: Finding) -> None:
+        if not self.is_attached or finding is not self.finding:  # shown again since
             return
         self.suggestions = found
         options = self.query_one(OptionList)

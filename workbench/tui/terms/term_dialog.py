@@ -14,14 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, TextArea
 from textual.widgets.option_list import Option
 
 from ...core.glossary import Term
 from ...core.term_candidates import lemma_run, ru_base
 from ...core.textio import lang_name
-from ..common.dialogs import ArrowChoice, dialog_css
+from ..common.dialogs import (ArrowChoice, ReusableDialog, dialog_css, load_text, reset_input,
+                              set_options, update)
 
 @dataclass(frozen=True)
 class TermAnswer:
@@ -31,7 +31,7 @@ class TermAnswer:
     scope: str
 
 
-class TermDialog(ModalScreen[TermAnswer | None]):
+class TermDialog(ReusableDialog[TermAnswer | None]):
     """Add or edit one term: source, target, note, forbidden variants, project or document.
 
     Adding from a row shows the row's texts (select words to fill the field of that side) and
@@ -53,11 +53,10 @@ class TermDialog(ModalScreen[TermAnswer | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="term.cancel"),
                 Binding("ctrl+s", "save", "Save", id="term.save", priority=True)]
 
-    def __init__(self, title: str, term: Term | None = None, scope: str = "project", *,
-                 texts: tuple[str, str] | None = None, langs: tuple[str, str] = ("ru", "en"),
-                 candidates: list[tuple[str, str]] | None = None, fixed_scope: bool = False,
-                 project_ok: bool = True) -> None:
-        super().__init__()
+    def setup(self, title: str = "", term: Term | None = None, scope: str = "project", *,
+              texts: tuple[str, str] | None = None, langs: tuple[str, str] = ("ru", "en"),
+              candidates: list[tuple[str, str]] | None = None, fixed_scope: bool = False,
+              project_ok: bool = True) -> None:
         self.title_text = title
         self.term = term
         self.scope = scope if project_ok else "document"
@@ -68,57 +67,71 @@ class TermDialog(ModalScreen[TermAnswer | None]):
         self.project_ok = project_ok
 
     def compose(self) -> ComposeResult:
-        t = self.term
-        first = self.candidates[0] if self.candidates and t is None else ("", "")
-        names = [lang_name(lang) for lang in self.langs]
         with Vertical():
-            yield Label(self.title_text, classes="title")
-            if self.candidates:
-                yield Label("Candidates in this row (enter: use one)", classes="sub")
-                yield OptionList(*[Option(Text.assemble(s or "…", ("  →  ", "dim"), e or "…"),
-                                          id=str(n)) for n, (s, e) in enumerate(self.candidates)],
-                                 id="candidates", compact=True)
-            if self.texts is not None:
-                yield Label("Or select words in the row's text (shift+arrows, or the mouse):",
-                            classes="sub")
-                yield TextArea(self.texts[0], read_only=True, soft_wrap=True, compact=True,
-                               show_line_numbers=False, id="text-src")
-                yield TextArea(self.texts[1], read_only=True, soft_wrap=True, compact=True,
-                               show_line_numbers=False, id="text-tgt")
+            yield Label(classes="title", id="title")
+            yield Label("Candidates in this row (enter: use one)", classes="sub",
+                        id="candidates-label")
+            yield OptionList(id="candidates", compact=True)
+            yield Label("Or select words in the row's text (shift+arrows, or the mouse):",
+                        classes="sub", id="texts-label")
+            yield TextArea(read_only=True, soft_wrap=True, compact=True,
+                           show_line_numbers=False, id="text-src")
+            yield TextArea(read_only=True, soft_wrap=True, compact=True,
+                           show_line_numbers=False, id="text-tgt")
             with Horizontal(classes="field"):
-                yield Label(f"{names[0]} term")
-                yield Input(t.source if t else first[0], compact=True, id="source")
+                yield Label(id="source-label")
+                yield Input(compact=True, id="source")
             with Horizontal(classes="field"):
-                yield Label(f"{names[1]} term")
-                yield Input(t.target if t else first[1], compact=True, id="target")
+                yield Label(id="target-label")
+                yield Input(compact=True, id="target")
             with Horizontal(classes="field"):
                 yield Label("Note")
-                yield Input(t.note or "" if t else "", compact=True, id="note")
+                yield Input(compact=True, id="note")
             with Horizontal(classes="field"):
                 yield Label("Forbidden")
-                yield Input("; ".join(t.forbidden) if t else "", compact=True, id="forbidden",
+                yield Input(compact=True, id="forbidden",
                             placeholder="wrong variants, separated by ;")
             with Horizontal(classes="field"):
                 yield Label("Glossary")
-                if self.fixed_scope:
-                    yield Label("project (glossary.yaml)" if self.scope == "project"
-                                else "this document")
-                else:
-                    with ArrowChoice(id="scope", compact=True):
-                        yield RadioButton("project (saved now)",
-                                          value=self.scope == "project", id="project",
-                                          disabled=not self.project_ok)
-                        yield RadioButton("this document (undoable)",
-                                          value=self.scope == "document", id="document")
+                yield Label(id="fixed-scope")
+                with ArrowChoice(id="scope", compact=True):
+                    yield RadioButton("project (saved now)", value=True, id="project")
+                    yield RadioButton("this document (undoable)", id="document")
             yield Label("enter: save · tab: next field · esc: cancel", classes="hint")
 
-    def on_mount(self) -> None:
+    def fill(self) -> None:
+        t = self.term
+        first = self.candidates[0] if self.candidates and t is None else ("", "")
+        names = [lang_name(lang) for lang in self.langs]
+        update(self.query_one("#title", Label), self.title_text)
+        options = self.query_one("#candidates", OptionList)
+        for part in (options, self.query_one("#candidates-label")):
+            part.display = bool(self.candidates)
+        set_options(options, [Option(Text.assemble(s or "…", ("  →  ", "dim"), e or "…"),
+                                     id=str(n)) for n, (s, e) in enumerate(self.candidates)])
         if self.candidates:
-            self.query_one("#candidates", OptionList).styles.height = min(4, len(self.candidates))
+            options.styles.height = min(4, len(self.candidates))
+        for part in self.query("#texts-label, #text-src, #text-tgt"):
+            part.display = self.texts is not None
+        for side, text in zip(("src", "tgt"), self.texts or ("", "")):
+            load_text(self.query_one(f"#text-{side}", TextArea), text)
+        update(self.query_one("#source-label", Label), f"{names[0]} term")
+        update(self.query_one("#target-label", Label), f"{names[1]} term")
+        reset_input(self.query_one("#source", Input), t.source if t else first[0])
+        reset_input(self.query_one("#target", Input), t.target if t else first[1])
+        reset_input(self.query_one("#note", Input), t.note or "" if t else "")
+        reset_input(self.query_one("#forbidden", Input), "; ".join(t.forbidden) if t else "")
+        fixed = self.query_one("#fixed-scope", Label)
+        fixed.display = self.fixed_scope
+        update(fixed, "project (glossary.yaml)" if self.scope == "project" else "this document")
+        choice = self.query_one("#scope", ArrowChoice)
+        choice.display = not self.fixed_scope
+        self.query_one("#project", RadioButton).disabled = not self.project_ok
+        choice.choose(0 if self.scope == "project" else 1)
         if self.candidates and self.term is None:
-            self.query_one("#candidates", OptionList).focus()
+            self.focus_first(options)
         else:
-            self.query_one("#source", Input).focus()
+            self.focus_first(self.query_one("#source", Input))
 
     @on(OptionList.OptionSelected, "#candidates")
     def _candidate(self, event: OptionList.OptionSelected) -> None:
