@@ -37,6 +37,25 @@ def _texts(i: int) -> tuple[str, str]:
     return src, tgt
 
 
+def align_small_corpus(tmp_path: Path, monkeypatch) -> Path:
+    """Three documents (one in a subfolder) made by `workbench align` with the stand-in
+    encoder, in ``tmp_path/out``; the working folder is ``tmp_path``."""
+    import corpus_standin
+    import workbench.core.embed as embed
+
+    monkeypatch.setattr(embed, "load_encoder", lambda name, *a, **k: corpus_standin.fast(name))
+    monkeypatch.chdir(tmp_path)
+    for i, name in enumerate(["a", "b", "sub/c"]):
+        s, t = _texts(i)
+        Path(f"{name}.src.txt").parent.mkdir(parents=True, exist_ok=True)
+        Path(f"{name}.src.txt").write_text(s)
+        Path(f"{name}.tgt.txt").write_text(t)
+        r = CliRunner().invoke(main, ["align", f"{name}.src.txt", f"{name}.tgt.txt",
+                                      "-o", f"out/{name}.yaml"])
+        assert r.exit_code == 0, r.output
+    return tmp_path / "out"
+
+
 def make_corpus(folder: Path, n: int = 6) -> tuple[Path, Path]:
     src, tgt = folder / "src", folder / "tgt"
     for i in range(n):

@@ -10,27 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
-from test_corpus import _texts
+from test_corpus import align_small_corpus
 
 
 @pytest.fixture
 def corpus(tmp_path, monkeypatch) -> Path:
     """A corpus folder of three documents (one in a subfolder), made by `workbench align`."""
-    import corpus_standin
-    import workbench.core.embed as embed
-
-    monkeypatch.setattr(embed, "load_encoder", lambda name, *a, **k: corpus_standin.fast(name))
-    monkeypatch.chdir(tmp_path)
-    for i, name in enumerate(["a", "b", "sub/c"]):
-        s, t = _texts(i)
-        Path(f"{name}.src.txt").parent.mkdir(parents=True, exist_ok=True)
-        Path(f"{name}.src.txt").write_text(s)
-        Path(f"{name}.tgt.txt").write_text(t)
-        r = CliRunner().invoke(main, ["align", f"{name}.src.txt", f"{name}.tgt.txt",
-                                      "-o", f"out/{name}.yaml"])
-        assert r.exit_code == 0, r.output
-    (tmp_path / "out" / "summary.tsv").write_text("name\n")
-    return tmp_path / "out"
+    out = align_small_corpus(tmp_path, monkeypatch)
+    (out / "summary.tsv").write_text("name\n")
+    return out
 
 
 def _export(*args):

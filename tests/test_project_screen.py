@@ -17,7 +17,7 @@ from workbench.core import mqm, review, store
 from workbench.core.corpus import project_rows
 from workbench.core.history import History
 from workbench.core.project_stats import read_stats, review_stats
-from test_corpus import _texts
+from test_corpus import align_small_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = ("name\tstatus\tmean_confidence\tone_sided_rows\tlength_ratio\trows\tsource_sentences"
@@ -52,20 +52,7 @@ def folder(tmp_path, monkeypatch) -> Path:
     broken a YAML that does not parse; gone: a pair that failed (summary.tsv); and the
     project's glossary.yaml, which is no document
     """
-    import corpus_standin
-    import workbench.core.embed as embed
-
-    monkeypatch.setattr(embed, "load_encoder", lambda name, *a, **k: corpus_standin.fast(name))
-    monkeypatch.chdir(tmp_path)
-    for i, name in enumerate(["a", "b", "sub/c"]):
-        s, t = _texts(i)
-        Path(f"{name}.src.txt").parent.mkdir(parents=True, exist_ok=True)
-        Path(f"{name}.src.txt").write_text(s)
-        Path(f"{name}.tgt.txt").write_text(t)
-        r = CliRunner().invoke(main, ["align", f"{name}.src.txt", f"{name}.tgt.txt",
-                                      "-o", f"out/{name}.yaml"])
-        assert r.exit_code == 0, r.output
-    out = tmp_path / "out"
+    out = align_small_corpus(tmp_path, monkeypatch)
     _review(out / "a.yaml", [0.3, 0.6, 0.9, 0.95, 0.2], {4},
             [(0, "Accuracy/Omission", "major", "open"), (1, "Fluency/Spelling", "minor", "resolved"),
              (2, "Accuracy/Mistranslation", "critical", "dismissed")])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import WorkbenchError
 
@@ -29,9 +29,8 @@ class AlignConfig:
     length_weight: float = 1.2
     #: extra cost of each many-to-many type, by number of sentences beyond a 1-1
     merge_penalty: float = 0.15
-    #: each sentence of a merged span must reach this margin against the other side's span ...
-    coverage_min: float = 0.3
-    #: ... or pay this much per unit of shortfall
+    #: each sentence of a merged span must reach a margin of 0.3 against the other side's span
+    #: (features.py) or pay this much per unit of shortfall
     coverage_weight: float = 0.1
     #: weight of the local margin: how much better the bead's spans match each other than
     #: the sentences just beside them (Bertalign's neighbour contrast; boundary evidence)
@@ -64,14 +63,11 @@ class AlignConfig:
     scorer: str = "margin"
     #: weights of the learned scorer, set from learned.py when ``scorer`` is "learned"
     weights: tuple[float, ...] | None = None
-    #: logistic weights (+ bias last) of a bead's confidence over the same features
-    confidence_weights: tuple[float, ...] | None = None
     #: the unlearned score times this is a bead's log-potential for its confidence (the
     #: posterior probability); fitted on the development corpora (bench/loco.py)
     temperature: float = 2.0
     #: added to every learned bead score (the logit): the price of one more bead
     learned_offset: float = 0.0
-    extra: dict = field(default_factory=dict)
 
     @property
     def max_src(self) -> int:
