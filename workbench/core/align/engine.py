@@ -100,13 +100,6 @@ def _near(beads, zone, reach: int) -> tuple[np.ndarray, np.ndarray]:
     return first, last
 
 
-def _zone_scores(feats: Features, cfg: AlignConfig, zone, exact_vecs: dict,
-                 rows: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-    i0, i1, j0, j1 = zone
-    return zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, scorer_weights(cfg)[0],
-                       cfg.learned_offset, rows)
-
-
 def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: SpanEmbedder,
                 exact_vecs: dict) -> list[tuple[int, int, int, int]]:
     """Re-align the uncertain zones with joined-text embeddings of the spans that matter.
@@ -116,6 +109,7 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
     embedded, and the zone is then decided with those exact vectors, other merges excluded.
     """
     types = list(cfg.types)
+    weights = scorer_weights(cfg)[0]
     zones = []
     for zb0, zb1 in (c for z in _zones(beads, margins, cfg) for c in _chunks(beads, z, cfg.max_zone)):
         zones.append((zb0, zb1, (beads[zb0][0], beads[zb1 - 1][1], beads[zb0][2], beads[zb1 - 1][3])))
@@ -126,7 +120,7 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
     multi = np.array([a > 1 or b > 1 for a, b in types])
     for (_, _, zone), band in zip(zones, bands):
         i0, i1, j0, j1 = zone
-        sc = _zone_scores(feats, cfg, zone, {}, band)
+        sc = zone_scores(feats, cfg.types, i0, i1, j0, j1, {}, weights, cfg.learned_offset, band)
         mm, best = max_marginals(sc, types)
         keep = mm >= best - cfg.prune
         keep_masks.append(keep)
@@ -151,7 +145,7 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
         i0, i1, j0, j1 = zone
         merges = keep & multi[:, None, None]
         # only the merges kept change with joined-text vectors
-        sc = zone_rescore(feats, cfg.types, zone, exact_vecs, scorer_weights(cfg)[0],
+        sc = zone_rescore(feats, cfg.types, zone, exact_vecs, weights,
                           cfg.learned_offset, sc, np.nonzero(merges))
         sc[multi[:, None, None] & ~keep] = NEG
         zpath = best_path(sc, np.zeros(i1 - i0 + 1, dtype=np.int64), types, i1 - i0, j1 - j0)

@@ -1,12 +1,12 @@
-"""Features of candidate beads for the learned scorer of the exact pass.
+"""Features of candidate beads, scored by the exact pass.
 
 For every bead type t and every end cell (i, j) of a zone, a small feature vector describes the
-bead "sentences i-a..i-1 with j-b..j-1": its margin with joined-text embeddings, how well each
-of its sentences matches the other side on its own, the length agreement, its type, and, for a
-1-0/0-1 bead, how clearly its sentence matches something else. A logistic model (weights
-fitted on the development sets by ``bench/fit_scorer.py``, stored in ``learned.py``) turns
-them into the probability p that the bead is right; the DP then maximizes the expected number
-of right beads minus wrong ones, i.e. the sum of 2p - 1.
+bead "sentences i-a..i-1 with j-b..j-1": its margin and local margin with joined-text
+embeddings, how well each of its sentences matches the other side on its own, the length
+agreement, its type, its anchors, and, for a 1-0/0-1 bead, how clearly its sentence matches
+something else. A bead's score is a weighing of them: fixed by hand by default
+(``unlearned_weights``), or the CRF's weights fitted on the development sets
+(``bench/fit_scorer.py``, ``learned.py``) when ``AlignConfig(scorer="learned")``.
 """
 
 from __future__ import annotations
@@ -457,17 +457,3 @@ def learned_scores(F: np.ndarray, valid: np.ndarray, weights: np.ndarray,
     out = (np.tensordot(weights, F, axes=(0, 0)) + offset).astype(np.float32)
     out[~valid] = NEG
     return out
-
-
-def span_getter(x: np.ndarray, side: str, exact_vecs: dict):
-    """``get(start, end)``: the vector of sentences start..end-1 joined: its embedding where the
-    exact pass made one, else the normalized sum of its sentence vectors."""
-    def get(start: int, end: int) -> np.ndarray:
-        if end - start == 1:
-            return x[start]
-        vec = exact_vecs.get((side, start, end))
-        if vec is None:
-            vec = x[start:end].sum(axis=0)
-            vec = vec / (np.linalg.norm(vec) + 1e-9)
-        return vec
-    return get
