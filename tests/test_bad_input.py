@@ -96,6 +96,10 @@ def test_another_script_given_as_english_is_warned_about(name, script, tmp_path,
     assert res.exit_code == 0, res.output
     assert (f"{TEXT / name}: is given as the English side but 100% of its letters are {script}: "
             "is it the other language's file?") in res.stderr
+    # and what to do if the file is right: name its language
+    assert "--source-lang or --target-lang (" in res.stderr
+    if script.startswith("Chinese"):
+        assert "(zh, ja, ko ...)" in res.stderr
 
 
 def test_swapped_files_get_one_warning(tmp_path, use_encoder):

@@ -15,7 +15,7 @@ from .document import Document, make_side
 from .errors import InputError
 from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
-from .scripts import script_name, wrong_script
+from .scripts import langs_written_in, script_name, wrong_script
 from .sources import Segmentation, paragraph_records, remember, segment_source
 from .textio import lang_name, text_size
 
@@ -42,8 +42,11 @@ def script_problem(text: str, lang: str) -> str | None:
     if found is None:
         return None
     script, share = found
+    langs = langs_written_in(script)
+    hint = (f" If the text is in another language, name it with --source-lang or --target-lang "
+            f"({', '.join(langs)} ...)" if langs else "")
     return (f"is given as the {lang_name(lang)} side but {share:.0%} of its letters are "
-            f"{script_name(script)}: is it the other language's file?")
+            f"{script_name(script)}: is it the other language's file?{hint}")
 
 
 def read_side(path: str | Path, lang: str, presegmented: bool = False,

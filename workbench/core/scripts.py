@@ -94,6 +94,14 @@ def script_name(script: str) -> str:
     return SCRIPT_NAMES.get(script, script)
 
 
+def langs_written_in(script: str, limit: int = 3) -> list[str]:
+    """Language codes written in ``script``, those written in it alone first: what to suggest
+    for a text that is not in the language it was given as."""
+    alone = [lang for lang, scripts in LANG_SCRIPTS.items() if scripts == {script}]
+    mixed = [lang for lang, scripts in LANG_SCRIPTS.items() if script in scripts and lang not in alone]
+    return (alone + mixed)[:limit]
+
+
 def wrong_script(text: str, lang: str) -> tuple[str, float] | None:
     """(the script most of the letters are in, its share) when more than half the letters of
     ``text`` are in scripts ``lang`` is not written in; None when they are not, or when the
