@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from workbench.core.align import AlignConfig, align_vectors
 from workbench.core.align.features import FEATURES, INDEX, scorer_weights, unlearned_weights
 from workbench.core.align.realign import with_model_weights
+from workbench.core.align.reference import REFERENCE_SCALES
+from workbench.core.align.scoring import MAX_SKIP_FACTOR, document_skip
 
 from test_aligner import _random_parallel
 
@@ -35,7 +37,9 @@ class _Named:
 
 def test_the_default_scorer_is_unlearned_and_the_learned_one_comes_only_on_request():
     cfg = AlignConfig()
-    assert with_model_weights(cfg, _Named("use-v3")) is cfg  # nothing fitted is applied
+    for_use = with_model_weights(cfg, _Named("use-v3"))
+    assert for_use.weights is None  # nothing fitted is applied, only the model's skip unit
+    assert for_use == replace(cfg, reference_scale=REFERENCE_SCALES["use-v3"])
     weights, temperature = scorer_weights(cfg)
     assert np.array_equal(weights, unlearned_weights(cfg)) and temperature == cfg.temperature
     learned = with_model_weights(AlignConfig(scorer="learned"), _Named("use-v3"))
@@ -94,6 +98,68 @@ def test_confidences_stay_calibrated_on_noisy_text():
     assert len(sure) > len(props) / 2 and np.mean(sure) >= 0.95
     assert np.mean(wrong) < np.mean(right) - 0.2
     assert np.mean([c < 0.8 for c in wrong]) >= 0.5
+
+
+def test_a_skip_is_priced_against_the_models_clean_translation_margin():
+    """``skip`` is set for a clean translation: a document whose sentences match their partners
+    half as clearly pays twice as much per skip (a fixed price in cosine units), at most
+    MAX_SKIP_FACTOR times; an unknown model or a very short document keeps the configured one."""
+    cfg = AlignConfig(reference_scale=0.2)
+    assert document_skip(cfg, 0.2, 100) == cfg.skip
+    assert document_skip(cfg, 0.1, 100) == 2 * cfg.skip
+    assert document_skip(cfg, 0.4, 100) == cfg.skip / 2
+    assert document_skip(cfg, 0.001, 100) == MAX_SKIP_FACTOR * cfg.skip
+    assert document_skip(AlignConfig(), 0.1, 100) == AlignConfig().skip  # no reference known
+    assert document_skip(cfg, 0.1, 4) == cfg.skip  # too few sentences to judge
+    # the exact pass and the confidences use the document's price, and a temperature that
+    # falls with the square root of how much weaker the document's matches are
+    from types import SimpleNamespace
+    from workbench.core.align.engine import for_document
+    doc = for_document(cfg, SimpleNamespace(weak=4.0, skip_price=4 * cfg.skip))
+    assert doc.skip == 4 * cfg.skip and doc.temperature == cfg.temperature / 2
+    assert for_document(cfg, SimpleNamespace(weak=1.0, skip_price=cfg.skip)) is cfg
+    # every bundled model has its unit; a local model folder keeps the document-relative price
+    for name in ("use-v3", "e5-small", "use-v3+e5-small"):
+        assert with_model_weights(AlignConfig(), _Named(name)).reference_scale == REFERENCE_SCALES[name]
+    assert with_model_weights(AlignConfig(), _Named("/some/model")).reference_scale is None
+
+
+def _joined_spans(u, v):
+    def embed(side, spans):
+        x = u if side == "src" else v
+        out = np.array([x[s:e].sum(0) for s, e in spans])
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+    return embed
+
+
+def test_a_weakly_matching_translation_does_not_leave_out_more_sentences():
+    """The same document translated ever more freely (more noise between the sides): priced
+    against the clean translation's margin, skips stay about as many as the document has;
+    priced in the document's own margin units, the aligner leaves out ever more sentences on
+    ever weaker evidence (Bertalign's fixed skip does not: docs/aligner.md)."""
+    from workbench.core.align.band import full_band
+    from workbench.core.align.scoring import Features
+    from workbench.core.evaluate import score
+
+    lengths = np.full(300, 60.0)
+    u, v, gold = _random_parallel(300, seed=5, noise=0.3)
+    lo, w = full_band(len(u), len(v))
+    clean = Features(u, v, lengths, lengths[:len(v)], AlignConfig(), lo, w).scale
+    u, v, same_gold = _random_parallel(300, seed=5, noise=2.0)
+    assert same_gold == gold
+    truth = {(tuple(s), tuple(t)) for s, t in gold}
+    real_skips = sum(1 for s, t in gold if not s or not t)
+    got = {}
+    for ref in (None, clean):
+        props = align_vectors(u, v, lengths, lengths[:len(v)], AlignConfig(reference_scale=ref),
+                              embed_spans=_joined_spans(u, v))
+        skips = [(p.src, p.tgt) for p in props if not p.src or not p.tgt]
+        got[ref] = (len(skips), sum(b not in truth for b in skips),
+                    score([(p.src, p.tgt) for p in props], gold)["strict"].f1)
+    assert got[None][1] >= 6  # without the reference: wrong skips ...
+    assert got[clean][1] <= got[None][1] / 2  # ... at least halved with it
+    assert got[clean][0] <= real_skips + 5
+    assert got[clean][2] > got[None][2]
 
 
 def test_chinese_text_splits_into_sentences_with_quotes_kept_whole():

@@ -20,8 +20,15 @@ class AlignConfig:
     """
 
     types: tuple[tuple[int, int], ...] = DEFAULT_TYPES
-    #: score of leaving one sentence unaligned (1-0 or 0-1), per sentence
-    skip: float = -0.45
+    #: score of leaving one sentence unaligned (1-0 or 0-1), per sentence, in margin units of
+    #: a clean translation (see ``reference_scale``)
+    skip: float = -0.38
+    #: the model's typical margin on a clean translation (reference.py). When known, a skip
+    #: costs ``skip * reference_scale / the document's own typical margin``: a fixed price in
+    #: cosine units, as Bertalign's skip is. A freer translation, whose sentences match their
+    #: partners less clearly, then leaves fewer sentences out rather than as many on weaker
+    #: evidence (docs/aligner.md: "Weaker evidence")
+    reference_scale: float | None = None
     #: ... minus this much per unit of the sentence's best margin (a sentence with a clear
     #: partner is dear to skip)
     skip_slope: float = 0.0
@@ -64,7 +71,8 @@ class AlignConfig:
     #: weights of the learned scorer, set from learned.py when ``scorer`` is "learned"
     weights: tuple[float, ...] | None = None
     #: the unlearned score times this is a bead's log-potential for its confidence (the
-    #: posterior probability); fitted on the development corpora (bench/loco.py)
+    #: posterior probability), for a clean translation (a weaker one: engine.for_document);
+    #: fitted on the development corpora (bench/loco.py)
     temperature: float = 2.0
     #: added to every learned bead score (the logit): the price of one more bead
     learned_offset: float = 0.0

@@ -17,7 +17,7 @@ Everything here works on positions 0..n-1 of the problem; documents and ids live
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -167,7 +167,7 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
         return ([Proposal((i,), (), 1.0) for i in range(n)]
                 + [Proposal((), (j,), 1.0) for j in range(m)])
     feats, beads, exact_vecs = search(u, v, len_s, len_t, cfg, embed_spans, mu, scale, anchors)
-    conf = confidences(feats, beads, exact_vecs, cfg)
+    conf = confidences(feats, beads, exact_vecs, for_document(cfg, feats))
     margins = feats.bead_margins(beads)
     return [Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(c), 3), float(mg))
             for (i0, i1, j0, j1), c, mg in zip(beads, conf, margins)]
@@ -187,8 +187,21 @@ def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | Non
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
         margins = feats.bead_margins(beads).tolist()
-        beads = _exact_pass(feats, beads, margins, cfg, embed_spans, exact_vecs)
+        beads = _exact_pass(feats, beads, margins, for_document(cfg, feats), embed_spans,
+                            exact_vecs)
     return feats, beads, exact_vecs
+
+
+def for_document(cfg: AlignConfig, feats: Features) -> AlignConfig:
+    """The settings as this document's scores use them. Where its sentences match their
+    partners less clearly than a clean translation's (``feats.weak`` > 1, scoring.weak_signal),
+    leaving one out costs more (the skip price stays fixed in cosine units) and the same score
+    difference is less sure (the confidence temperature falls with the square root: fixed in
+    cosine units it made weak documents' confidences too low, fixed in margin units too high;
+    docs/aligner.md); a document clearer than the reference, the other way round."""
+    if feats.weak == 1.0:
+        return cfg
+    return replace(cfg, skip=feats.skip_price, temperature=cfg.temperature / feats.weak ** 0.5)
 
 
 def _first_pass(u, v, len_s, len_t, cfg: AlignConfig, mu, scale, anchors=None):

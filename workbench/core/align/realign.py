@@ -20,6 +20,7 @@ from .config import AlignConfig
 from .engine import Proposal, align_vectors
 from .lexical import Anchors
 from .learned import weights_for
+from .reference import reference_scale
 from .scoring import length_prior
 
 #: ``progress(stage, done, total)``
@@ -58,8 +59,13 @@ def embed_side(encoder: Encoder, texts: Sequence[str], label: str,
 
 
 def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
-    """With ``scorer="learned"``: the config with the learned weights for this encoder, unless
-    set already. The default (unlearned) scorer needs no weights."""
+    """The config for this encoder: its reference scale (the unit of the skip price,
+    reference.py) unless set already, and with ``scorer="learned"`` the learned weights for
+    it unless set already. The default (unlearned) scorer needs no weights."""
+    if cfg.reference_scale is None:
+        ref = reference_scale(getattr(encoder, "name", None))
+        if ref is not None:
+            cfg = replace(cfg, reference_scale=ref)
     if cfg.weights is not None or cfg.scorer != "learned":
         return cfg
     w = weights_for(encoder.name)

@@ -191,8 +191,12 @@ class Features:
         excess = math.copysign(max(abs(mu) - DENSITY_RANGE, 0.0), mu)
         self.len_s = self.len_s * math.exp(-excess)
         self.mu = mu - excess
-        self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg)
-        self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg)
+        # the exact pass prices skips for this document; the first pass keeps the configured
+        # price, so that its cheap skips mark the doubtful places the exact pass looks at again
+        self.weak = weak_signal(cfg, self.scale, self.n + self.m)
+        self.skip_price = cfg.skip * self.weak
+        self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg.skip, cfg.skip_slope)
+        self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg.skip, cfg.skip_slope)
 
     def approx_scores(self) -> np.ndarray:
         cfg = self.cfg
@@ -256,11 +260,37 @@ class Features:
         return out
 
 
-def skip_costs(best: np.ndarray, nn: np.ndarray, scale: float, cfg: AlignConfig) -> np.ndarray:
-    """Score of leaving each sentence unaligned: cheap for a sentence that matches nothing
-    (a caption, a web-page line), dear for one with a clear partner (it belongs in a bead)."""
+def skip_costs(best: np.ndarray, nn: np.ndarray, scale: float, skip: float,
+               slope: float) -> np.ndarray:
+    """Score of leaving each sentence unaligned: ``skip``, less ``slope`` per unit of the
+    sentence's best margin (a sentence with a clear partner belongs in a bead)."""
     gap = np.clip((best - nn) / scale, 0.0, 3.0)
-    return cfg.skip - cfg.skip_slope * gap
+    return skip - slope * gap
+
+
+#: a document with fewer sentences than this keeps the configured skip price: the median of
+#: so few best-match gaps says little about how clearly it is translated
+MIN_SENTENCES_FOR_SKIP = 8
+#: the most a weakly matching document multiplies the skip price by
+MAX_SKIP_FACTOR = 4.0
+
+
+def weak_signal(cfg: AlignConfig, scale: float, sentences: int) -> float:
+    """How much less clearly this document's sentences match their partners than a clean
+    translation's do: the model's ``cfg.reference_scale`` over the document's typical margin,
+    within [1/MAX_SKIP_FACTOR, MAX_SKIP_FACTOR]. 1 without a reference (an unknown model) or
+    for a very short document."""
+    if not cfg.reference_scale or sentences < MIN_SENTENCES_FOR_SKIP or scale <= 0:
+        return 1.0
+    return min(max(cfg.reference_scale / scale, 1.0 / MAX_SKIP_FACTOR), MAX_SKIP_FACTOR)
+
+
+def document_skip(cfg: AlignConfig, scale: float, sentences: int) -> float:
+    """The price of a skip in this document, in its margin units: ``cfg.skip`` is set for a
+    clean translation; a document whose typical margin is smaller (a freer translation, a
+    noisier text) pays proportionally more (``weak_signal``), so the price stays the same in
+    cosine units."""
+    return cfg.skip * weak_signal(cfg, scale, sentences)
 
 
 def length_prior(len_s: np.ndarray, len_t: np.ndarray) -> float:
