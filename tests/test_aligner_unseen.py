@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -14,7 +15,7 @@ from workbench.core.align import AlignConfig, align_vectors
 from workbench.core.align.features import FEATURES, INDEX, scorer_weights, unlearned_weights
 from workbench.core.align.realign import with_model_weights
 from workbench.core.align.reference import REFERENCE_SCALES
-from workbench.core.align.scoring import MAX_SKIP_FACTOR, document_skip
+from workbench.core.align.scoring import MAX_PRICE_FACTOR, weak_signal
 
 from test_aligner import _random_parallel
 
@@ -100,25 +101,29 @@ def test_confidences_stay_calibrated_on_noisy_text():
     assert np.mean([c < 0.8 for c in wrong]) >= 0.5
 
 
-def test_a_skip_is_priced_against_the_models_clean_translation_margin():
-    """``skip`` is set for a clean translation: a document whose sentences match their partners
-    half as clearly pays twice as much per skip (a fixed price in cosine units), at most
-    MAX_SKIP_FACTOR times; an unknown model or a very short document keeps the configured one."""
-    cfg = AlignConfig(reference_scale=0.2)
-    assert document_skip(cfg, 0.2, 100) == cfg.skip
-    assert document_skip(cfg, 0.1, 100) == 2 * cfg.skip
-    assert document_skip(cfg, 0.4, 100) == cfg.skip / 2
-    assert document_skip(cfg, 0.001, 100) == MAX_SKIP_FACTOR * cfg.skip
-    assert document_skip(AlignConfig(), 0.1, 100) == AlignConfig().skip  # no reference known
-    assert document_skip(cfg, 0.1, 4) == cfg.skip  # too few sentences to judge
-    # the exact pass and the confidences use the document's price, and a temperature that
-    # falls with the square root of how much weaker the document's matches are
+def test_prices_are_set_against_the_models_clean_translation_margin():
+    """The prices are set for a clean translation: a document whose sentences match their
+    partners half as clearly (half the model's reference margin) pays twice as much per skip,
+    merge, length deviation and anchor, with a temperature lower by sqrt(2); at most
+    MAX_PRICE_FACTOR times. An unknown model or a very short document keeps them as set."""
     from types import SimpleNamespace
     from workbench.core.align.engine import for_document
-    doc = for_document(cfg, SimpleNamespace(weak=4.0, skip_price=4 * cfg.skip))
-    assert doc.skip == 4 * cfg.skip and doc.temperature == cfg.temperature / 2
-    assert for_document(cfg, SimpleNamespace(weak=1.0, skip_price=cfg.skip)) is cfg
-    # every bundled model has its unit; a local model folder keeps the document-relative price
+
+    cfg = AlignConfig(reference_scale=0.2)
+    assert weak_signal(cfg, 0.2, 100) == 1.0
+    assert weak_signal(cfg, 0.1, 100) == 2.0
+    assert weak_signal(cfg, 0.4, 100) == 0.5
+    assert weak_signal(cfg, 0.001, 100) == MAX_PRICE_FACTOR
+    assert weak_signal(AlignConfig(), 0.1, 100) == 1.0  # no reference known
+    assert weak_signal(cfg, 0.1, 4) == 1.0  # too few sentences to judge
+    doc = for_document(cfg, SimpleNamespace(weak=2.0))
+    assert (doc.skip, doc.merge_penalty, doc.length_weight, doc.anchor_weight,
+            doc.displaced_weight) == (2 * cfg.skip, 2 * cfg.merge_penalty, 2 * cfg.length_weight,
+                                      2 * cfg.anchor_weight, 2 * cfg.displaced_weight)
+    assert doc.temperature == pytest.approx(cfg.temperature / 2 ** 0.5)
+    assert doc.local_weight == cfg.local_weight and doc.coverage_weight == cfg.coverage_weight
+    assert for_document(cfg, SimpleNamespace(weak=1.0)) is cfg
+    # every bundled model has its unit; a local model folder keeps the document-relative one
     for name in ("use-v3", "e5-small", "use-v3+e5-small"):
         assert with_model_weights(AlignConfig(), _Named(name)).reference_scale == REFERENCE_SCALES[name]
     assert with_model_weights(AlignConfig(), _Named("/some/model")).reference_scale is None

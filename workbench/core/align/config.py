@@ -20,14 +20,16 @@ class AlignConfig:
     """
 
     types: tuple[tuple[int, int], ...] = DEFAULT_TYPES
-    #: score of leaving one sentence unaligned (1-0 or 0-1), per sentence, in margin units of
-    #: a clean translation (see ``reference_scale``)
+    #: score of leaving one sentence unaligned (1-0 or 0-1), per sentence. This and the other
+    #: prices (merge, length, anchors) are in margin units of a clean translation: see
+    #: ``reference_scale``
     skip: float = -0.38
-    #: the model's typical margin on a clean translation (reference.py). When known, a skip
-    #: costs ``skip * reference_scale / the document's own typical margin``: a fixed price in
-    #: cosine units, as Bertalign's skip is. A freer translation, whose sentences match their
-    #: partners less clearly, then leaves fewer sentences out rather than as many on weaker
-    #: evidence (docs/aligner.md: "Weaker evidence")
+    #: the model's typical margin on a clean translation (reference.py). When known, the exact
+    #: pass multiplies the prices by ``reference_scale / the document's own typical margin``
+    #: (engine.for_document): they stay fixed in the model's units, as Bertalign's skip is
+    #: fixed in cosine units, so a freer translation, whose sentences match their partners
+    #: less clearly, leans more on lengths and anchors and leaves fewer sentences out
+    #: (docs/aligner.md: "Weaker evidence")
     reference_scale: float | None = None
     #: ... minus this much per unit of the sentence's best margin (a sentence with a clear
     #: partner is dear to skip)

@@ -193,15 +193,22 @@ def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | Non
 
 
 def for_document(cfg: AlignConfig, feats: Features) -> AlignConfig:
-    """The settings as this document's scores use them. Where its sentences match their
-    partners less clearly than a clean translation's (``feats.weak`` > 1, scoring.weak_signal),
-    leaving one out costs more (the skip price stays fixed in cosine units) and the same score
-    difference is less sure (the confidence temperature falls with the square root: fixed in
-    cosine units it made weak documents' confidences too low, fixed in margin units too high;
-    docs/aligner.md); a document clearer than the reference, the other way round."""
-    if feats.weak == 1.0:
+    """The settings as this document's exact pass and confidences use them. The scores are in
+    units of the document's own typical margin; the prices of what is not embedding evidence
+    (a skip, a merge, the length deviation, anchors shared or displaced) are set for a clean
+    translation and kept fixed in units of the model's clean margin instead: where the
+    sentences match their partners less clearly (``feats.weak`` > 1, scoring.weak_signal), the
+    embeddings' evidence is weaker and those prices weigh proportionally more. The confidence
+    temperature falls with the square root (fixed in the model's units it made a weak
+    document's confidences too low, fixed in the document's too high). A document clearer than
+    the reference: the other way round. docs/aligner.md, "Weaker evidence"."""
+    w = feats.weak
+    if w == 1.0:
         return cfg
-    return replace(cfg, skip=feats.skip_price, temperature=cfg.temperature / feats.weak ** 0.5)
+    return replace(cfg, skip=cfg.skip * w, merge_penalty=cfg.merge_penalty * w,
+                   length_weight=cfg.length_weight * w, anchor_weight=cfg.anchor_weight * w,
+                   displaced_weight=cfg.displaced_weight * w,
+                   temperature=cfg.temperature / w ** 0.5)
 
 
 def _first_pass(u, v, len_s, len_t, cfg: AlignConfig, mu, scale, anchors=None):

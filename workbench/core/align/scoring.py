@@ -191,10 +191,10 @@ class Features:
         excess = math.copysign(max(abs(mu) - DENSITY_RANGE, 0.0), mu)
         self.len_s = self.len_s * math.exp(-excess)
         self.mu = mu - excess
-        # the exact pass prices skips for this document; the first pass keeps the configured
-        # price, so that its cheap skips mark the doubtful places the exact pass looks at again
+        # the exact pass prices skips (and merges, lengths, anchors) for this document; the
+        # first pass keeps the configured prices, so that its cheap skips mark the doubtful
+        # places the exact pass looks at again
         self.weak = weak_signal(cfg, self.scale, self.n + self.m)
-        self.skip_price = cfg.skip * self.weak
         self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg.skip, cfg.skip_slope)
         self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg.skip, cfg.skip_slope)
 
@@ -268,29 +268,22 @@ def skip_costs(best: np.ndarray, nn: np.ndarray, scale: float, skip: float,
     return skip - slope * gap
 
 
-#: a document with fewer sentences than this keeps the configured skip price: the median of
-#: so few best-match gaps says little about how clearly it is translated
-MIN_SENTENCES_FOR_SKIP = 8
-#: the most a weakly matching document multiplies the skip price by
-MAX_SKIP_FACTOR = 4.0
+#: a document with fewer sentences than this keeps the configured prices: the median of so
+#: few best-match gaps says little about how clearly it is translated
+MIN_SENTENCES_TO_JUDGE = 8
+#: the most (and 1 / this the least) the prices of a document are multiplied by
+MAX_PRICE_FACTOR = 4.0
 
 
 def weak_signal(cfg: AlignConfig, scale: float, sentences: int) -> float:
     """How much less clearly this document's sentences match their partners than a clean
     translation's do: the model's ``cfg.reference_scale`` over the document's typical margin,
-    within [1/MAX_SKIP_FACTOR, MAX_SKIP_FACTOR]. 1 without a reference (an unknown model) or
-    for a very short document."""
-    if not cfg.reference_scale or sentences < MIN_SENTENCES_FOR_SKIP or scale <= 0:
+    within [1 / MAX_PRICE_FACTOR, MAX_PRICE_FACTOR]; 1 without a reference (a model not in
+    reference.py) or for a very short document. The exact pass multiplies its prices by it
+    (engine.for_document)."""
+    if not cfg.reference_scale or sentences < MIN_SENTENCES_TO_JUDGE or scale <= 0:
         return 1.0
-    return min(max(cfg.reference_scale / scale, 1.0 / MAX_SKIP_FACTOR), MAX_SKIP_FACTOR)
-
-
-def document_skip(cfg: AlignConfig, scale: float, sentences: int) -> float:
-    """The price of a skip in this document, in its margin units: ``cfg.skip`` is set for a
-    clean translation; a document whose typical margin is smaller (a freer translation, a
-    noisier text) pays proportionally more (``weak_signal``), so the price stays the same in
-    cosine units."""
-    return cfg.skip * weak_signal(cfg, scale, sentences)
+    return min(max(cfg.reference_scale / scale, 1.0 / MAX_PRICE_FACTOR), MAX_PRICE_FACTOR)
 
 
 def length_prior(len_s: np.ndarray, len_t: np.ndarray) -> float:
