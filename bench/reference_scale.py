@@ -4,8 +4,10 @@
 
 For each model: the median over the NTREX ru-en dev documents of their typical margin
 (``scoring.margin_scale``: the median gap between a sentence's best match and the mean of its
-nearest neighbours), and the same for the other development corpora for comparison. A skip
-is priced in these units (``AlignConfig.reference_scale``).
+nearest neighbours), and the same for the other development corpora for comparison; and the
+typical margin of the calibration pairs shipped with the package (``calibration.tsv``) with
+the ratio of the two, which ``reference.CALIBRATION_RATIO`` uses for models not in the table.
+The prices are in these units (``AlignConfig.reference_scale``).
 """
 
 from __future__ import annotations
@@ -22,15 +24,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from loco import corpora  # noqa: E402
 from workbench.core.align import AlignConfig  # noqa: E402
-from workbench.core.align.scoring import margin_scale, neighbour_means, band_similarities  # noqa: E402
+from workbench.core.align.scoring import typical_margin  # noqa: E402
+from workbench.core.align.reference import calibration_pairs, clean_margin  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 
 
-def document_scale(u: np.ndarray, v: np.ndarray, cfg: AlignConfig = AlignConfig()) -> float:
-    lo = np.zeros(len(u) + 1, dtype=np.int64)
-    simb, sim_lo = band_similarities(u, v, lo, len(v) + 1, max(cfg.max_src, cfg.max_tgt))
-    nn_s, nn_t, best_s, best_t = neighbour_means(simb, sim_lo, len(v), cfg.neighbours)
-    return margin_scale(nn_s, nn_t, best_s, best_t)
+def document_scale(u: np.ndarray, v: np.ndarray) -> float:
+    return typical_margin(u, v, AlignConfig().neighbours)
 
 
 def main(argv=None) -> int:
@@ -44,7 +44,12 @@ def main(argv=None) -> int:
         for corpus, docs in data.items():
             scales = [document_scale(enc.encode(d.src), enc.encode(d.tgt)) for d in docs]
             cells.append(f"{corpus} {np.median(scales):.4f}")
-        print(f"{name}: " + ", ".join(cells), flush=True)
+        src, tgt = calibration_pairs()
+        calib = clean_margin(enc.encode(src), enc.encode(tgt))
+        ntrex = float(np.median([document_scale(enc.encode(d.src), enc.encode(d.tgt))
+                                 for d in data.get("ntrex-ru", [])] or [np.nan]))
+        print(f"{name}: " + ", ".join(cells) + f"; calibration pairs {calib:.4f} "
+              f"(NTREX ru-en / calibration {ntrex / calib:.3f})", flush=True)
     return 0
 
 

@@ -129,6 +129,41 @@ def test_prices_are_set_against_the_models_clean_translation_margin():
     assert with_model_weights(AlignConfig(), _Named("/some/model")).reference_scale is None
 
 
+class _Fake:
+    """A local model: each calibration sentence and its translation get one vector (plus a
+    little noise) if it ``knows`` the languages, unrelated vectors if it does not."""
+
+    def __init__(self, name: str, knows: bool):
+        from workbench.core.align.reference import calibration_pairs
+
+        src, tgt = calibration_pairs()
+        rng = np.random.default_rng(0)
+        base = rng.standard_normal((len(src), 64))
+        self.name, self.vec = name, {}
+        for k, (a, b) in enumerate(zip(src, tgt)):
+            self.vec[a] = base[k] + 0.3 * rng.standard_normal(64)
+            self.vec[b] = (base[k] if knows else rng.standard_normal(64)) + 0.3 * rng.standard_normal(64)
+
+    def encode(self, texts, **kw):
+        out = np.array([self.vec[t] for t in texts])
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_a_local_model_is_measured_on_the_calibration_pairs():
+    """A model the project does not know gets its unit from the clean pairs shipped with
+    it: CALIBRATION_RATIO times their typical margin; one that cannot pair them up (it does not
+    know the languages) gets none, and the prices stay in the document's units."""
+    from workbench.core.align.reference import CALIBRATION_RATIO, calibration_pairs, clean_margin
+
+    knows = _Fake("/models/knows-ru-en", knows=True)
+    src, tgt = calibration_pairs()
+    assert len(src) == len(tgt) >= 30
+    expected = CALIBRATION_RATIO * clean_margin(knows.encode(src), knows.encode(tgt))
+    got = with_model_weights(AlignConfig(), knows).reference_scale
+    assert got == pytest.approx(expected) and got > 0
+    assert with_model_weights(AlignConfig(), _Fake("/models/other", knows=False)).reference_scale is None
+
+
 def _joined_spans(u, v):
     def embed(side, spans):
         x = u if side == "src" else v

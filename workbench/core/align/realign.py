@@ -63,7 +63,7 @@ def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
     reference.py) unless set already, and with ``scorer="learned"`` the learned weights for
     it unless set already. The default (unlearned) scorer needs no weights."""
     if cfg.reference_scale is None:
-        ref = reference_scale(getattr(encoder, "name", None))
+        ref = reference_scale(encoder)
         if ref is not None:
             cfg = replace(cfg, reference_scale=ref)
     if cfg.weights is not None or cfg.scorer != "learned":

@@ -98,6 +98,14 @@ def margin_scale(nn_s, nn_t, best_s, best_t) -> float:
     return max(float(np.median(gaps)), 0.02)
 
 
+def typical_margin(u: np.ndarray, v: np.ndarray, neighbours: int = 4) -> float:
+    """``margin_scale`` of two whole sides (the full similarity matrix: for short texts)."""
+    lo = np.zeros(len(u) + 1, dtype=np.int64)
+    simb, sim_lo = band_similarities(u, v, lo, len(v) + 1, 1)
+    nn_s, nn_t, best_s, best_t = neighbour_means(simb, sim_lo, len(v), neighbours)
+    return margin_scale(nn_s, nn_t, best_s, best_t)
+
+
 def span_norms(x: np.ndarray, max_len: int) -> np.ndarray:
     """norms[a, i] = |sum of vectors i-a .. i-1| (the approximate span vector's length).
 
