@@ -104,7 +104,8 @@ def test_confidences_stay_calibrated_on_noisy_text():
 def test_prices_are_set_against_the_models_clean_translation_margin():
     """The prices are set for a clean translation: a document whose sentences match their
     partners half as clearly (half the model's reference margin) pays twice as much per skip,
-    merge, length deviation and anchor, with a temperature lower by sqrt(2); at most
+    merge, length deviation and anchor, with a local margin weight and a temperature lower by
+    sqrt(2); at most
     MAX_PRICE_FACTOR times. An unknown model or a very short document keeps them as set."""
     from types import SimpleNamespace
     from workbench.core.align.engine import for_document
@@ -121,7 +122,8 @@ def test_prices_are_set_against_the_models_clean_translation_margin():
             doc.displaced_weight) == (2 * cfg.skip, 2 * cfg.merge_penalty, 2 * cfg.length_weight,
                                       2 * cfg.anchor_weight, 2 * cfg.displaced_weight)
     assert doc.temperature == pytest.approx(cfg.temperature / 2 ** 0.5)
-    assert doc.local_weight == cfg.local_weight and doc.coverage_weight == cfg.coverage_weight
+    assert doc.local_weight == pytest.approx(cfg.local_weight / 2 ** 0.5)
+    assert doc.coverage_weight == cfg.coverage_weight
     assert for_document(cfg, SimpleNamespace(weak=1.0)) is cfg
     # every bundled model has its unit; a local model folder keeps the document-relative one
     for name in ("use-v3", "e5-small", "use-v3+e5-small"):

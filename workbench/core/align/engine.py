@@ -198,16 +198,19 @@ def for_document(cfg: AlignConfig, feats: Features) -> AlignConfig:
     (a skip, a merge, the length deviation, anchors shared or displaced) are set for a clean
     translation and kept fixed in units of the model's clean margin instead: where the
     sentences match their partners less clearly (``feats.weak`` > 1, scoring.weak_signal), the
-    embeddings' evidence is weaker and those prices weigh proportionally more. The confidence
-    temperature falls with the square root (fixed in the model's units it made a weak
-    document's confidences too low, fixed in the document's too high). A document clearer than
-    the reference: the other way round. docs/aligner.md, "Weaker evidence"."""
+    embeddings' evidence is weaker and those prices weigh proportionally more. The local
+    margin, a difference of single cosines, gets noisier faster than the margin (which
+    averages four neighbours): its weight falls with the square root. So does the confidence
+    temperature (fixed in the model's units it made a weak document's confidences too low,
+    fixed in the document's too high). A document clearer than the reference: the other way
+    round. docs/aligner.md, "Weaker evidence"."""
     w = feats.weak
     if w == 1.0:
         return cfg
     return replace(cfg, skip=cfg.skip * w, merge_penalty=cfg.merge_penalty * w,
                    length_weight=cfg.length_weight * w, anchor_weight=cfg.anchor_weight * w,
                    displaced_weight=cfg.displaced_weight * w,
+                   local_weight=cfg.local_weight / w ** 0.5,
                    temperature=cfg.temperature / w ** 0.5)
 
 
