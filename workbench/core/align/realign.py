@@ -59,8 +59,8 @@ def embed_side(encoder: Encoder, texts: Sequence[str], label: str,
 
 
 def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
-    """The config for this encoder: its reference scale (the unit of the skip price,
-    reference.py) unless set already, and with ``scorer="learned"`` the learned weights for
+    """The config for this encoder: its reference scale (the unit of the prices, reference.py)
+    unless set already, and with ``scorer="learned"`` the learned weights for
     it unless set already. The default (unlearned) scorer needs no weights."""
     if cfg.reference_scale is None:
         ref = reference_scale(encoder)

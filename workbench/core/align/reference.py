@@ -57,11 +57,12 @@ def reference_scale(encoder) -> float | None:
         return REFERENCE_SCALES[name]
     if not hasattr(encoder, "encode"):
         return None
-    return _calibrated(name, encoder)
+    return _calibrated(encoder)
 
 
 @lru_cache(maxsize=16)
-def _calibrated(name, encoder) -> float | None:
+def _calibrated(encoder) -> float | None:
+    """Measured once per encoder object (the sentences' vectors are also in its cache)."""
     src, tgt = calibration_pairs()
     u = np.asarray(encoder.encode(src), dtype=np.float32)
     v = np.asarray(encoder.encode(tgt), dtype=np.float32)

@@ -203,8 +203,8 @@ class Features:
         # first pass keeps the configured prices, so that its cheap skips mark the doubtful
         # places the exact pass looks at again
         self.weak = weak_signal(cfg, self.scale, self.n + self.m)
-        self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg.skip, cfg.skip_slope)
-        self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg.skip, cfg.skip_slope)
+        self.skip_s = skip_costs(self.best_s, self.nn_s, self.scale, cfg)
+        self.skip_t = skip_costs(self.best_t, self.nn_t, self.scale, cfg)
 
     def approx_scores(self) -> np.ndarray:
         cfg = self.cfg
@@ -268,12 +268,11 @@ class Features:
         return out
 
 
-def skip_costs(best: np.ndarray, nn: np.ndarray, scale: float, skip: float,
-               slope: float) -> np.ndarray:
-    """Score of leaving each sentence unaligned: ``skip``, less ``slope`` per unit of the
-    sentence's best margin (a sentence with a clear partner belongs in a bead)."""
+def skip_costs(best: np.ndarray, nn: np.ndarray, scale: float, cfg: AlignConfig) -> np.ndarray:
+    """Score of leaving each sentence unaligned: cheap for a sentence that matches nothing
+    (a caption, a web-page line), dear for one with a clear partner (it belongs in a bead)."""
     gap = np.clip((best - nn) / scale, 0.0, 3.0)
-    return skip - slope * gap
+    return cfg.skip - cfg.skip_slope * gap
 
 
 #: a document with fewer sentences than this keeps the configured prices: the median of so
