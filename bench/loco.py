@@ -21,8 +21,9 @@ the same sentence files and model:
 
 ``--noise SIGMA`` adds the same deterministic noise to every sentence vector (each vector
 plus SIGMA times a random unit direction, normalized again): every translation then matches
-its partner less clearly, as a freer (literary) translation does. All columns see the same
-vectors.
+its partner less clearly, as a freer (literary) translation does. ``--drift ALPHA`` first
+leans each vector toward the mean of its neighbours' (content moved across sentence
+boundaries). All columns see the same vectors.
 
 Worst corpus first (by the shipped scorer): that row is the figure of merit. Then the
 reliability of the shipped scorer's confidences: per band, the share of beads that are right;
@@ -101,19 +102,33 @@ def corpora() -> dict[str, list[Doc]]:
 
 class NoisyEncoder:
     """``enc`` with each vector moved by ``sigma`` times a random unit direction (seeded by the
-    text, so a sentence and a joined span get the same noise every time) and normalized."""
+    text, so a sentence and a joined span get the same noise every time) and normalized.
+    With ``drift`` and the corpora, a sentence's (or joined span's) vector first leans toward
+    the mean vector of the sentences beside it, by ``drift``: content that a free translation
+    moves across sentence boundaries."""
 
-    def __init__(self, enc, sigma: float):
-        self.enc, self.sigma, self.name = enc, sigma, enc.name
+    def __init__(self, enc, sigma: float, drift: float = 0.0, data: dict | None = None):
+        self.enc, self.sigma, self.drift, self.name = enc, sigma, drift, enc.name
+        self.beside: dict[str, list[str]] = {}
+        for docs in (data or {}).values() if drift else ():
+            for d in docs:
+                for sents, sep in ((d.src, "" if d.sl == "zh" else " "), (d.tgt, " ")):
+                    for i in range(len(sents)):
+                        for k in range(i + 1, min(i + 4, len(sents)) + 1):
+                            self.beside.setdefault(sep.join(sents[i:k]), [
+                                sents[p] for p in (i - 1, k) if 0 <= p < len(sents)])
 
     def encode(self, texts, progress=None, **kw):
         import hashlib
         vecs = np.asarray(self.enc.encode(list(texts)), dtype=np.float32)
         out = np.empty_like(vecs)
         for k, text in enumerate(texts):
+            x = vecs[k]
+            if self.beside.get(text):
+                x = x + self.drift * np.mean(self.enc.encode(self.beside[text]), axis=0)
             seed = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
             r = np.random.default_rng(seed).standard_normal(vecs.shape[1])
-            x = vecs[k] + self.sigma * r / np.linalg.norm(r)
+            x = x + self.sigma * r / np.linalg.norm(r)
             out[k] = x / np.linalg.norm(x)
         return out
 
@@ -298,6 +313,8 @@ def main(argv=None) -> int:
                     f"without each corpus ({'x'.join(str(len(v)) for v in GRID.values())} runs)")
     ap.add_argument("--noise", type=float, default=0.0, metavar="SIGMA",
                     help="weaken every translation's match by this much noise (see above)")
+    ap.add_argument("--drift", type=float, default=0.0, metavar="ALPHA",
+                    help="lean every sentence's vector toward its neighbours' (see above)")
     ap.add_argument("--l2", type=float, default=0.5)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--no-balance", action="store_true", help="weigh every training piece the same")
@@ -310,10 +327,10 @@ def main(argv=None) -> int:
                     "'floor' (the hand-set score) and feature names")
     args = ap.parse_args(argv)
     enc = load_encoder(args.model)
-    if args.noise:
-        enc = NoisyEncoder(enc, args.noise)
     cfg = AlignConfig()
     data = corpora()
+    if args.noise or args.drift:
+        enc = NoisyEncoder(enc, args.noise, args.drift, data)
     if args.only:
         names = args.only
     else:
@@ -345,7 +362,8 @@ def main(argv=None) -> int:
         rows.append((held, shipped, grid.get(held), learned, floor, ref, conf))
         print(f"  {held}: shipped {fmt(shipped)}", file=sys.stderr, flush=True)
     rows.sort(key=lambda r: r[1]["strict"].f1)
-    print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}; strict / lax F1")
+    print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}"
+          f"{f'; drift {args.drift}' if args.drift else ''}; strict / lax F1")
     print(f"{'corpus':10} {'shipped':>13} {'grid, left out':>15} {'learned, left out':>18} "
           f"{'floor':>13} {'bertalign':>13}")
     for held, shipped, g, learned, floor, ref, _ in rows:
