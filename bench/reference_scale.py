@@ -23,14 +23,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from loco import corpora  # noqa: E402
-from workbench.core.align import AlignConfig  # noqa: E402
 from workbench.core.align.scoring import typical_margin  # noqa: E402
 from workbench.core.align.reference import calibration_pairs, clean_margin  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
-
-
-def document_scale(u: np.ndarray, v: np.ndarray) -> float:
-    return typical_margin(u, v, AlignConfig().neighbours)
 
 
 def main(argv=None) -> int:
@@ -42,11 +37,11 @@ def main(argv=None) -> int:
         enc = load_encoder(name)
         cells = []
         for corpus, docs in data.items():
-            scales = [document_scale(enc.encode(d.src), enc.encode(d.tgt)) for d in docs]
+            scales = [typical_margin(enc.encode(d.src), enc.encode(d.tgt)) for d in docs]
             cells.append(f"{corpus} {np.median(scales):.4f}")
         src, tgt = calibration_pairs()
         calib = clean_margin(enc.encode(src), enc.encode(tgt))
-        ntrex = float(np.median([document_scale(enc.encode(d.src), enc.encode(d.tgt))
+        ntrex = float(np.median([typical_margin(enc.encode(d.src), enc.encode(d.tgt))
                                  for d in data.get("ntrex-ru", [])] or [np.nan]))
         print(f"{name}: " + ", ".join(cells) + f"; calibration pairs {calib:.4f} "
               f"(NTREX ru-en / calibration {ntrex / calib:.3f})", flush=True)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from workbench.core.align import AlignConfig, align_vectors  # noqa: E402
 from workbench.core.align.lexical import Anchors  # noqa: E402
-from workbench.core.align.realign import _SideData, _span_embedder, with_model_weights  # noqa: E402
+from workbench.core.align.realign import _SideData, _span_embedder, for_encoder  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 from workbench.core.evaluate import parse_beads, score  # noqa: E402
 from workbench.core.textio import lines  # noqa: E402
@@ -98,7 +98,7 @@ def main(argv=None) -> int:
     import workbench.core.embed as embed_module
     embed_module._LOADED.clear()
     enc = load_encoder(args.model)  # fresh cached encoder
-    cfg = with_model_weights(AlignConfig(), enc)  # the scorer `workbench align` uses
+    cfg = for_encoder(AlignConfig(), enc)  # the scorer `workbench align` uses
     print(f"{'N':>7} {'M':>7} {'align s':>8} {'+embed s':>9} {'peak MB':>8} {'strict F1':>9} {'lax F1':>7}")
     for n in args.sizes:
         src, tgt, gold = long_pair(n)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from workbench.core.align import AlignConfig, align_vectors
 from workbench.core.align.features import FEATURES, INDEX, scorer_weights, unlearned_weights
-from workbench.core.align.realign import with_model_weights
+from workbench.core.align.realign import for_encoder
 from workbench.core.align.reference import REFERENCE_SCALES
 from workbench.core.align.scoring import MAX_PRICE_FACTOR, weak_signal
 
@@ -38,17 +38,17 @@ class _Named:
 
 def test_the_default_scorer_is_unlearned_and_the_learned_one_comes_only_on_request():
     cfg = AlignConfig()
-    for_use = with_model_weights(cfg, _Named("use-v3"))
+    for_use = for_encoder(cfg, _Named("use-v3"))
     assert for_use.weights is None  # nothing fitted is applied, only the model's skip unit
     assert for_use == replace(cfg, reference_scale=REFERENCE_SCALES["use-v3"])
     weights, temperature = scorer_weights(cfg)
     assert np.array_equal(weights, unlearned_weights(cfg)) and temperature == cfg.temperature
-    learned = with_model_weights(AlignConfig(scorer="learned"), _Named("use-v3"))
+    learned = for_encoder(AlignConfig(scorer="learned"), _Named("use-v3"))
     assert learned.weights is not None and len(learned.weights) == len(FEATURES)
     weights, temperature = scorer_weights(learned)
     assert np.allclose(weights, learned.weights) and temperature == 1.0
     # a model without weights of its own (a local folder) gets the default model's
-    assert with_model_weights(AlignConfig(scorer="learned"), _Named("/some/model")).weights
+    assert for_encoder(AlignConfig(scorer="learned"), _Named("/some/model")).weights
 
 
 def test_the_unlearned_weights_are_the_config_and_nothing_fitted():
@@ -127,8 +127,8 @@ def test_prices_are_set_against_the_models_clean_translation_margin():
     assert for_document(cfg, SimpleNamespace(weak=1.0)) is cfg
     # every bundled model has its unit; a local model folder keeps the document-relative one
     for name in ("use-v3", "e5-small", "use-v3+e5-small"):
-        assert with_model_weights(AlignConfig(), _Named(name)).reference_scale == REFERENCE_SCALES[name]
-    assert with_model_weights(AlignConfig(), _Named("/some/model")).reference_scale is None
+        assert for_encoder(AlignConfig(), _Named(name)).reference_scale == REFERENCE_SCALES[name]
+    assert for_encoder(AlignConfig(), _Named("/some/model")).reference_scale is None
 
 
 class _Fake:
@@ -161,9 +161,9 @@ def test_a_local_model_is_measured_on_the_calibration_pairs():
     src, tgt = calibration_pairs()
     assert len(src) == len(tgt) >= 30
     expected = CALIBRATION_RATIO * clean_margin(knows.encode(src), knows.encode(tgt))
-    got = with_model_weights(AlignConfig(), knows).reference_scale
+    got = for_encoder(AlignConfig(), knows).reference_scale
     assert got == pytest.approx(expected) and got > 0
-    assert with_model_weights(AlignConfig(), _Fake("/models/other", knows=False)).reference_scale is None
+    assert for_encoder(AlignConfig(), _Fake("/models/other", knows=False)).reference_scale is None
 
 
 def _joined_spans(u, v):

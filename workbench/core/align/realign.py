@@ -58,10 +58,10 @@ def embed_side(encoder: Encoder, texts: Sequence[str], label: str,
     return encoder.encode(list(texts), progress=cb)
 
 
-def with_model_weights(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
+def for_encoder(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
     """The config for this encoder: its reference scale (the unit of the prices, reference.py)
-    unless set already, and with ``scorer="learned"`` the learned weights for
-    it unless set already. The default (unlearned) scorer needs no weights."""
+    unless set already, and with ``scorer="learned"`` the learned weights for it unless set
+    already (the default, unlearned scorer needs none)."""
     if cfg.reference_scale is None:
         ref = reference_scale(encoder)
         if ref is not None:
@@ -78,7 +78,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder,
                 src_lang: str = "ru", tgt_lang: str = "en", cfg: AlignConfig = AlignConfig(),
                 progress: StageProgress | None = None) -> list[Proposal]:
     """Align two lists of sentences; proposals hold positions into ``src`` and ``tgt``."""
-    cfg = with_model_weights(cfg, encoder)
+    cfg = for_encoder(cfg, encoder)
     u = embed_side(encoder, src, "source", progress)
     v = embed_side(encoder, tgt, "target", progress)
     sides = {"src": _SideData(src, src_lang, u), "tgt": _SideData(tgt, tgt_lang, v)}
@@ -125,7 +125,7 @@ def unconfirmed_stretches(doc: Document) -> list[tuple[int, int]]:
 def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
             progress: StageProgress | None = None) -> Edit:
     """Re-align every unconfirmed stretch, keeping confirmed beads; one undoable Edit."""
-    cfg = with_model_weights(cfg, encoder)
+    cfg = for_encoder(cfg, encoder)
     src_texts = [s.text for s in doc.source.sentences]
     tgt_texts = [s.text for s in doc.target.sentences]
     u = embed_side(encoder, src_texts, "source", progress)
