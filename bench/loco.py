@@ -210,35 +210,36 @@ def bertalign_corelib():
     return mod
 
 
-def run_bertalign(docs: list[Doc], enc, core, max_align=5, top_k=3, win=5, skip=-0.1) -> dict:
+def bertalign_beads(d: Doc, enc, core, max_align=5, top_k=3, win=5, skip=-0.1) -> list:
     """Bertalign's two passes with its defaults, on vectors of our encoder: every sentence and
     every run of up to max_align-1 sentences joined with a space (as Bertalign embeds them)."""
-    pairs = []
-    for d in docs:
-        vecs, lens = [], []
-        for sents in (d.src, d.tgt):
-            n, k = len(sents), max_align - 1
-            layers, lengths = [], []
-            for size in range(1, k + 1):
-                texts = ["PAD"] * min(size - 1, n) + [" ".join(sents[i:i + size]) for i in range(n - size + 1)]
-                layers.append(enc.encode(texts))
-                lengths.append([len(t.encode("utf-8")) for t in texts])
-            vecs.append(np.stack(layers).astype(np.float32))
-            lens.append(np.array(lengths, dtype=np.int64))
-        n, m = len(d.src), len(d.tgt)
-        scores, idx = core.find_top_k_sents(vecs[0][0], vecs[1][0], k=top_k)
-        t1 = core.get_alignment_types(2)
-        w1, p1 = core.find_first_search_path(n, m)
-        ptr = core.first_pass_align(n, m, w1, p1, t1, scores, idx)
-        first = core.first_back_track(n, m, ptr, p1, t1)
-        t2 = core.get_alignment_types(max_align)
-        w2, p2 = core.find_second_search_path(first, win, n, m)
-        ratio = float(np.sum(lens[0][0]) / np.sum(lens[1][0]))
-        ptr2 = core.second_pass_align(vecs[0], vecs[1], lens[0], lens[1], w2, p2, t2, ratio, skip,
-                                      margin=True, len_penalty=True)
-        beads = core.second_back_track(n, m, ptr2, p2, t2)
-        pairs.append(([(tuple(a), tuple(b)) for a, b in beads], d.gold))
-    return score_many(pairs)
+    vecs, lens = [], []
+    for sents in (d.src, d.tgt):
+        n, k = len(sents), max_align - 1
+        layers, lengths = [], []
+        for size in range(1, k + 1):
+            texts = ["PAD"] * min(size - 1, n) + [" ".join(sents[i:i + size]) for i in range(n - size + 1)]
+            layers.append(enc.encode(texts))
+            lengths.append([len(t.encode("utf-8")) for t in texts])
+        vecs.append(np.stack(layers).astype(np.float32))
+        lens.append(np.array(lengths, dtype=np.int64))
+    n, m = len(d.src), len(d.tgt)
+    scores, idx = core.find_top_k_sents(vecs[0][0], vecs[1][0], k=top_k)
+    t1 = core.get_alignment_types(2)
+    w1, p1 = core.find_first_search_path(n, m)
+    ptr = core.first_pass_align(n, m, w1, p1, t1, scores, idx)
+    first = core.first_back_track(n, m, ptr, p1, t1)
+    t2 = core.get_alignment_types(max_align)
+    w2, p2 = core.find_second_search_path(first, win, n, m)
+    ratio = float(np.sum(lens[0][0]) / np.sum(lens[1][0]))
+    ptr2 = core.second_pass_align(vecs[0], vecs[1], lens[0], lens[1], w2, p2, t2, ratio, skip,
+                                  margin=True, len_penalty=True)
+    return [(tuple(a), tuple(b)) for a, b in core.second_back_track(n, m, ptr2, p2, t2)]
+
+
+def run_bertalign(docs: list[Doc], enc, core) -> dict:
+    """Bertalign's scores over the corpus (``bertalign_beads``)."""
+    return score_many([(bertalign_beads(d, enc, core), d.gold) for d in docs])
 
 
 def reliability(conf: list[tuple[float, bool]]) -> str:
