@@ -116,15 +116,18 @@ def by_verse(beads: list, gold: list) -> list[tuple[tuple[int, ...], tuple[int, 
     return [(tuple(sorted(s)), tuple(sorted(t))) for s, t in out]
 
 
-def evaluate(docs: list[Doc], beads_of) -> tuple[dict, int]:
-    """Scores over the chapters, and how many sentences were left out."""
-    pairs, skips = [], 0
+def evaluate(docs: list[Doc], beads_of) -> tuple[dict, int, int]:
+    """Scores over the chapters, how many sentences were left out and how many of those the
+    gold leaves out too."""
+    pairs, skips, right = [], 0, 0
     for d in docs:
-        beads = beads_of(d)
-        skips += sum(1 for s, t in beads if not s or not t)
+        beads = [(tuple(s), tuple(t)) for s, t in beads_of(d)]
         gold = [(tuple(s), tuple(t)) for s, t in d.gold]
+        left_out = [b for b in beads if not b[0] or not b[1]]
+        skips += len(left_out)
+        right += len(set(left_out) & set(gold))
         pairs.append((by_verse(beads, gold), gold))
-    return score_many(pairs), skips
+    return score_many(pairs), skips, right
 
 
 def main(argv=None) -> int:
@@ -151,15 +154,15 @@ def main(argv=None) -> int:
           f"{sum(len(d.tgt) for d in docs)} English sentences; verses "
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])))
     print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}; strict / lax F1, "
-          "sentences left out")
+          "sentences left out (of them right)")
     for name, cfg in cols.items():
-        r, skips = evaluate(docs, lambda d, cfg=cfg: [
+        r, skips, right = evaluate(docs, lambda d, cfg=cfg: [
             (p.src, p.tgt) for p in align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg)])
-        print(f"  {name:10} {fmt(r)}  {skips}", flush=True)
+        print(f"  {name:10} {fmt(r)}  {skips} ({right})", flush=True)
     core = None if args.no_bertalign else bertalign_corelib()
     if core is not None:
-        r, skips = evaluate(docs, lambda d: bertalign_beads(d, enc, core))
-        print(f"  {'bertalign':10} {fmt(r)}  {skips}")
+        r, skips, right = evaluate(docs, lambda d: bertalign_beads(d, enc, core))
+        print(f"  {'bertalign':10} {fmt(r)}  {skips} ({right})")
     return 0
 
 
