@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -146,13 +147,10 @@ def main(argv=None) -> int:
     if args.noise:
         enc = NoisyEncoder(enc, args.noise)
     cols = {"shipped": AlignConfig(), "floor": replace(AlignConfig(), **FLOOR)}
-    kinds = {}
-    for d in docs:
-        for s, t in d.gold:
-            kinds[f"{len(s)}-{len(t)}"] = kinds.get(f"{len(s)}-{len(t)}", 0) + 1
+    kinds = Counter(f"{len(s)}-{len(t)}" for d in docs for s, t in d.gold)
     print(f"Bible es-en: {len(docs)} chapters, {sum(len(d.src) for d in docs)} Spanish and "
           f"{sum(len(d.tgt) for d in docs)} English sentences; verses "
-          + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])))
+          + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}; strict / lax F1, "
           "sentences left out (of them right)")
     for name, cfg in cols.items():
