@@ -138,11 +138,14 @@ def main(argv=None) -> int:
                     help="weaken every translation's match (as bench/loco.py --noise)")
     ap.add_argument("--no-bertalign", action="store_true")
     args = ap.parse_args(argv)
+    hint = "needs Debian's SWORD tools and modules: apt-get install diatheke sword-text-sparv sword-text-web"
     if not shutil.which("diatheke"):
-        print("needs Debian's SWORD tools and modules: "
-              "apt-get install diatheke sword-text-sparv sword-text-web", file=sys.stderr)
+        print(hint, file=sys.stderr)
         return 2
     docs = [chapter_doc(c) for c in CHAPTERS]
+    if not all(d.src and d.tgt for d in docs):
+        print(f"{hint} (a chapter came back empty)", file=sys.stderr)
+        return 2
     enc = load_encoder(args.model)
     if args.noise:
         enc = NoisyEncoder(enc, args.noise)
