@@ -230,3 +230,9 @@ def test_a_chinese_english_pair_aligns_end_to_end(tmp_path):
     doc = yaml.safe_load(out.read_text(encoding="utf-8"))
     beads = [(len(b["src"]), len(b["tgt"])) for b in doc["beads"]]
     assert beads == [(1, 1), (1, 2), (1, 1), (1, 2), (1, 1)]
+    # `show` wraps a Chinese sentence (no spaces to break at) instead of cutting it off
+    shown = CliRunner().invoke(main, ["show", str(out)], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0, shown.output
+    assert "…" not in shown.output
+    flat = "".join(c for c in shown.output if "\u4e00" <= c <= "\u9fff")
+    assert "".join(c for c in ZH if "\u4e00" <= c <= "\u9fff") == flat

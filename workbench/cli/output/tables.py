@@ -19,8 +19,9 @@ def alignment_table(doc: Document, title: str | None = None) -> Table:
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column("type", no_wrap=True)
     table.add_column("conf", justify="right", no_wrap=True)
-    table.add_column(doc.source.lang, ratio=1)
-    table.add_column(doc.target.lang, ratio=1)
+    # fold, not cut: a Chinese or Japanese sentence is one long "word" to the wrapper
+    table.add_column(doc.source.lang, ratio=1, overflow="fold")
+    table.add_column(doc.target.lang, ratio=1, overflow="fold")
     for i, bead in enumerate(doc.beads):
         src, tgt = doc.bead_texts(i)
         conf = "✓" if bead.confirmed else ("" if bead.confidence is None else f"{bead.confidence:.2f}")
