@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from loco import Doc, bertalign_beads, bertalign_corelib, corpora, fmt  # noqa: E402
+from speed import long_pair  # noqa: E402
 
 from workbench.core.align import AlignConfig, align_texts  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
@@ -47,18 +48,6 @@ def without_passage(d: Doc, k: int, side: str = "tgt") -> Doc:
     return Doc(d.src, [d.tgt[j] for j in kept], gold, d.sl, d.tl)
 
 
-def joined(docs: list[Doc]) -> Doc:
-    """One long document of several."""
-    src: list[str] = []
-    tgt: list[str] = []
-    gold = []
-    for d in docs:
-        gold += [(tuple(i + len(src) for i in s), tuple(j + len(tgt) for j in t)) for s, t in d.gold]
-        src += d.src
-        tgt += d.tgt
-    return Doc(src, tgt, gold, docs[0].sl, docs[0].tl)
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="use-v3")
@@ -69,8 +58,8 @@ def main(argv=None) -> int:
     docs = {}
     if "textberg" in data:
         docs["Text+Berg"] = data["textberg"][0]
-    if "ntrex-ru" in data:
-        docs["NTREX ru-en x20"] = joined(data["ntrex-ru"][:20])
+    if "ntrex-ru" in data:  # the first 20 documents as one
+        docs["NTREX ru-en x20"] = Doc(*long_pair(270), "ru", "en")
     if not docs:
         print("needs the development corpora in ../shared/data", file=sys.stderr)
         return 2
