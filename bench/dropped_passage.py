@@ -2,12 +2,11 @@
 
     .venv/bin/python bench/dropped_passage.py [--model use-v3] [--sizes 0,5,15,40]
 
-K consecutive target (``--side src``: source) sentences are removed from the middle of the Text+Berg dev document and of
-a long document made of the first 20 NTREX ru-en dev documents (a translator dropping a
-paragraph or a page, or adding one); the other side's sentences whose whole partner went become
-gold 1-0 (0-1) beads.
-Strict / lax F1 of the workbench and of Bertalign's algorithm with the same vectors (when it is
-installed, as for bench/loco.py).
+K consecutive target (``--side src``: source) sentences are removed from the middle of the
+Text+Berg dev document and of a long document made of the first 20 NTREX ru-en dev documents (a
+translator dropping a paragraph or a page, or adding one); the other side's sentences whose
+whole partner went become gold 1-0 (0-1) beads. Strict / lax F1 of the workbench and of
+Bertalign's algorithm with the same vectors (when it is installed, as for bench/loco.py).
 """
 
 from __future__ import annotations
