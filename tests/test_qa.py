@@ -92,6 +92,38 @@ def test_numbers_that_differ(ru, en, category, ru_has, en_has):
     assert f.span is not None and side_text[f.span.start:f.span.end].strip()
 
 
+@pytest.mark.parametrize("zh, en", [
+    ("预计耗资15亿元。", "They are expected to cost 1.5 billion yuan."),
+    ("北京市政府宣布，明年将在城南新建三座公园。", "The city government will build three new parks."),
+    ("步行十分钟就能到达绿地。", "to reach green space within a ten-minute walk."),
+    ("工程将于2027年3月开工。", "Work will begin in March 2027."),
+    ("工程将于二〇二七年三月开工。", "Work will begin in March 2027."),
+    ("约有一百二十万人", "about 1.2 million people"),
+    ("这十分重要，我们一起去。", "This is very important; let us go together."),
+    ("三个月以后", "three months later"),
+    ("東京都は3月に公園を三つ作る。", "Tokyo will build three parks in March."),
+    ("同年 3 月，琼斯加入该公司", "Jones joined the company that March"),
+    ("上世纪八十年代，他开发了一个系统。", "In the 1980s he worked on a system."),
+])
+def test_chinese_and_japanese_numbers_that_agree(zh, en):
+    """Digits with 万/亿, months with 月, numerals in characters; a numeral that is no number
+    ("十分" very, "一起" together) is not held against the other side."""
+    only_zh, only_en, _, _ = compare(zh, en, "zh", "en")
+    assert not only_zh and not only_en, (only_zh, only_en)
+
+
+@pytest.mark.parametrize("zh, en, zh_has, en_has", [
+    ("新建三座公园", "build four new parks", set(), {"n:4"}),
+    ("预计耗资15亿元", "expected to cost 15 million yuan", {"n:1500000000"}, {"n:15000000"}),
+    ("工程将于2027年3月开工", "Work will begin in May 2027", {"m:3"}, {"m:5"}),
+    ("约120公顷", "about 12 hectares", {"n:120"}, {"n:12"}),
+    ("上世纪八十年代", "in the 1970s", set(), {"n:1970"}),
+])
+def test_chinese_numbers_that_differ(zh, en, zh_has, en_has):
+    only_zh, only_en, _, _ = compare(zh, en, "zh", "en")
+    assert (only_zh, only_en) == (zh_has, en_has)
+
+
 # ---------------------------------------------------------------- length / similarity
 
 def _ordinary_rows(n=24):
