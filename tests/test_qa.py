@@ -191,6 +191,22 @@ def test_double_spaces_and_end_punctuation():
     assert (sp.span.side, sp.span.start, sp.span.end) == ("src", 3, 5)
 
 
+def test_chinese_brackets_and_end_marks():
+    """Full-width brackets and quotes pair up as Latin ones; 。？！ end a row as . ? ! do, and a
+    Chinese target is offered the full-width mark."""
+    doc = pair_doc([("把头衔改为MWP（威尔士议会议员）。", "to change the title to MWP (Member of the Welsh Parliament)."),
+                    ("改为MWP（威尔士议会议员)。", "to MWP (Member of the Welsh Parliament)."),
+                    ("他说：「好。」", 'He said: "Good."'),
+                    ("你去吗？", "Are you going?"),
+                    ("你去吗？", "You are going."),
+                    ("他走了。", "He left.")], src_lang="zh")
+    found = {(f.check, f.row, f.fingerprint) for f in run_checks(doc, ["brackets", "end-punctuation"])}
+    assert found == {("brackets", 1, "src:（ )"), ("end-punctuation", 4, "?.")}
+    back = pair_doc([("Are you going?", "你去。")], src_lang="en", tgt_lang="zh")
+    [f] = run_checks(back, ["end-punctuation"])
+    assert f.suggestion == "？"
+
+
 def test_names_spelt_differently():
     doc = pair_doc([
         ("Аиша Аскарова пришла.", "Aisha Askarova came."),

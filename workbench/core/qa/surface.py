@@ -4,11 +4,12 @@ final punctuation mark of another kind.
 - ``untranslated``: a row whose two sides are the same text (letters compared, case and
   punctuation ignored), or letters of the source's script left in the target (Cyrillic in an
   English translation): Accuracy/Untranslated, major.
-- ``brackets``: on each side, ( ) [ ] « » “ ” „ “ and straight double quotes must pair up
+- ``brackets``: on each side, ( ) [ ] « » “ ” „ “, straight double quotes and the full-width
+  （ ） 「 」 『 』 《 》 【 】 must pair up
   (matched over the whole side: a quotation may run over several rows); each stray mark is
   reported in its row: Fluency/Punctuation, minor, with the span of the mark.
 - ``spaces``: two or more spaces in a sentence: Fluency/Punctuation, minor.
-- ``end-punctuation``: the row ends in ``?``, ``!`` or ``.`` on one side and in another of
+- ``end-punctuation``: the row ends in ``?``, ``!`` or ``.`` (or ``？``, ``！``, ``。``) on one side and in another of
   these on the other, and that mark is not used as often on the two sides (so a question or
   exclamation that only moved inside a restructured row is not flagged): Fluency/Punctuation,
   minor. Rows ending in ``:``, ``;`` or no mark are not judged (list items, headings).
@@ -25,9 +26,13 @@ from . import Context, Finding, joined, span_in, two_sided
 
 CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv"}
 CYRILLIC = re.compile(r"[\u0400-\u04FF]+(?:[\s-]+[\u0400-\u04FF]+)*")
-_CLOSERS = {")": "(", "]": "[", "»": "«", "”": "“"}
-_OPENERS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
-_TRAILING = "\"'»”“’)]*… \u00a0"
+#: Chinese and Japanese brackets and quotes (full width) pair up as the Latin ones do
+_CJK_PAIRS = {"（": "）", "［": "］", "「": "」", "『": "』", "《": "》", "【": "】", "〈": "〉"}
+_CLOSERS = {")": "(", "]": "[", "»": "«", "”": "“", **{c: o for o, c in _CJK_PAIRS.items()}}
+_OPENERS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“", **_CJK_PAIRS}
+_TRAILING = "\"'»”“’)]*… \u00a0" + "".join(_CJK_PAIRS.values())
+#: full-width end marks read as their Latin ones
+_FULL_WIDTH = {"。": ".", "．": ".", "？": "?", "！": "!"}
 
 
 def _letters(text: str) -> str:
@@ -150,13 +155,20 @@ def check_spaces(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def final_mark(text: str) -> str | None:
-    """?, ! or . ending the text (closing quotes and brackets skipped); None for others."""
+    """?, ! or . ending the text (closing quotes and brackets skipped; Chinese and Japanese
+    。？！ read as . ? !); None for others."""
     t = text.rstrip(_TRAILING)
-    if t.endswith(("?", "!", ".")):
-        return t[-1]
+    last = _FULL_WIDTH.get(t[-1:], t[-1:])
+    if last in ("?", "!", "."):
+        return last
     if text.rstrip().endswith("…"):
         return "."
     return None
+
+
+def _count(text: str, mark: str) -> int:
+    """How often ``mark`` (? or !) is used in ``text``, full-width forms included."""
+    return text.count(mark) + sum(text.count(f) for f, m in _FULL_WIDTH.items() if m == mark)
 
 
 def check_end_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -166,11 +178,13 @@ def check_end_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
         if a is None or b is None or a == b:
             continue
         marked = a if a != "." else b  # the ? or ! at stake
-        if s_text.count(marked) == t_text.count(marked):
+        if _count(s_text, marked) == _count(t_text, marked):
             continue
         last = tgt[-1]
         end = len(last.text.rstrip(_TRAILING))
+        wide = last.text[end - 1:end] in _FULL_WIDTH  # a Chinese target gets 。？！
+        suggestion = next((f for f, m in _FULL_WIDTH.items() if m == a), a) if wide else a
         yield Finding("end-punctuation", row, "Fluency/Punctuation", "minor",
                       f"the {doc.source.lang} row ends with {a!r}, the {doc.target.lang} one "
                       f"with {b!r}", f"{a}{b}",
-                      span=span_in("tgt", [last], end - 1, end), suggestion=a)
+                      span=span_in("tgt", [last], end - 1, end), suggestion=suggestion)
