@@ -169,6 +169,18 @@ def test_untranslated():
     assert found == {(1, "same-text"), (2, "script:петицию"), (3, "same-text")}
 
 
+def test_chinese_left_in_an_english_translation():
+    """The source's script left in the target is flagged for Chinese as for Cyrillic; Latin
+    names in a Chinese translation are not."""
+    doc = pair_doc([("市长在北京说。", "The mayor said in 北京."),
+                    ("他们将头衔改为MWP。", "They changed the title to MWP.")], src_lang="zh")
+    [f] = run_checks(doc, ["untranslated"])
+    assert (f.row, f.fingerprint) == (0, "script:北京") and "Chinese" in f.comment
+    back = pair_doc([("They changed the title to MWP.", "他们将头衔改为MWP。")],
+                    src_lang="en", tgt_lang="zh")
+    assert run_checks(back, ["untranslated"]) == []
+
+
 def test_unbalanced_quotes_and_brackets():
     doc = pair_doc([("Он сказал: «нет».", 'He said: "no."'),
                     ("Он сказал: «нет.", 'He said "no.'),

@@ -90,6 +90,30 @@ def script_counts(text: str) -> Counter:
     return counts
 
 
+def first_run(text: str, scripts: frozenset[str]) -> tuple[int, int] | None:
+    """Start and end of the first run of letters in ``scripts`` in ``text`` (words joined by
+    spaces or hyphens count as one run); None if there is none."""
+    def ours(k: int) -> bool:
+        return text[k].isalpha() and script_of(text[k]) in scripts
+
+    n = len(text)
+    start = next((k for k in range(n) if ours(k)), None)
+    if start is None:
+        return None
+    end = start
+    while end < n:
+        if ours(end):
+            end += 1
+            continue
+        gap = end
+        while gap < n and text[gap] in " -\u00a0":
+            gap += 1
+        if gap == end or gap >= n or not ours(gap):
+            break
+        end = gap
+    return start, end
+
+
 def script_name(script: str) -> str:
     return SCRIPT_NAMES.get(script, script)
 

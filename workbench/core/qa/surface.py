@@ -3,7 +3,8 @@ final punctuation mark of another kind.
 
 - ``untranslated``: a row whose two sides are the same text (letters compared, case and
   punctuation ignored), or letters of the source's script left in the target (Cyrillic in an
-  English translation): Accuracy/Untranslated, major.
+  English translation, Chinese characters in an English one; never Latin): Accuracy/
+  Untranslated, major.
 - ``brackets``: on each side, ( ) [ ] « » “ ” „ “, straight double quotes and the full-width
   （ ） 「 」 『 』 《 》 【 】 must pair up
   (matched over the whole side: a quotation may run over several rows); each stray mark is
@@ -22,10 +23,9 @@ from typing import Iterator, Sequence
 
 from ..document import Document
 from ..review import Span
+from ..scripts import LANG_SCRIPTS, first_run, script_name, script_of
 from . import Context, Finding, joined, span_in, two_sided
 
-CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv"}
-CYRILLIC = re.compile(r"[\u0400-\u04FF]+(?:[\s-]+[\u0400-\u04FF]+)*")
 #: Chinese and Japanese brackets and quotes (full width) pair up as the Latin ones do
 _CJK_PAIRS = {"（": "）", "［": "］", "「": "」", "『": "』", "《": "》", "【": "】", "〈": "〉"}
 _CLOSERS = {")": "(", "]": "[", "»": "«", "”": "“", **{c: o for o, c in _CJK_PAIRS.items()}}
@@ -40,8 +40,10 @@ def _letters(text: str) -> str:
 
 
 def check_untranslated(doc: Document, ctx: Context) -> Iterator[Finding]:
-    target_cyr = doc.target.lang in CYRILLIC_LANGS
-    source_cyr = doc.source.lang in CYRILLIC_LANGS
+    # the source's scripts that the target's language is not written in (Latin names and
+    # brands are at home in any text)
+    left_over = frozenset(LANG_SCRIPTS.get(doc.source.lang, frozenset())
+                          - LANG_SCRIPTS.get(doc.target.lang, frozenset()) - {"Latin"})
     for row, src, tgt in two_sided(doc):
         s_text, t_text = joined(src), joined(tgt)
         letters = _letters(t_text)
@@ -50,13 +52,16 @@ def check_untranslated(doc: Document, ctx: Context) -> Iterator[Finding]:
                           "the target is the same text as the source", "same-text",
                           span=span_in("tgt", tgt, 0, len(tgt[0].text)))
             continue
-        if source_cyr and not target_cyr:
+        if left_over:
             for s in tgt:
-                m = CYRILLIC.search(s.text)
-                if m:
+                run = first_run(s.text, left_over)
+                if run:
+                    words = s.text[run[0]:run[1]]
+                    script = script_of(words[0])
+                    label = script_name(script) if script != "Cyrillic" else "Cyrillic text"
                     yield Finding("untranslated", row, "Accuracy/Untranslated", "major",
-                                  f"Cyrillic text left in the translation: {m[0]!r}",
-                                  f"script:{m[0]}", span=span_in("tgt", [s], m.start(), m.end()))
+                                  f"{label} left in the translation: {words!r}",
+                                  f"script:{words}", span=span_in("tgt", [s], *run))
                     break
 
 
