@@ -79,6 +79,26 @@ def test_english_terms_match_plural_possessive_and_case():
     assert not find_terms("the court officers", "en", terms)
 
 
+def test_chinese_terms_match_without_spaces():
+    """Chinese has no spaces between words: a term is matched character by character, on the
+    source side and on the target side, and the per-row check finds a term not translated."""
+    from workbench.core.document import Bead, Document, Sentence, Side
+
+    terms = [Term("公园", "park"), Term("北京市政府", "Beijing city government")]
+    text = "北京市政府周一宣布，明年将在城南新建三座公园。"
+    found = find_terms(text, "zh", terms, side="src", target=False)
+    assert [m.text for m in found] == ["北京市政府", "公园"]
+    assert all(text[m.span.start:m.span.end] == m.text for m in found)
+    assert not find_terms("公共交通", "zh", terms, target=False)  # 公 alone is no 公园
+    assert [m.text for m in find_terms("新建三座公园", "zh", [Term("park", "公园")])] == ["公园"]
+    doc = Document(Side("zh", [Sentence(0, text), Sentence(1, "公园很大。")]),
+                   Side("en", [Sentence(0, "The Beijing city government will build three parks."),
+                               Sentence(1, "The gardens are big.")]),
+                   [Bead((0,), (0,)), Bead((1,), (1,))])
+    findings = glossary.terminology_findings(doc, Glossary(terms=list(terms), source_lang="zh"))
+    assert [(f.row, f.kind, f.term.target) for f in findings] == [(1, "missing", "park")]
+
+
 def test_askaraova_is_a_near_miss_of_askarova(bakai, gloss):
     _, pub = bakai
     found = [f for f in glossary.terminology_findings(pub, gloss) if f.kind == "near-miss"

@@ -36,6 +36,10 @@ _RANGES = sorted([
 ])
 _STARTS = [r[0] for r in _RANGES]
 
+#: scripts written without spaces between words (Han, kana; Hangul syllables, whose words
+#: carry their particles): a regex character class, for matching one character at a time
+SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+
 #: how a script is named in a message
 SCRIPT_NAMES = {"Han": "Chinese characters (Han)", "Kana": "Japanese kana",
                 "Hangul": "Korean Hangul"}

@@ -19,12 +19,13 @@ from typing import Sequence
 
 import numpy as np
 
+from ..scripts import SPACELESS
 from ..translit import translit
 
 PREFIX = 5
 
 #: scripts written without spaces (Han, kana, Hangul syllables): a run of them is no word
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = SPACELESS
 #: digits, a run of CJK characters (never an anchor: it would not reappear in the other
 #: language), or letters of other scripts: "改为MWP" is "改为" and "MWP"
 _TOKEN = re.compile(rf"\d+|[{_CJK}]+|(?:(?![{_CJK}])[^\W\d_])+")

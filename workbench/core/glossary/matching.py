@@ -5,31 +5,41 @@ Both the term and the sentence are split into words (:func:`morph.words`); a ter
 matches k consecutive words whose lemma sets intersect word by word: Russian via pymorphy3
 (``снос`` matches ``сноса``, ``сносу``; ``Социалистическое сопротивление`` matches
 ``«Социалистического сопротивления»``), English case-insensitively with possessive and
-regular plurals (``court executives``, ``court executive's``). Punctuation between words is
+regular plurals (``court executives``, ``court executive's``), Chinese and Japanese character
+by character (they have no spaces to split words at). Punctuation between words is
 ignored; a term never spans two sentences.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from .. import morph
 from ..document import Document, Span
+from ..scripts import SPACELESS
 from .project import Glossary
 from .section import all_terms
 from .terms import Term
 
 
+#: one character of a script written without spaces, or a run of anything else
+_PIECE = re.compile(f"[{SPACELESS}]|[^{SPACELESS}]+")
+
+
 def split_words(text: str) -> list[tuple[int, int, str]]:
-    """Words for matching: hyphenated words are split (Shanyrak-1 -> Shanyrak, 1)."""
+    """Words for matching: hyphenated words are split (Shanyrak-1 -> Shanyrak, 1), and Chinese
+    or Japanese text, which has no spaces, into characters (a term of two characters, 公园,
+    matches two characters in a row of 新建三座公园)."""
     out = []
     for start, _end, w in morph.words(text):
         pos = start
         for part in w.split("-"):
             if part:
-                out.append((pos, pos + len(part), part))
+                for m in _PIECE.finditer(part):
+                    out.append((pos + m.start(), pos + m.end(), m.group()))
             pos += len(part) + 1
     return out
 
