@@ -112,6 +112,19 @@ def test_chinese_and_japanese_numbers_that_agree(zh, en):
     assert not only_zh and not only_en, (only_zh, only_en)
 
 
+@pytest.mark.parametrize("ko, en, ko_has, en_has", [
+    ("서울시는 내년에 새 공원 세 곳을 만든다.", "Seoul will build three new parks next year.", set(), set()),
+    ("공사는 2027년 3월에 시작된다.", "Work will begin in March 2027.", set(), set()),
+    ("약 15억 원이 든다.", "It will cost about 1.5 billion won.", set(), set()),
+    ("세계 최대의 공원", "the largest park in the world", set(), set()),
+    ("공사는 2027년 5월에 시작된다.", "Work will begin in March 2027.", {"m:5"}, {"m:3"}),
+    ("새 공원 두 곳", "five new parks", set(), {"n:5"}),
+])
+def test_korean_numbers(ko, en, ko_has, en_has):
+    only_ko, only_en, _, _ = compare(ko, en, "ko", "en")
+    assert (only_ko, only_en) == (ko_has, en_has)
+
+
 @pytest.mark.parametrize("zh, en, zh_has, en_has", [
     ("新建三座公园", "build four new parks", set(), {"n:4"}),
     ("预计耗资15亿元", "expected to cost 15 million yuan", {"n:1500000000"}, {"n:15000000"}),
