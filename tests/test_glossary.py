@@ -91,6 +91,8 @@ def test_chinese_terms_match_without_spaces():
     assert all(text[m.span.start:m.span.end] == m.text for m in found)
     assert not find_terms("公共交通", "zh", terms, target=False)  # 公 alone is no 公园
     assert [m.text for m in find_terms("新建三座公园", "zh", [Term("park", "公园")])] == ["公园"]
+    # Korean: a term inside a word with its particle attached (공원을, "the park" as object)
+    assert [m.text for m in find_terms("새 공원을 만든다", "ko", [Term("park", "공원")])] == ["공원"]
     doc = Document(Side("zh", [Sentence(0, text), Sentence(1, "公园很大。")]),
                    Side("en", [Sentence(0, "The Beijing city government will build three parks."),
                                Sentence(1, "The gardens are big.")]),
