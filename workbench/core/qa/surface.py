@@ -10,8 +10,8 @@ final punctuation mark of another kind.
   (matched over the whole side: a quotation may run over several rows); each stray mark is
   reported in its row: Fluency/Punctuation, minor, with the span of the mark.
 - ``spaces``: two or more spaces in a sentence: Fluency/Punctuation, minor.
-- ``end-punctuation``: the row ends in ``?``, ``!`` or ``.`` (or ``？``, ``！``, ``。``) on one side and in another of
-  these on the other, and that mark is not used as often on the two sides (so a question or
+- ``end-punctuation``: the row ends in ``?``, ``!`` or ``.`` (or ``？``, ``！``, ``。``) on one
+  side and in another of these on the other, and that mark is not used as often on the two sides (so a question or
   exclamation that only moved inside a restructured row is not flagged): Fluency/Punctuation,
   minor. Rows ending in ``:``, ``;`` or no mark are not judged (list items, headings).
 """

@@ -11,7 +11,8 @@ One module per job, every name re-exported here:
 
 - :mod:`.vocabulary`: month names, number words and multipliers of both languages;
 - :mod:`.atoms`: :func:`read_atoms`, a text into :class:`Token` s with their readings;
-- :mod:`.cjk`: numbers and months written the Chinese and Japanese way ("15亿", "3月", "三座");
+- :mod:`.cjk`: numbers and months written the Chinese, Japanese and Korean way ("15亿", "3月",
+  "三座", "3월");
 - :mod:`.units`: :data:`UNIT_FAMILIES` and the conversions they explain;
 - :mod:`.comparison`: :func:`compare` two texts, :func:`check` a document.
 """

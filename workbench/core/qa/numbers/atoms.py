@@ -1,6 +1,6 @@
 """Reading a text into *atoms*, the comparable meaning of its numbers, times and dates:
 ``n:12`` (a number), ``t:14:30`` (a time of day, 24-hour), ``m:5`` (a month named next to a
-number). Forms of both languages are understood, and Chinese and Japanese ones (cjk.py):
+number). Forms of both languages are understood, and Chinese, Japanese and Korean ones (cjk.py):
 
 - times: "14:30", "в 14.30", "2:30pm", "11am", "4 p.m.", "7 утра", "2 часа дня",
   "12 noon", "noon"/"полдень",
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ...spans import TakenSpans
-from .cjk import HAN, cjk_numbers
+from .cjk import CJK_TEXT, cjk_numbers
 from .vocabulary import (EN_MONTH_ABBR, EN_MONTHS, MULTIPLIER_AHEAD, MULTIPLIERS, RU_MONTHS,
                          SHORT_MULTIPLIERS, word_value)
 
@@ -92,8 +92,8 @@ def read_atoms(text: str, lang: str) -> list[Token]:
             r.add(m.start(), m.end(), *readings)
     for m in r.scan(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"):
         r.add(m.start(), m.end(), {_num(int(m[1])), f"m:{int(m[2])}", _num(int(m[3]))})
-    # Chinese and Japanese: "15亿", "3月", "三座" (cjk.py)
-    if HAN.search(text):
+    # Chinese, Japanese, Korean: "15亿", "3月", "三座", "3월" (cjk.py)
+    if CJK_TEXT.search(text):
         for a, b, kind, values, certain in cjk_numbers(text, lambda a, b: not r.taken.overlaps(a, b)):
             readings = [{_num(v) if kind == "n" else f"m:{int(v)}"} for v in values]
             r.add(a, b, *readings, *([] if certain else [set()]))

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-#: characters that make a text worth reading this way (Han, Hangul syllables)
-HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+from ...scripts import SPACELESS
+
+#: characters that make a text worth reading this way (Han, kana, Hangul)
+CJK_TEXT = re.compile(f"[{SPACELESS}]")
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -61,7 +63,7 @@ def numeral_value(text: str) -> int | None:
 
 def cjk_numbers(text: str, free) -> Iterator[tuple[int, int, str, tuple[float, ...], bool]]:
     """(start, end, kind, values, certain) for each number ("n") or month ("m") written the
-    Chinese way in ``text``: ``values`` are its readings, and one that is not ``certain`` may
+    Chinese, Japanese or Korean way in ``text``: ``values`` are its readings, and one that is not ``certain`` may
     also be no number at all (numeral runs, months outside a date, decades).
     ``free(start, end)`` says whether a span is still unread; decades, digits with a large unit
     and months come first."""
