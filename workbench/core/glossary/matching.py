@@ -27,6 +27,7 @@ from .terms import Term
 
 #: one character of a script written without spaces, or a run of anything else
 _PIECE = re.compile(f"[{SPACELESS}]|[^{SPACELESS}]+")
+_SPACELESS_CHAR = re.compile(f"[{SPACELESS}]")
 
 
 def split_words(text: str) -> list[tuple[int, int, str]]:
@@ -37,7 +38,10 @@ def split_words(text: str) -> list[tuple[int, int, str]]:
     for start, _end, w in morph.words(text):
         pos = start
         for part in w.split("-"):
-            if part:
+            if part.isascii() or not _SPACELESS_CHAR.search(part):
+                if part:
+                    out.append((pos, pos + len(part), part))
+            else:
                 for m in _PIECE.finditer(part):
                     out.append((pos + m.start(), pos + m.end(), m.group()))
             pos += len(part) + 1
