@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, read_bytes
+from .scripts import CYRILLIC_LANGS
 
 #: codec -> the name a user knows it by
 ENCODING_NAMES = {
@@ -38,8 +39,6 @@ ENCODING_NAMES = {
 }
 #: the Russian legacy code pages, always candidates
 CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
-#: languages written in Cyrillic
-CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv"}
 
 LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
               "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian",

@@ -24,14 +24,13 @@ from ..translit import translit
 
 PREFIX = 5
 
-#: scripts written without spaces (Han, kana, Hangul syllables): a run of them is no word
-_CJK = SPACELESS
-#: digits, a run of CJK characters (never an anchor: it would not reappear in the other
-#: language), or letters of other scripts: "改为MWP" is "改为" and "MWP"
-_TOKEN = re.compile(rf"\d+|[{_CJK}]+|(?:(?![{_CJK}])[^\W\d_])+")
+#: digits, a run of characters of a script written without spaces (scripts.SPACELESS; never
+#: an anchor: it would not reappear in the other language), or letters of other scripts:
+#: "改为MWP" is "改为" and "MWP"
+_TOKEN = re.compile(rf"\d+|[{SPACELESS}]+|(?:(?![{SPACELESS}])[^\W\d_])+")
 
 
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = re.compile(f"[{SPACELESS}]")
 
 
 def _fold(word: str) -> str:
