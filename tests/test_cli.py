@@ -60,7 +60,7 @@ def test_eval_reads_bead_files_and_yaml(runner, tmp_path):
 def test_show_beads_format_matches_the_gold_file_format(runner):
     res = runner.invoke(main, ["show", "--format", "beads", str(ROOT / "alignments/bakai.yaml")])
     lines = res.output.splitlines()
-    assert lines[0] == "[]:[0]" and lines[1] == "[0]:[1]" and len(lines) == 68
+    assert lines[0] == "[]:[0]" and lines[1] == "[0]:[1]" and len(lines) == 69
 
 
 def test_show_columns_prints_both_texts(runner):
@@ -79,7 +79,7 @@ def test_align_refuses_to_overwrite_confirmed_rows(runner, tmp_path):
     args = ["align", str(ROOT / "texts/ru/bakai.txt"), str(ROOT / "texts/en/bakai.txt"), "-o", str(out)]
     res = runner.invoke(main, args)
     assert res.exit_code == 2
-    assert "68 confirmed rows" in res.output and "--update" in res.output
+    assert "69 confirmed rows" in res.output and "--update" in res.output
     assert out.read_bytes() == before
     res = runner.invoke(main, args + ["--update"])
     assert res.exit_code == 0, res.output

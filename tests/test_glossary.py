@@ -128,7 +128,7 @@ def test_consistency_findings_on_bakai(bakai, gloss):
     left = {(f.row, f.kind, f.term.target)
             for f in glossary.terminology_findings(doc, gloss, include_accepted=True)}
     assert left == {(14, "missing", "court executive"), (14, "missing", "demolition"),
-                    (63, "missing", "akimat")}
+                    (64, "missing", "akimat")}
     assert glossary.terminology_findings(doc, gloss) == []
 
 

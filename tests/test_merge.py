@@ -46,12 +46,12 @@ def test_translator_fixes_and_reviewer_flags_merge_cleanly(gold):
     # the translator: merges two rows, fixes a typo, splits a sentence
     do(mine, ops.merge_with_next(mine, 9))
     do(mine, ops.edit_sentence(mine, "tgt", tgt_of(mine, 30), "Fixed text of row 31."))
-    do(mine, ops.split_sentence(mine, "src", mine.beads[50].src[0], 12))
+    do(mine, ops.split_sentence(mine, "src", mine.beads[51].src[0], 12))
     # the reviewer: unconfirms a row, raises flags, fixes another typo
     do(theirs, ops.unconfirm(theirs, 20))
     do(theirs, review.add_flag(theirs, 40, "Accuracy/Omission", "major", comment="missing"))
     do(theirs, review.add_flag(theirs, 9, "Fluency/Spelling", "minor", comment="typo"))
-    do(theirs, ops.edit_sentence(theirs, "tgt", tgt_of(theirs, 60), "Reviewer's fix."))
+    do(theirs, ops.edit_sentence(theirs, "tgt", tgt_of(theirs, 61), "Reviewer's fix."))
     result = merge(gold, mine, theirs)
     assert result.clean, result.conflicts
     doc = result.doc
@@ -120,15 +120,15 @@ def test_same_change_on_both_sides_is_no_conflict(gold):
 def test_new_sentence_ids_of_both_sides_never_collide(gold):
     mine, theirs = fork(gold)
     do(mine, ops.split_sentence(mine, "src", gold.beads[3].src[0], 12))
-    do(theirs, ops.split_sentence(theirs, "src", gold.beads[50].src[0], 12))
-    do(theirs, review.add_flag(theirs, 50, "Other", "minor", comment="on the new halves"))
+    do(theirs, ops.split_sentence(theirs, "src", gold.beads[51].src[0], 12))
+    do(theirs, review.add_flag(theirs, 51, "Other", "minor", comment="on the new halves"))
     result = merge(gold, mine, theirs)
     assert result.clean
     doc = result.doc
     ids = [s.id for s in doc.source.sentences]
     assert len(ids) == len(set(ids)) == len(gold.source.sentences) + 2
     assert doc.beads[3].src == mine.beads[3].src
-    new = doc.beads[50].src
+    new = doc.beads[51].src
     assert all(i >= mine.source.next_id for i in new)
     assert doc.source.next_id > max(ids)
     assert review.flags(doc)[0].src == new  # the flag was renumbered with its sentences
@@ -215,12 +215,12 @@ def test_save_merging_keeps_the_other_save(tmp_path, gold):
     mine = copy_document(base)
     do(mine, ops.merge_with_next(mine, 1))
     theirs = copy_document(base)  # someone saves meanwhile
-    do(theirs, ops.unconfirm(theirs, 60))
+    do(theirs, ops.unconfirm(theirs, 61))
     store.save(theirs, path)
     result = save_merging(mine, path, base, sha)
     assert result is not None and result.clean
     saved = store.load(path)
-    assert len(saved.beads) == 67 and not saved.beads[59].confirmed
+    assert len(saved.beads) == 68 and not saved.beads[60].confirmed
     # a conflicting change: nothing is written
     before = path.read_bytes()
     base2, sha2 = store.load_with_hash(path)
@@ -245,14 +245,14 @@ def _write(doc, path):
 def test_merge_command_exit_codes_and_output(tmp_path, gold):
     mine, theirs = fork(gold)
     do(mine, ops.merge_with_next(mine, 1))
-    do(theirs, ops.unconfirm(theirs, 50))
+    do(theirs, ops.unconfirm(theirs, 51))
     b, m, t = (_write(d, tmp_path / f"{n}.yaml") for d, n in ((gold, "b"), (mine, "m"), (theirs, "t")))
     out = tmp_path / "out.yaml"
     res = CliRunner().invoke(main, ["merge", str(b), str(m), str(t), "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert "0 conflict(s)" in res.stderr
     merged = store.load(out)
-    assert len(merged.beads) == 67 and not merged.beads[49].confirmed
+    assert len(merged.beads) == 68 and not merged.beads[50].confirmed
     # conflicts: exit 1, mine kept (or theirs), listed on stderr, output still loadable
     do(theirs, ops.detach(theirs, 1, "src"))
     _write(theirs, t)
@@ -309,7 +309,7 @@ def test_git_merge_driver(tmp_path):
     res = _git(repo, "merge", "-q", "--no-edit", "reviewer")
     assert res.returncode == 0, res.stdout + res.stderr
     merged = store.load(doc_path)
-    assert len(merged.beads) == 67 and not merged.beads[39].confirmed
+    assert len(merged.beads) == 68 and not merged.beads[39].confirmed
     assert merged.source.path == str(repo / "alignments" / "../texts/ru/bakai.txt")
     # the same row on both branches: git reports the conflict, the file stays loadable (ours)
     commit_on("reviewer", lambda d: do(d, ops.unconfirm(d, 5)), new=False)

@@ -247,7 +247,7 @@ def test_discarding_the_journal(doc_path):
 
     async def discard(pilot):
         await pilot.press("d")
-        assert len(again.doc.beads) == 68 and not again.dirty
+        assert len(again.doc.beads) == 69 and not again.dirty
     drive(again, discard)
     assert not journal_path(doc_path).exists()
 
@@ -286,7 +286,7 @@ def test_kill_9_of_the_running_workbench_loses_nothing(doc_path, tmp_path):
         while time.time() < deadline:  # the UI is up when the status line shows
             screen = subprocess.run([*tmux, "capture-pane", "-p", "-t", session],
                                     capture_output=True, text=True).stdout
-            if "Row 1/68" in screen:
+            if "Row 1/69" in screen:
                 break
             time.sleep(0.2)
         else:
@@ -359,7 +359,7 @@ def test_read_only_folder_keeps_the_edits_and_saves_elsewhere(doc_path, tmp_path
             await settle(pilot)
             assert any("Could not save" in n and "no permission" in n for n in notes(app))
             assert isinstance(app.screen, ChoiceDialog) and app.dirty
-            assert len(app.doc.beads) == 67
+            assert len(app.doc.beads) == 68
             await pilot.press("a")  # save elsewhere
             assert isinstance(app.screen, PromptDialog)
             prompt = app.screen.query_one("Input")
@@ -371,7 +371,7 @@ def test_read_only_folder_keeps_the_edits_and_saves_elsewhere(doc_path, tmp_path
     finally:
         _writable(doc_path.parent)
     saved = store.load(elsewhere)
-    assert len(saved.beads) == 67
+    assert len(saved.beads) == 68
     assert Path(saved.source.path).resolve() == Path(store.load(doc_path).source.path).resolve()
 
 
@@ -390,12 +390,12 @@ def test_disk_full_is_said_plainly(doc_path, monkeypatch):
         await settle(pilot)
         monkeypatch.setattr(os, "fsync", real)
         assert any("the disk is full" in n for n in notes(app))
-        assert app.dirty and len(app.doc.beads) == 67
+        assert app.dirty and len(app.doc.beads) == 68
         await pilot.press("r")  # retry, now that there is room
         await settle(pilot)
         assert not app.dirty
     drive(app, script)
-    assert len(store.load(doc_path).beads) == 67
+    assert len(store.load(doc_path).beads) == 68
 
 
 # ---------------------------------------------------------------- two people, one document
@@ -412,14 +412,14 @@ def test_save_merges_what_someone_else_saved_meanwhile(doc_path):
     async def script(pilot):
         await pilot.press("m")  # rows 1-2 merged
         _someone_else(doc_path, lambda d: review.add_flag(d, 40, "Other", "major", comment="r"))
-        _someone_else(doc_path, lambda d: ops.unconfirm(d, 50))
+        _someone_else(doc_path, lambda d: ops.unconfirm(d, 51))
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert any("changed by someone else: merged" in n for n in notes(app))
         assert not app.dirty
     drive(app, script)
     saved = store.load(doc_path)
-    assert len(saved.beads) == 67 and not saved.beads[49].confirmed
+    assert len(saved.beads) == 68 and not saved.beads[50].confirmed
     assert [f.comment for f in review.flags(saved)] == ["r"]
     assert state(saved)[:5] == state(app.doc)[:5]
 
@@ -453,7 +453,7 @@ def test_a_command_merges_what_someone_else_saved_while_it_ran(doc_path, monkeyp
 
     def open_then_someone_saves(cls, path, **kw):
         session = opened(path, **kw)
-        _someone_else(doc_path, lambda d: ops.unconfirm(d, 50))
+        _someone_else(doc_path, lambda d: ops.unconfirm(d, 51))
         return session
 
     monkeypatch.setattr(Session, "open", classmethod(open_then_someone_saves))
@@ -462,7 +462,7 @@ def test_a_command_merges_what_someone_else_saved_while_it_ran(doc_path, monkeyp
     assert res.exit_code == 0, res.output
     assert "changed on disk meanwhile: merged 1 change(s) from it" in res.stderr
     saved = store.load(doc_path)
-    assert not saved.beads[50].confirmed and len(review.flags(saved)) == 1
+    assert not saved.beads[51].confirmed and len(review.flags(saved)) == 1
 
 
 def test_conflicts_are_shown_and_settled_by_choice(doc_path):
@@ -499,7 +499,7 @@ def test_a_journal_of_an_older_version_is_merged_with_the_new_file(doc_path):
         await settle(pilot)
         app.exit()
     drive(app, work)
-    _someone_else(doc_path, lambda d: ops.unconfirm(d, 50))  # the backup ~ is our base now
+    _someone_else(doc_path, lambda d: ops.unconfirm(d, 51))  # the backup ~ is our base now
     assert read_journal(doc_path).stale
     again = open_app(doc_path)
 
@@ -508,9 +508,9 @@ def test_a_journal_of_an_older_version_is_merged_with_the_new_file(doc_path):
         assert "changed since they were made" in str(again.screen.body)
         await pilot.press("r")
         await settle(pilot)
-        assert len(again.doc.beads) == 67 and not again.doc.beads[49].confirmed
+        assert len(again.doc.beads) == 68 and not again.doc.beads[50].confirmed
         await pilot.press("ctrl+s")
         await settle(pilot)
     drive(again, recover)
     saved = store.load(doc_path)
-    assert len(saved.beads) == 67 and not saved.beads[49].confirmed
+    assert len(saved.beads) == 68 and not saved.beads[50].confirmed

@@ -47,7 +47,7 @@ def test_a_fixed_typo_keeps_ids_rows_and_confirmation(project):
     assert set(drifted_sides(doc)) == {"tgt"}
     rep = res.sides["tgt"]
     assert (rep.changed, rep.new, rep.removed) == (1, 0, 0)
-    assert res.confirmed_kept == res.confirmed_before == 68
+    assert res.confirmed_kept == res.confirmed_before == 69
     assert [b.src for b in res.doc.beads] == [b.src for b in doc.beads]
     assert [b.tgt for b in res.doc.beads] == [b.tgt for b in doc.beads]
     assert drifted_sides(res.doc) == {} and res.doc.target.sha256 != doc.target.sha256
@@ -106,7 +106,7 @@ def test_new_and_removed_sentences_and_realignment(project, fake_encoder):
     check_invariants(res.doc)
     # with an encoder, the unconfirmed rows are re-aligned; the confirmed ones stay
     doc, res2 = moved(project, encoder=fake_encoder)
-    assert res2.realigned and res2.confirmed_kept == 67
+    assert res2.realigned and res2.confirmed_kept == 68
     kept = [b for b in res.doc.beads if b.confirmed]
     assert [b for b in res2.doc.beads if b.confirmed] == kept
 
@@ -135,8 +135,8 @@ def test_reanchor_command(project):
     res = runner.invoke(main, ["reanchor", str(doc_path), "--no-realign"])
     assert res.exit_code == 0, res.output
     assert "changed since this document was made" in res.output
-    assert "en sentences: 81 kept, 1 changed, 0 new, 0 removed" in res.output
-    assert "confirmed rows: 68 kept, 0 lost (of 68)" in res.output
+    assert "en sentences: 82 kept, 1 changed, 0 new, 0 removed" in res.output
+    assert "confirmed rows: 69 kept, 0 lost (of 69)" in res.output
     assert Path(str(doc_path) + "~").exists()
     assert drifted_sides(store.load(doc_path)) == {}
     res = runner.invoke(main, ["reanchor", str(doc_path)])
@@ -162,7 +162,7 @@ def test_align_update_reanchors_changed_texts(project, use_encoder):
                                     "--update"])
     assert res.exit_code == 0, res.output
     assert "re-anchored" in res.output and "1 changed" in res.output
-    assert store.load(out).confirmed_count == 68
+    assert store.load(out).confirmed_count == 69
 
 
 def test_re_aligning_uses_the_documents_own_model_unless_told(project, monkeypatch, fake_encoder):

@@ -138,7 +138,7 @@ def test_source_paths_are_relative_to_the_document(tmp_path):
 
 def test_bakai_gold_loads_fully_confirmed(bakai_paths):
     doc = store.load(bakai_paths[2])
-    assert doc.confirmed_count == len(doc.beads) == 68
+    assert doc.confirmed_count == len(doc.beads) == 69
     kinds = [b.kind for b in doc.beads]
     assert sum(k not in ("1-1", "1-0", "0-1") for k in kinds) >= 12
     assert kinds.count("1-0") == 3 and kinds.count("0-1") >= 3

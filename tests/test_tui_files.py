@@ -91,7 +91,7 @@ def test_quit_saving(bakai):
         await settle(pilot)
     drive(app, script)
     assert state(store.load(bakai)) == state(app.doc)
-    assert len(store.load(bakai).beads) == 67
+    assert len(store.load(bakai).beads) == 68
 
 
 def test_quit_clean_document_does_not_ask(bakai):
@@ -166,7 +166,7 @@ def test_discard_autosave(bakai):
 
     async def script(pilot):
         await pilot.press("d")
-        assert len(app.doc.beads) == 68 and not app.dirty
+        assert len(app.doc.beads) == 69 and not app.dirty
     drive(app, script)
     assert not autosave.autosave_path(bakai).exists()
 
@@ -267,8 +267,8 @@ def test_export_and_the_report_from_inside_the_workbench(bakai):
         assert path.value == str(folder / "bakai.tsv")
         await pilot.press("enter")
         await settle(pilot)
-        assert (folder / "bakai.tsv").read_text(encoding="utf-8").count("\n") == 62  # header+61
-        assert any("Exported 61 pairs" in n for n in notes(app))  # 1-0 and 0-1 rows are not pairs
+        assert (folder / "bakai.tsv").read_text(encoding="utf-8").count("\n") == 63  # header+62
+        assert any("Exported 62 pairs" in n for n in notes(app))  # 1-0 and 0-1 rows are not pairs
         await pilot.press("E")
         await pilot.pause()
         app.screen.query_one("#path").value = str(bakai)  # over the document itself: refused

@@ -92,7 +92,7 @@ def test_z_and_Z_walk_the_misspellings_in_order_and_wrap(project):
             await pilot.pause()
             seen.append(app.marks.current[4])
         assert seen == TYPOS_IN_ORDER
-        assert (app.view.row, app.view.side) == (67, "tgt")
+        assert (app.view.row, app.view.side) == (68, "tgt")
         await pilot.press("z")  # past the last one: back to the first
         await pilot.pause()
         assert app.marks.current[4] == "Inititally" and "Wrapped around." in notes(app)
@@ -102,7 +102,7 @@ def test_z_and_Z_walk_the_misspellings_in_order_and_wrap(project):
         await pilot.press("Z", "Z")
         await pilot.pause()
         assert app.marks.current[4] == "Astonishly"  # two typos in one sentence, in order
-        assert app.view.row == 65 and "typo: Astonishly, beaurocrats (=)" in str(
+        assert app.view.row == 66 and "typo: Astonishly, beaurocrats (=)" in str(
             app.main_screen.query_one("#status").render())
     drive(app, script)
 
@@ -218,24 +218,24 @@ def test_findings_list_lists_typos_and_terms_and_enter_goes_there(project):
         dialog.query_one(OptionList).highlighted = forbidden
         await pilot.press("enter")
         await pilot.pause()
-        assert (app.view.row, app.view.side) == (51, "tgt")
-        assert app.marks.gutter(51) == (None, True)  # the ≠ in the gutter
+        assert (app.view.row, app.view.side) == (52, "tgt")
+        assert app.marks.gutter(52) == (None, True)  # the ≠ in the gutter
         # "=" on a row with no typo but a forbidden variant offers the glossary's term
         await pilot.press("equals_sign")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("y")
         await pilot.pause()
-        assert "Zher Ana" in target_text(app, 51) and "Zher Ann" not in target_text(app, 51)
-        assert not app.marks.gutter(51)[1]
+        assert "Zher Ana" in target_text(app, 52) and "Zher Ann" not in target_text(app, 52)
+        assert not app.marks.gutter(52)[1]
         await pilot.press("u")
         await pilot.pause()
-        assert "Zher Ann" in target_text(app, 51)
+        assert "Zher Ann" in target_text(app, 52)
     drive(app, script)
 
 
 def test_a_term_problem_accepted_here_is_no_longer_reported(tmp_path):
-    """Row 64 of the corrected Bakai keeps "акимат" untranslated on purpose: "=" there accepts
+    """Row 65 of the corrected Bakai keeps "акимат" untranslated on purpose: "=" there accepts
     it for that row only, kept in the document (undoable), and the checks no longer report it
     (issue 15)."""
     for name in ("glossary.yaml", "dictionary.yaml"):
@@ -247,21 +247,21 @@ def test_a_term_problem_accepted_here_is_no_longer_reported(tmp_path):
 
     async def script(pilot):
         await settle(pilot)
-        assert [t.term.target for t in app.marks.terms(63)] == ["akimat"]
-        await pilot.press("colon", *"64", "enter")
+        assert [t.term.target for t in app.marks.terms(64)] == ["akimat"]
+        await pilot.press("colon", *"65", "enter")
         await pilot.pause()
         await pilot.press("equals_sign")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("a")
         await pilot.pause()
-        assert app.marks.terms(63) == [] and not app.marks.gutter(63)[1]
+        assert app.marks.terms(64) == [] and not app.marks.gutter(64)[1]
         assert app.doc.extra["accepted_terms"] == [
             {"kind": "missing", "source": "акимат", "target": "akimat", "side": "src",
-             "sid": app.doc.beads[63].src[0]}]
+             "sid": app.doc.beads[64].src[0]}]
         await pilot.press("u")
         await settle(pilot)
-        assert [t.term.target for t in app.marks.terms(63)] == ["akimat"]
+        assert [t.term.target for t in app.marks.terms(64)] == ["akimat"]
     drive(app, script)
 
 

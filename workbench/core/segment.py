@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import razdel
 
+from . import boundaries
 from .textio import lines, paragraphs
 
 #: Languages pysbd has rules for (its ISO 639-1 codes).
@@ -96,38 +97,29 @@ def pieces(paragraph: str, size: int = PYSBD_PIECE) -> list[str]:
     return out
 
 
-def split_paragraph(paragraph: str, lang: str) -> list[str]:
-    """Split one paragraph into sentences for the given language code."""
+def _library_parts(paragraph: str, lang: str) -> list[str]:
+    """The sentences the library for the language finds, as it returns them."""
     if lang == "ru":
-        parts = [s.text for s in razdel.sentenize(paragraph)]
-    elif lang in PYSBD_LANGUAGES:
-        parts = [s for piece in pieces(paragraph) for s in _pysbd(lang).segment(piece)]
-    else:
-        # razdel's rules are mostly punctuation-driven and work tolerably for other
-        # alphabetic languages; better than treating the paragraph as one sentence.
-        parts = [s.text for s in razdel.sentenize(paragraph)]
-    return _closers_back([p.strip() for p in parts if p.strip()])
+        return [s.text for s in razdel.sentenize(paragraph)]
+    if lang in PYSBD_LANGUAGES:
+        return [s for piece in pieces(paragraph) for s in _pysbd(lang).segment(piece)]
+    # razdel's rules are mostly punctuation-driven and work tolerably for other
+    # alphabetic languages; better than treating the paragraph as one sentence.
+    return [s.text for s in razdel.sentenize(paragraph)]
 
 
-#: marks that only ever close a quotation or bracket (not », which opens one in German)
-_CLOSERS = "”’」』）》】〕〉)]"
-
-
-def _closers_back(parts: list[str]) -> list[str]:
-    """A sentence that starts with a closing quote or bracket: the splitter cut after the end
-    mark inside the quotation (pysbd does, for Chinese: 他说：“我们不同意。” 然后…); the
-    closer goes back to the sentence it closes."""
-    out: list[str] = []
-    for part in parts:
-        k = 0
-        while k < len(part) and part[k] in _CLOSERS:
-            k += 1
-        if k and out:
-            out[-1] += part[:k]
-            part = part[k:].lstrip()
-        if part:
-            out.append(part)
-    return out
+def split_paragraph(paragraph: str, lang: str) -> list[str]:
+    """Split one paragraph into sentences for the given language code: the library's cuts,
+    repaired where they are known to go wrong (:mod:`.boundaries`)."""
+    parts = _library_parts(paragraph, lang)
+    cuts = boundaries.cuts_of(paragraph, parts)
+    if cuts is None:  # the library changed the text: its sentences as they are
+        return [p.strip() for p in parts if p.strip()]
+    resplit = None
+    if lang != "ru" and lang in PYSBD_LANGUAGES:
+        def resplit(text: str) -> list[str]:
+            return _library_parts(text, lang)
+    return boundaries.sentences(paragraph, boundaries.repair(paragraph, cuts, lang, resplit))
 
 
 def segment_text(text: str, lang: str, *, presegmented: bool = False) -> list[Segment]:

@@ -1,0 +1,191 @@
+"""Repairs to the sentence cuts that pysbd and razdel make in a paragraph.
+
+Both splitters know their abbreviations; what they get wrong is mostly quotation, counted by
+``bench/segmentation.py`` on the NTREX development documents (one sentence per line, joined
+into paragraphs as a user's text arrives):
+
+- pysbd keeps a quotation of several sentences as one sentence ("We came. We saw. We won."),
+  and a stray quote mark can pair with one many sentences later, so that a whole article
+  becomes one sentence (English NTREX: 70 of 852 sentence ends missed); razdel, and pysbd
+  for Chinese, cut inside quotations, so the two sides of a translation disagree;
+- a closing quote after the last sentence of a quotation comes out as a sentence of its
+  own ("), or opens the next one (" Dann ging er.);
+- German "am 10. Juli" is cut before the date, French "13 h. 30" and "p. 91" after the
+  abbreviation;
+- pysbd cuts Chinese after a comma inside a quotation (“……，”他说) and before the speaker
+  of a quotation (“真的吗？”他问道。), where English keeps "“Really?” he asked." whole.
+
+The repairs work on cut positions in the paragraph, so every sentence is a slice of the
+paragraph's own text: nothing is added, dropped or respaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: the marks that end a sentence
+END_MARKS = ".!?…。！？‼⁇⁈⁉"
+#: marks that may follow an end mark and still belong to the sentence
+_TRAILERS = "\"'”’»«」』）》】〕〉)]"
+#: marks that only ever close a quotation or bracket (not », which opens one in German)
+_CLOSERS = "”’」』）》】〕〉)]"
+#: marks that stand inside a sentence, never at its start
+_MIDDLE = ",，、;；:："
+#: a quotation of some length: straight, curly, guillemets either way round, German „…“
+_QUOTATION = re.compile(r'"[^"]{8,}"|“[^”]{8,}”|«[^»]{8,}»|»[^«]{8,}«|„[^“”]{8,}[“”]')
+#: an end mark inside a quotation's text followed by more of it
+_INNER_END = re.compile(r"[.!?…](?:\s|$)")
+#: a sentence end at a closing quote, or before an opening one, then a capital
+_END_AT_QUOTE = re.compile(r'[.!?…]\s?[»«”"]\s+(?=["“«„»]?\s?\w)|[.!?…]\s+(?=["“«„]\s?\w)')
+#: the same in Chinese, where no capital follows: 。" 但是… / 吗?” 国民队…
+_END_AT_QUOTE_ZH = re.compile(r'[。！？!?…]["”」』’]+(?=[^，,、：:。！？!?"”」』’\s])')
+#: abbreviations that stand before a number: p. 91, S. 340, h. 30, Nr. 293, vol. 2
+_BEFORE_NUMBER = re.compile(
+    r"(?:^|[\s(\[])(?:[^\W\d_]|nr|no|bd|vol|art|pp|ch|fig|abb|hr|ca|tel|cap|vv)\.$", re.I)
+#: a Latin initial: "P." in "P. Diddy"
+_INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
+#: the first clause of a Chinese sentence that names who spoke: 他问道 / Wade 说 / 她笑着说
+#: (its clause ends the sentence, or opens a further quotation: 她笑着说，“快进来吧。”)
+_SPEAKER = re.compile(
+    r"^[^，。！？：“”「」]{1,12}?(?:说|道|问|答|喊|叫|称|表示|写道|补充)(?:着|了|过|道)?(?:。|[，：][“「])")
+_SPACELESS = {"zh", "ja"}
+
+
+def repair(paragraph: str, cuts: list[int], lang: str,
+           resplit: Callable[[str], list[str]] | None = None) -> list[int]:
+    """The cuts (offsets in the paragraph where a sentence ends) after every repair.
+    ``resplit`` is the splitter that made the cuts when it keeps quotations whole (pysbd):
+    it is run again on the text of each quotation."""
+    cuts = sorted(set(c for c in cuts if 0 < c < len(paragraph)))
+    if resplit is not None and lang not in _SPACELESS:
+        cuts = _cut_quotations(paragraph, cuts, resplit)
+        cuts = _cut_after_closing_quotes(paragraph, cuts)
+    if lang == "zh":  # Japanese goes on after a quotation (」と彼は言った), as pysbd knows
+        cuts = _cut_after_chinese_quotes(paragraph, cuts)
+    cuts = _closers_back(paragraph, cuts)
+    cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(nxt))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(prev))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: not _ends_sentence(prev))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isdigit() and bool(
+        _BEFORE_NUMBER.search(prev)))
+    if lang in _SPACELESS:
+        cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
+    if lang == "zh":
+        cuts = _join(paragraph, cuts, _speaker_follows)
+    return cuts
+
+
+def sentences(paragraph: str, cuts: list[int]) -> list[str]:
+    """The paragraph's sentences between the cuts, without the white space around them."""
+    bounds = [0, *cuts, len(paragraph)]
+    return [s for a, b in zip(bounds, bounds[1:]) if (s := paragraph[a:b].strip())]
+
+
+def cuts_of(paragraph: str, parts: list[str]) -> list[int] | None:
+    """Where the parts a splitter returned end in the paragraph; None when a part is not
+    found in order (a splitter that changed the text)."""
+    cuts, pos = [], 0
+    for part in parts:
+        at = paragraph.find(part, pos)
+        if at < 0:
+            return None
+        pos = at + len(part)
+        cuts.append(pos)
+    return cuts[:-1]
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does the text end with an end mark, perhaps followed by closing quotes or brackets?"""
+    return text.rstrip().rstrip(_TRAILERS).rstrip()[-1:] in set(END_MARKS)
+
+
+def _pieces_between(paragraph: str, cuts: list[int]):
+    bounds = [0, *cuts, len(paragraph)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _join(paragraph: str, cuts: list[int], joins: Callable[[str, str], bool]) -> list[int]:
+    """Drop each cut where ``joins(sentence before, sentence after)`` says it is no end."""
+    out: list[int] = []
+    start = 0
+    for k, cut in enumerate(cuts):
+        end = cuts[k + 1] if k + 1 < len(cuts) else len(paragraph)
+        if not joins(paragraph[start:cut].strip(), paragraph[cut:end].strip()):
+            out.append(cut)
+            start = cut
+    return out
+
+
+def _closers_back(paragraph: str, cuts: list[int]) -> list[int]:
+    """A sentence that starts with closing marks, end marks or a comma (the splitter cut after
+    the end mark inside the quotation: 他说：“我们不同意。” 然后…; a doubled 。。): they go back
+    to the sentence they close. Straight quotes count as closing when white space (or the end)
+    follows them and the sentence before has an odd number: Wir sahen." Dann…, but not the
+    opening quote of "I yelled…"."""
+    out: list[int] = []
+    for cut in cuts:
+        k = cut
+        while k < len(paragraph) and paragraph[k].isspace():
+            k += 1
+        j = k
+        while j < len(paragraph) and paragraph[j] in _CLOSERS + END_MARKS + _MIDDLE + '"':
+            j += 1
+        straight = '"' in paragraph[k:j]
+        if j > k and (not straight or (j == len(paragraph) or paragraph[j].isspace()) and (
+                paragraph[out[-1] if out else 0:cut].count('"') % 2 == 1)):
+            cut = j
+        out.append(cut)
+    return out
+
+
+def _cut_quotations(paragraph: str, cuts: list[int],
+                    resplit: Callable[[str], list[str]]) -> list[int]:
+    """Cut a quotation of several sentences where the splitter, run on the quotation's own
+    text, ends its sentences (as razdel, pysbd for Chinese and CAT tools do)."""
+    new = set(cuts)
+    for a, b in _pieces_between(paragraph, cuts):
+        for m in _QUOTATION.finditer(paragraph, a, b):
+            inner_start, inner = m.start() + 1, m[0][1:-1]
+            if not _INNER_END.search(inner.rstrip()):
+                continue
+            inner_cuts = cuts_of(inner, resplit(inner))
+            if inner_cuts:
+                new.update(inner_start + c for c in inner_cuts)
+    return sorted(new)
+
+
+def _cut_after_closing_quotes(paragraph: str, cuts: list[int]) -> list[int]:
+    """Cut after an end mark and a closing quote, or before an opening one, followed by a
+    capital (pysbd keeps 'Er sagte: «Wir kamen.» Dann ging er.' whole, and a stray quote
+    mark makes it pair quotes wrongly: '… got to the boy. "I yelled …')."""
+    new = set(cuts)
+    for m in _END_AT_QUOTE.finditer(paragraph):
+        rest = paragraph[m.end():].lstrip("\"“«„» ")
+        if rest[:1].isupper():
+            new.add(m.end())
+    return sorted(new)
+
+
+def _cut_after_chinese_quotes(paragraph: str, cuts: list[int]) -> list[int]:
+    """Cut after an end mark and a closing quote in Chinese (pysbd does not after
+    a straight one: 进程。" 这两座…). A straight quote closes when the text since the last
+    cut has an odd number of them; otherwise it opens the next sentence."""
+    new = set(cuts)
+    for m in _END_AT_QUOTE_ZH.finditer(paragraph):
+        if '"' in m[0]:
+            last = max((c for c in new if c <= m.start()), default=0)
+            if paragraph[last:m.start() + m[0].index('"')].count('"') % 2 == 0:
+                continue
+        new.add(m.end())
+    return sorted(new)
+
+
+def _speaker_follows(prev: str, nxt: str) -> bool:
+    """A Chinese quotation whose speaker follows it: “真的吗？” + 他问道。"""
+    return prev[-1:] in "”」』\"" and prev.rstrip("”」』\"")[-1:] in "。！？!?…" and bool(
+        _SPEAKER.match(nxt.replace(" ", "")))
