@@ -181,6 +181,12 @@ def test_dates_and_abbreviations_before_numbers_are_not_sentence_ends():
         "Erst am Abend des 10. Juli klarte es auf, und am 11. Juli traten sie an."]
     assert split_paragraph("A 20 h. 30 ils étaient au pied. Voir la p. 91 du rapport.",
                            "fr") == ["A 20 h. 30 ils étaient au pied.", "Voir la p. 91 du rapport."]
+    # languages with no splitter of their own: a title before a name is no sentence end
+    assert split_paragraph("O tempo está bom. O Sr. Silva foi ao mercado às 10 h. A Dra. Costa "
+                           "andou 3,5 km.", "pt") == [
+        "O tempo está bom.", "O Sr. Silva foi ao mercado às 10 h.", "A Dra. Costa andou 3,5 km."]
+    assert split_paragraph("Dr. Yılmaz ile pazara gittik. Prof. Demir yürüdü.", "tr") == [
+        "Dr. Yılmaz ile pazara gittik.", "Prof. Demir yürüdü."]
 
 
 def test_chinese_quotations_and_their_speakers():

@@ -11,7 +11,8 @@ into paragraphs as a user's text arrives):
 - a closing quote after the last sentence of a quotation comes out as a sentence of its
   own ("), or opens the next one (" Dann ging er.);
 - German "am 10. Juli" is cut before the date, French "13 h. 30" and "p. 91" after the
-  abbreviation;
+  abbreviation, and in a language with no splitter of its own (razdel's rules stand in) a
+  title before a name: Portuguese "O Sr. | Silva";
 - pysbd cuts Chinese after a comma inside a quotation (“……，”他说) and before the speaker
   of a quotation (“真的吗？”他问道。), where English keeps "“Really?” he asked." whole.
 
@@ -42,7 +43,13 @@ _END_AT_QUOTE = re.compile(r'[.!?…]\s?[»«”"]\s+(?=["“«„»]?\s?\w)|[.!
 _END_AT_QUOTE_ZH = re.compile(r'[。！？!?…]["”」』’]+(?=[^，,、：:。！？!?"”」』’\s])')
 #: abbreviations that stand before a number: p. 91, S. 340, h. 30, Nr. 293, vol. 2
 _BEFORE_NUMBER = re.compile(
-    r"(?:^|[\s(\[])(?:[^\W\d_]|nr|no|bd|vol|art|pp|ch|fig|abb|hr|ca|tel|cap|vv)\.$", re.I)
+    r"(?:^|[\s(\[])(?:[^\W\d_]|nr|no|bd|vol|art|pp|ch|fig|abb|hr|ca|tel|cap|vv|kl|nº)\.$", re.I)
+#: titles before a name, in the languages without a splitter of their own (razdel cuts
+#: "O Sr. | Silva", "A Dra. | Costa", "Prof. | Demir"): never a sentence end before a capital
+_TITLE = re.compile(
+    r"(?:^|[\s(\[\"“«])(?:Mr|Mrs|Ms|Dr|Dra|Drs|Prof|Profa|Sr|Sra|Srta|Sto|Sta|St|Mme|Mlle|Mgr|"
+    r"Hr|Hrn|Fr|Frk|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres|Ing|Arq|Lic|Dott|Sig|"
+    r"Doç|Av|Cel|Ten)\.$")
 #: a Latin initial: "P." in "P. Diddy"
 _INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
 #: the first clause of a Chinese sentence that names who spoke: 他问道 / Wade 说 / 她笑着说
@@ -69,6 +76,8 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _ends_sentence(prev))
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isdigit() and bool(
         _BEFORE_NUMBER.search(prev)))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isupper() and bool(
+        _TITLE.search(prev)))
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
     if lang == "zh":
