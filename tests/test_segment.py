@@ -207,6 +207,14 @@ def test_chinese_quotations_and_their_speakers():
     assert split_paragraph("他罪有应得。。但是学会不同意。", "zh") == ["他罪有应得。。", "但是学会不同意。"]
 
 
+def test_japanese_quotations_one_after_another_are_sentences():
+    assert split_paragraph("「本当ですか？」「はい、本当です。」彼女は笑った。", "ja") == [
+        "「本当ですか？」", "「はい、本当です。」彼女は笑った。"]
+    # a quotation the sentence goes on after stays whole
+    assert split_paragraph("彼は「もう帰る。明日また来る。」と言った。私は黙っていた。", "ja") == [
+        "彼は「もう帰る。明日また来る。」と言った。", "私は黙っていた。"]
+
+
 @given(st.lists(st.sampled_from(
     ["We came", "here", "Mr.", "Dr. Brown", "p. 91", "10.", "Juli", ".", "!", "?", '"', "“",
      "”", "«", "»", "'", ",", ":", "他说", "。", "“真的吗？”", "…", "(", ")", "U.S.", "\u00a0"]),

@@ -13,6 +13,7 @@ into paragraphs as a user's text arrives):
 - German "am 10. Juli" is cut before the date, French "13 h. 30" and "p. 91" after the
   abbreviation, and in a language with no splitter of its own (razdel's rules stand in) a
   title before a name: Portuguese "O Sr. | Silva";
+- pysbd keeps Japanese quotations one after another together (「本当ですか？」「はい。」);
 - pysbd cuts Chinese after a comma inside a quotation (“……，”他说) and before the speaker
   of a quotation (“真的吗？”他问道。), where English keeps "“Really?” he asked." whole.
 
@@ -41,6 +42,8 @@ _INNER_END = re.compile(r"[.!?…](?:\s|$)")
 _END_AT_QUOTE = re.compile(r'[.!?…]\s?[»«”"]\s+(?=["“«„»]?\s?\w)|[.!?…]\s+(?=["“«„]\s?\w)')
 #: the same in Chinese, where no capital follows: 。" 但是… / 吗?” 国民队…
 _END_AT_QUOTE_ZH = re.compile(r'[。！？!?…]["”」』’]+(?=[^，,、：:。！？!?"”」』’\s])')
+#: a Japanese quotation that ends a sentence and another that follows it
+_QUOTE_AFTER_QUOTE_JA = re.compile(r"[。！？!?…][」』]+(?=\s*[「『])")
 #: abbreviations that stand before a number: p. 91, S. 340, h. 30, Nr. 293, vol. 2
 _BEFORE_NUMBER = re.compile(
     r"(?:^|[\s(\[])(?:[^\W\d_]|nr|no|bd|vol|art|pp|ch|fig|abb|hr|ca|tel|cap|vv|kl|nº)\.$", re.I)
@@ -70,6 +73,8 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         cuts = _cut_after_closing_quotes(paragraph, cuts)
     if lang == "zh":  # Japanese goes on after a quotation (」と彼は言った), as pysbd knows
         cuts = _cut_after_chinese_quotes(paragraph, cuts)
+    if lang == "ja":  # ... but one quotation after another is a new sentence: 「…？」「…。」
+        cuts = sorted(set(cuts) | {m.end() for m in _QUOTE_AFTER_QUOTE_JA.finditer(paragraph)})
     cuts = _closers_back(paragraph, cuts)
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(prev))
