@@ -17,6 +17,14 @@ def test_russian_initials_and_abbreviations_do_not_split():
     ]
 
 
+def test_a_russian_sentence_that_ends_with_a_number_and_its_unit():
+    para = ("Это было в 2006 г. Люди вышли на улицы. Ветер дул со скоростью 19 км/ч. "
+            "Он живёт в г. Москве, цена 5 тыс. руб. в месяц.")
+    assert split_paragraph(para, "ru") == [
+        "Это было в 2006 г.", "Люди вышли на улицы.", "Ветер дул со скоростью 19 км/ч.",
+        "Он живёт в г. Москве, цена 5 тыс. руб. в месяц."]
+
+
 def test_russian_quotes_and_dialogue_dashes():
     para = "«Земля — народу!» — кричали люди. — Уходите! — сказала женщина. Милиция ушла."
     out = split_paragraph(para, "ru")
@@ -147,6 +155,16 @@ def test_a_quotation_of_several_sentences_is_cut_inside():
     # the speaker after a quoted question stays with it, as before
     assert split_paragraph("“Really?” he asked. She nodded.", "en") == [
         "“Really?” he asked.", "She nodded."]
+
+
+def test_british_single_quotes_are_quotations_and_apostrophes_are_not():
+    para = ("Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages. "
+            "I would also appeal to anyone who saw it.' A police spokesman said it was over. "
+            "It's the students' books. He said, 'Don't go.' Then he left.")
+    assert split_paragraph(para, "en") == [
+        "Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages.",
+        "I would also appeal to anyone who saw it.'", "A police spokesman said it was over.",
+        "It's the students' books.", "He said, 'Don't go.'", "Then he left."]
 
 
 def test_a_stray_quote_mark_does_not_swallow_the_paragraph():

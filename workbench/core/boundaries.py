@@ -10,6 +10,8 @@ into paragraphs as a user's text arrives):
   for Chinese, cut inside quotations, so the two sides of a translation disagree;
 - a closing quote after the last sentence of a quotation comes out as a sentence of its
   own ("), or opens the next one (" Dann ging er.);
+- razdel takes the full stop after a number's unit for an abbreviation's ("в 2018 г. | В
+  другом интервью" is not cut);
 - German "am 10. Juli" is cut before the date, French "13 h. 30" and "p. 91" after the
   abbreviation, and in a language with no splitter of its own (razdel's rules stand in) a
   title before a name: Portuguese "O Sr. | Silva";
@@ -35,13 +37,25 @@ _CLOSERS = "”’」』）》】〕〉)]"
 #: marks that stand inside a sentence, never at its start
 _MIDDLE = ",，、;；:："
 #: a quotation of some length: straight, curly, guillemets either way round, German „…“
-_QUOTATION = re.compile(r'"[^"]{8,}"|“[^”]{8,}”|«[^»]{8,}»|»[^«]{8,}«|„[^“”]{8,}[“”]')
+#: (single quotes, as British English writes them, only from a capital to an end mark and a
+#: quote that no letter follows, since ' and ’ are apostrophes too: don't, O'Hagan)
+_QUOTATION = re.compile(r'"[^"]{8,}"|“[^”]{8,}”|«[^»]{8,}»|»[^«]{8,}«|„[^“”]{8,}[“”]'
+                        r"|(?<![\w'’])['‘](?=[A-Z]).{8,}?[.!?,]['’](?![\w'’])")
 #: an end mark inside a quotation's text followed by more of it
 _INNER_END = re.compile(r"[.!?…](?:\s|$)")
 #: a sentence end at a closing quote, or before an opening one, then a capital
-_END_AT_QUOTE = re.compile(r'[.!?…]\s?[»«”"]\s+(?=["“«„»]?\s?\w)|[.!?…]\s+(?=["“«„]\s?\w)')
+_END_AT_QUOTE = re.compile(
+    r'[.!?…]\s?[»«”"]\s+(?=["“«„»]?\s?\w)|[.!?…]\s+(?=["“«„]\s?\w)'
+    r"|[.!?…]\s+(?=['‘][A-Z])")
 #: the same in Chinese, where no capital follows: 。" 但是… / 吗?” 国民队…
 _END_AT_QUOTE_ZH = re.compile(r'[。！？!?…]["”」』’]+(?=[^，,、：:。！？!?"”」』’\s])')
+#: a number and a unit at the end of a Russian sentence, where razdel takes the unit's full stop
+#: for an abbreviation's ("в 2018 г. | В другом", "10 см. | Для", "19 км/ч. | Ураган"): a
+#: capital after it starts a sentence (a town after "г." has no number before it)
+_UNIT_END_RU = re.compile(
+    r"(?<=\d)\s?(?:г|гг|в|вв|см|мм|км|м|кг|т|ч|мин|сек|км/ч|м/с|тыс|млн|млрд|руб|долл)\."
+    r"(?=\s+[«\"„(]?[А-ЯЁA-Z])")
+_CYRILLIC_UNITS_LANGS = {"ru"}
 #: a Japanese quotation that ends a sentence and another that follows it
 _QUOTE_AFTER_QUOTE_JA = re.compile(r"[。！？!?…][」』]+(?=\s*[「『])")
 #: abbreviations that stand before a number: p. 91, S. 340, h. 30, Nr. 293, vol. 2
@@ -71,6 +85,8 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     if resplit is not None and lang not in _SPACELESS:
         cuts = _cut_quotations(paragraph, cuts, resplit)
         cuts = _cut_after_closing_quotes(paragraph, cuts)
+    if lang in _CYRILLIC_UNITS_LANGS:
+        cuts = sorted(set(cuts) | {m.end() for m in _UNIT_END_RU.finditer(paragraph)})
     if lang == "zh":  # Japanese goes on after a quotation (」と彼は言った), as pysbd knows
         cuts = _cut_after_chinese_quotes(paragraph, cuts)
     if lang == "ja":  # ... but one quotation after another is a new sentence: 「…？」「…。」
@@ -179,7 +195,7 @@ def _cut_after_closing_quotes(paragraph: str, cuts: list[int]) -> list[int]:
     mark makes it pair quotes wrongly: '… got to the boy. "I yelled …')."""
     new = set(cuts)
     for m in _END_AT_QUOTE.finditer(paragraph):
-        rest = paragraph[m.end():].lstrip("\"“«„» ")
+        rest = paragraph[m.end():].lstrip("\"“«„»'‘ ")
         if rest[:1].isupper():
             new.add(m.end())
     return sorted(new)
