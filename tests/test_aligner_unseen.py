@@ -236,3 +236,32 @@ def test_a_chinese_english_pair_aligns_end_to_end(tmp_path):
     assert "…" not in shown.output
     flat = "".join(c for c in shown.output if "\u4e00" <= c <= "\u9fff")
     assert "".join(c for c in ZH if "\u4e00" <= c <= "\u9fff") == flat
+
+
+#: a scene of dialogue, written for this test, and its translation (curly quotes on both sides)
+ZH_DIALOGUE = ("“你回来了？”母亲问道。她站在门口，手里还拿着一块抹布。“路上堵车，”我说，“对不起，"
+               "我来晚了。”她没有说话，只是转身走进了厨房。过了一会儿，她端出一碗热汤。“先喝点汤吧。”她说。\n")
+EN_DIALOGUE = ("“You’re back?” my mother asked. She stood in the doorway, a rag still in her hand. "
+               "“The traffic was bad,” I said. “Sorry I’m late.” She said nothing and turned back "
+               "into the kitchen. After a while she brought out a bowl of hot soup. “Have some soup "
+               "first,” she said.\n")
+
+
+def test_chinese_dialogue_keeps_its_speakers_and_aligns_one_to_one(tmp_path):
+    """A novel's dialogue: the speaker after a Chinese quotation (“你回来了？”母亲问道。) stays in
+    its sentence, as English keeps "“You’re back?” my mother asked." whole, so the rows are
+    1-1; the one Chinese sentence with two quotations is the English's two (1-2)."""
+    from workbench.cli import main
+
+    (tmp_path / "zh.txt").write_text(ZH_DIALOGUE, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN_DIALOGUE, encoding="utf-8")
+    out = tmp_path / "dialogue.yaml"
+    res = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"),
+                                    "--source-lang", "zh", "--target-lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    zh = [s["text"] for s in doc["source_sentences"]]
+    assert zh[0] == "“你回来了？”母亲问道。" and zh[-1] == "“先喝点汤吧。”她说。"
+    assert zh[2] == "“路上堵车，”我说，“对不起，我来晚了。”"
+    beads = [(len(b["src"]), len(b["tgt"])) for b in doc["beads"]]
+    assert beads == [(1, 1), (1, 1), (1, 2), (1, 1), (1, 1), (1, 1)]
