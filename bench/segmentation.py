@@ -1,6 +1,6 @@
 """How well the default sentence splitter finds the sentences of the development corpora.
 
-    .venv/bin/python bench/segmentation.py [--show N]
+    .venv/bin/python bench/segmentation.py [--show N] [--speed]
 
 The development corpora come one sentence per line, cut by people (NTREX's translators
 translated sentence by sentence; Text+Berg was segmented and hand-checked). Each document's
@@ -102,10 +102,33 @@ def _pieces(line: str, inside: list[int]) -> list[str]:
     return out
 
 
+def speed() -> None:
+    """Seconds to split long paragraphs: ordinary text (the Bakai article, 100 times), nothing
+    but dialogue, references with abbreviations and no sentence end."""
+    import time
+
+    bakai = (ROOT / "texts" / "en" / "bakai.txt").read_text(encoding="utf-8")
+    texts = {
+        "Bakai x100": " ".join([" ".join(ln.strip() for ln in bakai.splitlines() if ln.strip())] * 100),
+        "dialogue": '"Where are you going now?" "Home, because it is late." ' * 16_000,
+        "references": "p. 5 x, " * 80_000,
+    }
+    for name, text in texts.items():
+        start = time.perf_counter()
+        n = len(split_paragraph(text, "en"))
+        print(f"{name:12} {len(text) / 1000:7.0f} KB {n:7d} sentences "
+              f"{time.perf_counter() - start:6.1f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", type=int, default=5, help="errors shown per language and kind")
+    ap.add_argument("--speed", action="store_true",
+                    help="time long one-paragraph texts instead (where pysbd alone is quadratic)")
     args = ap.parse_args()
+    if args.speed:
+        speed()
+        return
     totals: dict[tuple[str, str], list] = {}
     for corpus, lang, lines, ones in documents():
         missed, extra = check(lang, lines, ones)

@@ -5,6 +5,7 @@ confidences stay calibrated."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -216,18 +217,26 @@ def test_chinese_text_splits_into_sentences_with_quotes_kept_whole():
     assert ja == ["「東京へ行きます。」と彼は言った。", "それから帰った。"]
 
 
+def align_zh_en(tmp_path, zh: str, en: str) -> tuple[Path, dict]:
+    """`workbench align zh.txt en.txt --source-lang zh` with the bundled model: the document
+    written and its YAML."""
+    from workbench.cli import main
+
+    (tmp_path / "zh.txt").write_text(zh, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    out = tmp_path / "zh-en.yaml"
+    res = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"),
+                                    "--source-lang", "zh", "--target-lang", "en", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out, yaml.safe_load(out.read_text(encoding="utf-8"))
+
+
 def test_a_chinese_english_pair_aligns_end_to_end(tmp_path):
     """`workbench align zh.txt en.txt --source-lang zh`: Chinese split without spaces, its
     1-2 beads (one Chinese sentence, two English ones) found with the bundled model."""
     from workbench.cli import main
 
-    (tmp_path / "zh.txt").write_text(ZH, encoding="utf-8")
-    (tmp_path / "en.txt").write_text(EN, encoding="utf-8")
-    out = tmp_path / "zh-en.yaml"
-    res = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"),
-                                    "--source-lang", "zh", "--target-lang", "en", "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    out, doc = align_zh_en(tmp_path, ZH, EN)
     beads = [(len(b["src"]), len(b["tgt"])) for b in doc["beads"]]
     assert beads == [(1, 1), (1, 2), (1, 1), (1, 2), (1, 1)]
     # `show` wraps a Chinese sentence (no spaces to break at) instead of cutting it off
@@ -251,15 +260,7 @@ def test_chinese_dialogue_keeps_its_speakers_and_aligns_one_to_one(tmp_path):
     """A novel's dialogue: the speaker after a Chinese quotation (“你回来了？”母亲问道。) stays in
     its sentence, as English keeps "“You’re back?” my mother asked." whole, so the rows are
     1-1; the one Chinese sentence with two quotations is the English's two (1-2)."""
-    from workbench.cli import main
-
-    (tmp_path / "zh.txt").write_text(ZH_DIALOGUE, encoding="utf-8")
-    (tmp_path / "en.txt").write_text(EN_DIALOGUE, encoding="utf-8")
-    out = tmp_path / "dialogue.yaml"
-    res = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"),
-                                    "--source-lang", "zh", "--target-lang", "en", "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    _, doc = align_zh_en(tmp_path, ZH_DIALOGUE, EN_DIALOGUE)
     zh = [s["text"] for s in doc["source_sentences"]]
     assert zh[0] == "“你回来了？”母亲问道。" and zh[-1] == "“先喝点汤吧。”她说。"
     assert zh[2] == "“路上堵车，”我说，“对不起，我来晚了。”"
