@@ -145,6 +145,13 @@ def test_a_long_paragraph_with_no_sentence_end_is_cut_for_pysbd_and_joined_again
     assert split_paragraph(refs, "en") == [refs.strip()]
 
 
+def test_many_straight_quotes_in_chinese_are_read_in_one_pass():
+    """Whether a straight quote after 。 closes or opens is told from the quotes since the last
+    cut, found by bisection: 220 KB of them took 108 s when each looked through every cut."""
+    para = '他说。"好。"她笑了。' * 3
+    assert split_paragraph(para, "zh") == ["他说。", '"好。"', "她笑了。"] * 3
+
+
 def test_cutting_a_paragraph_keeps_every_character():
     from hypothesis import given, settings
     from hypothesis import strategies as st

@@ -25,6 +25,7 @@ paragraph's own text: nothing is added, dropped or respaced.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -55,7 +56,6 @@ _END_AT_QUOTE_ZH = re.compile(r'[。！？!?…]["”」』’]+(?=[^，,、：:
 _UNIT_END_RU = re.compile(
     r"(?<=\d)\s?(?:г|гг|в|вв|см|мм|км|м|кг|т|ч|мин|сек|км/ч|м/с|тыс|млн|млрд|руб|долл)\."
     r"(?=\s+[«\"„(]?[А-ЯЁA-Z])")
-_CYRILLIC_UNITS_LANGS = {"ru"}
 #: a Japanese quotation that ends a sentence and another that follows it
 _QUOTE_AFTER_QUOTE_JA = re.compile(r"[。！？!?…][」』]+(?=\s*[「『])")
 #: abbreviations that stand before a number: p. 91, S. 340, h. 30, Nr. 293, vol. 2
@@ -85,7 +85,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     if resplit is not None and lang not in _SPACELESS:
         cuts = _cut_quotations(paragraph, cuts, resplit)
         cuts = _cut_after_closing_quotes(paragraph, cuts)
-    if lang in _CYRILLIC_UNITS_LANGS:
+    if lang == "ru":
         cuts = sorted(set(cuts) | {m.end() for m in _UNIT_END_RU.finditer(paragraph)})
     if lang == "zh":  # Japanese goes on after a quotation (」と彼は言った), as pysbd knows
         cuts = _cut_after_chinese_quotes(paragraph, cuts)
@@ -139,13 +139,19 @@ def _pieces_between(paragraph: str, cuts: list[int]):
     return list(zip(bounds, bounds[1:]))
 
 
+#: how much of the sentences on either side of a cut the joins look at
+_SEEN = 400
+
+
 def _join(paragraph: str, cuts: list[int], joins: Callable[[str, str], bool]) -> list[int]:
     """Drop each cut where ``joins(sentence before, sentence after)`` says it is no end."""
     out: list[int] = []
     start = 0
     for k, cut in enumerate(cuts):
         end = cuts[k + 1] if k + 1 < len(cuts) else len(paragraph)
-        if not joins(paragraph[start:cut].strip(), paragraph[cut:end].strip()):
+        # the ends that meet are enough (and a long run of joins stays linear)
+        prev = paragraph[max(start, cut - _SEEN):cut].strip()
+        if not joins(prev, paragraph[cut:min(end, cut + _SEEN)].strip()):
             out.append(cut)
             start = cut
     return out
@@ -206,12 +212,15 @@ def _cut_after_chinese_quotes(paragraph: str, cuts: list[int]) -> list[int]:
     a straight one: 进程。" 这两座…). A straight quote closes when the text since the last
     cut has an odd number of them; otherwise it opens the next sentence."""
     new = set(cuts)
+    added = 0  # the last cut added (matches come in order, each after the one before)
     for m in _END_AT_QUOTE_ZH.finditer(paragraph):
         if '"' in m[0]:
-            last = max((c for c in new if c <= m.start()), default=0)
+            k = bisect.bisect_right(cuts, m.start())
+            last = max(cuts[k - 1] if k else 0, added)
             if paragraph[last:m.start() + m[0].index('"')].count('"') % 2 == 0:
                 continue
         new.add(m.end())
+        added = m.end()
     return sorted(new)
 
 
