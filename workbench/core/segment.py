@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import razdel
 
@@ -136,10 +136,9 @@ def split_paragraph(paragraph: str, lang: str) -> list[str]:
     cuts = boundaries.cuts_of(paragraph, parts)
     if cuts is None:  # the library changed the text: its sentences as they are
         return [p.strip() for p in parts if p.strip()]
-    resplit = None
-    if lang != "ru" and lang in PYSBD_LANGUAGES:
-        def resplit(text: str) -> list[str]:
-            return _library_parts(text, lang)
+    # pysbd keeps quotations whole: the repairs run it again on a quotation's text
+    pysbd = lang != "ru" and lang in PYSBD_LANGUAGES
+    resplit = partial(_library_parts, lang=lang) if pysbd else None
     return boundaries.sentences(paragraph, boundaries.repair(paragraph, cuts, lang, resplit))
 
 
