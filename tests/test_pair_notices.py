@@ -79,3 +79,24 @@ def test_a_big_side_is_judged_on_samples_quickly():
     counts = script_counts(text)
     assert time.perf_counter() - start < 2.0
     assert set(counts) == {"Arabic"} and sum(counts.values()) < 200_000
+
+
+def test_a_language_without_sentence_marks_is_said_to_stay_in_paragraphs(tmp_path):
+    """Thai ends a sentence with a space, as it ends a clause: no splitter here knows it, so
+    the user is told that each paragraph is one row, and how to get finer ones."""
+    from workbench.core.pipeline import new_document
+
+    (tmp_path / "th.txt").write_text("วันนี้อากาศดีมาก ฉันไปตลาดกับแม่\n\nนายสมชายเป็นครู\n",
+                                     encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The weather is nice today. I went to the market.\n\n"
+                                     "Mr. Somchai is a teacher.\n", encoding="utf-8")
+    notices = []
+    doc = new_document(tmp_path / "th.txt", tmp_path / "en.txt", "th", "en", notices=notices)
+    assert len(doc.source.sentences) == 2
+    said = [n for n in notices if "without sentence marks" in n.message]
+    assert len(said) == 1 and "Thai" in said[0].message and "--presegmented" in said[0].message
+    assert said[0].path == str(tmp_path / "th.txt")
+    notices = []
+    new_document(tmp_path / "th.txt", tmp_path / "en.txt", "th", "en", presegmented=True,
+                 notices=notices)
+    assert not [n for n in notices if "without sentence marks" in n.message]

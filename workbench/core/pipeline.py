@@ -21,6 +21,9 @@ from .textio import lang_name, text_size
 
 #: a pair whose sides differ more than this in characters is reported as lopsided
 LOPSIDED = 3.0
+#: languages written without sentence marks, which no splitter here knows: Thai and Lao end a
+#: sentence with a space, as they end a clause
+UNSPLIT_LANGS = {"th", "lo"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,12 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
         problem = script_problem(tf.text, lang)
         if problem:
             notices.append(Notice("warning", problem, str(path)))
+        if lang in UNSPLIT_LANGS and tf.split and not presegmented and (
+                segmentation is None or segmentation.method == "default"):
+            notices.append(Notice("warning", f"{lang_name(lang)} is written without sentence "
+                                  "marks and no splitter here knows it: each paragraph is one "
+                                  "row; give one sentence per line and --presegmented for "
+                                  "finer rows", str(path)))
     return make_side(lang, [(s.text, s.para) for s in segments], path=str(path), sha256=tf.sha256)
 
 

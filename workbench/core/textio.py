@@ -43,7 +43,8 @@ CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
 LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
               "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian",
               "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "zh": "Chinese", "ja": "Japanese",
-              "ko": "Korean", "el": "Greek", "hi": "Hindi", "tr": "Turkish", "pl": "Polish"}
+              "ko": "Korean", "el": "Greek", "hi": "Hindi", "tr": "Turkish", "pl": "Polish",
+              "th": "Thai", "lo": "Lao"}
 
 
 def lang_name(lang: str) -> str:
