@@ -258,6 +258,11 @@ def test_chinese_quotations_and_their_speakers():
     assert split_paragraph("他罪有应得。。但是学会不同意。", "zh") == ["他罪有应得。。", "但是学会不同意。"]
 
 
+def test_spanish_dialogue_keeps_its_speaker():
+    assert split_paragraph("¿Vienes? —preguntó ella. —No —dijo él. Luego salió.", "es") == [
+        "¿Vienes? —preguntó ella.", "—No —dijo él.", "Luego salió."]
+
+
 def test_japanese_quotations_one_after_another_are_sentences():
     assert split_paragraph("「本当ですか？」「はい、本当です。」彼女は笑った。", "ja") == [
         "「本当ですか？」", "「はい、本当です。」彼女は笑った。"]

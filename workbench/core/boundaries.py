@@ -15,6 +15,7 @@ into paragraphs as a user's text arrives):
 - German "am 10. Juli" is cut before the date, French "13 h. 30" and "p. 91" after the
   abbreviation, and in a language with no splitter of its own (razdel's rules stand in) a
   title before a name: Portuguese "O Sr. | Silva";
+- pysbd cuts Spanish dialogue before its speaker (¿Vienes? | —preguntó ella.);
 - pysbd keeps Japanese quotations one after another together (「本当ですか？」「はい。」);
 - pysbd cuts Chinese after a comma inside a quotation (“……，”他说) and before the speaker
   of a quotation (“真的吗？”他问道。), where English keeps "“Really?” he asked." whole.
@@ -67,6 +68,8 @@ _TITLE = re.compile(
     r"(?:^|[\s(\[\"“«])(?:Mr|Mrs|Ms|Dr|Dra|Drs|Prof|Profa|Sr|Sra|Srta|Sto|Sta|St|Mme|Mlle|Mgr|"
     r"Hr|Hrn|Fr|Frk|Gen|Col|Capt|Cpt|Lt|Sgt|Rev|Hon|Gov|Sen|Rep|Pres|Ing|Arq|Lic|Dott|Sig|"
     r"Doç|Av|Cel|Ten)\.$")
+#: a dash that opens a sentence, and the letter after it
+_DASH_THEN_WORD = re.compile(r"[—–-]\s?([^\W\d_])")
 #: a Latin initial: "P." in "P. Diddy"
 _INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
 #: the first clause of a Chinese sentence that names who spoke: 他问道 / Wade 说 / 她笑着说
@@ -99,6 +102,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         _BEFORE_NUMBER.search(prev)))
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isupper() and bool(
         _TITLE.search(prev)))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_dash(nxt))
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
     if lang == "zh":
@@ -222,6 +226,13 @@ def _cut_after_chinese_quotes(paragraph: str, cuts: list[int]) -> list[int]:
         new.add(m.end())
         added = m.end()
     return sorted(new)
+
+
+def _continues_after_dash(nxt: str) -> bool:
+    """A dash and a small letter go on with the sentence before, as a speaker after a line of
+    dialogue does in Spanish (¿Vienes? —preguntó ella.) and Russian (— кричали люди)."""
+    m = _DASH_THEN_WORD.match(nxt)
+    return bool(m) and m[1].islower()
 
 
 def _speaker_follows(prev: str, nxt: str) -> bool:
