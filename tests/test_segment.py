@@ -263,6 +263,14 @@ def test_spanish_dialogue_keeps_its_speaker():
         "¿Vienes? —preguntó ella.", "—No —dijo él.", "Luego salió."]
 
 
+def test_korean_quotation_keeps_its_speaker():
+    assert split_paragraph("“어디 가?” 그가 물었다. 나는 대답하지 않았다.", "ko") == [
+        "“어디 가?” 그가 물었다.", "나는 대답하지 않았다."]
+    # a new sentence after a quotation is not its speaker
+    assert split_paragraph("“어디 가?” 나는 대답하지 않았다.", "ko") == [
+        "“어디 가?”", "나는 대답하지 않았다."]
+
+
 def test_japanese_quotations_one_after_another_are_sentences():
     assert split_paragraph("「本当ですか？」「はい、本当です。」彼女は笑った。", "ja") == [
         "「本当ですか？」", "「はい、本当です。」彼女は笑った。"]

@@ -17,6 +17,7 @@ into paragraphs as a user's text arrives):
   title before a name: Portuguese "O Sr. | Silva";
 - pysbd cuts Spanish dialogue before its speaker (¿Vienes? | —preguntó ella.);
 - pysbd keeps Japanese quotations one after another together (「本当ですか？」「はい。」);
+- Korean (razdel stands in) is cut before the speaker of a quotation (“어디 가?” | 그가 물었다.);
 - pysbd cuts Chinese after a comma inside a quotation (“……，”他说) and before the speaker
   of a quotation (“真的吗？”他问道。), where English keeps "“Really?” he asked." whole.
 
@@ -76,6 +77,9 @@ _INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
 #: (its clause ends the sentence, or opens a further quotation: 她笑着说，“快进来吧。”)
 _SPEAKER = re.compile(
     r"^[^，。！？：“”「」]{1,12}?(?:说|道|问|答|喊|叫|称|表示|写道|补充)(?:着|了|过|道)?(?:。|[，：][“「])")
+#: the same in Korean, a few words that end with a verb of saying: 그가 물었다. / 김 씨가 말했다.
+_SPEAKER_KO = re.compile(
+    r"^(?:\S+\s+){0,3}?\S*(?:말했|물었|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸|덧붙였|밝혔)다[.,]")
 _SPACELESS = {"zh", "ja"}
 
 
@@ -107,6 +111,9 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
     if lang == "zh":
         cuts = _join(paragraph, cuts, _speaker_follows)
+    if lang == "ko":
+        cuts = _join(paragraph, cuts, lambda prev, nxt: _after_quotation(prev) and bool(
+            _SPEAKER_KO.match(nxt)))
     return cuts
 
 
@@ -235,7 +242,11 @@ def _continues_after_dash(nxt: str) -> bool:
     return bool(m) and m[1].islower()
 
 
+def _after_quotation(prev: str) -> bool:
+    """Does the text end with a quotation that ends a sentence (。” ?" !」 …)?"""
+    return prev[-1:] in "”」』\"" and prev.rstrip("”」』\"")[-1:] in "。！？!?.…"
+
+
 def _speaker_follows(prev: str, nxt: str) -> bool:
     """A Chinese quotation whose speaker follows it: “真的吗？” + 他问道。"""
-    return prev[-1:] in "”」』\"" and prev.rstrip("”」』\"")[-1:] in "。！？!?…" and bool(
-        _SPEAKER.match(nxt.replace(" ", "")))
+    return _after_quotation(prev) and bool(_SPEAKER.match(nxt.replace(" ", "")))
