@@ -281,8 +281,9 @@ def test_japanese_quotations_one_after_another_are_sentences():
 
 @given(st.lists(st.sampled_from(
     ["We came", "here", "Mr.", "Dr. Brown", "p. 91", "10.", "Juli", ".", "!", "?", '"', "“",
-     "”", "«", "»", "'", ",", ":", "他说", "。", "“真的吗？”", "…", "(", ")", "U.S.", "\u00a0"]),
-    max_size=40), st.sampled_from(["en", "de", "fr", "ru", "zh", "ja", "pt"]))
+     "”", "«", "»", "'", ",", ":", "他说", "。", "“真的吗？”", "…", "(", ")", "U.S.", "\u00a0",
+     "—preguntó", "¿Vienes?", "'The", "said.'", "그가 물었다.", "2018 г.", "「はい。」", "„", "‘"]),
+    max_size=40), st.sampled_from(["en", "de", "fr", "ru", "zh", "ja", "pt", "es", "ko"]))
 @settings(max_examples=300, deadline=None)
 def test_the_repairs_keep_every_character(words, lang):
     para = " ".join(words).strip()
