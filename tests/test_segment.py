@@ -238,6 +238,9 @@ def test_dates_and_abbreviations_before_numbers_are_not_sentence_ends():
         "O tempo está bom.", "O Sr. Silva foi ao mercado às 10 h.", "A Dra. Costa andou 3,5 km."]
     assert split_paragraph("Dr. Yılmaz ile pazara gittik. Prof. Demir yürüdü.", "tr") == [
         "Dr. Yılmaz ile pazara gittik.", "Prof. Demir yürüdü."]
+    # ... where a splitter knows the language, its own reading stands: English "Av." ends one
+    assert split_paragraph("The shop is on 5th Av. It opens at nine.", "en") == [
+        "The shop is on 5th Av.", "It opens at nine."]
 
 
 def test_chinese_quotations_and_their_speakers():

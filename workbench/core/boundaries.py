@@ -84,10 +84,12 @@ _SPACELESS = {"zh", "ja"}
 
 
 def repair(paragraph: str, cuts: list[int], lang: str,
-           resplit: Callable[[str], list[str]] | None = None) -> list[int]:
+           resplit: Callable[[str], list[str]] | None = None,
+           stand_in: bool = False) -> list[int]:
     """The cuts (offsets in the paragraph where a sentence ends) after every repair.
     ``resplit`` is the splitter that made the cuts when it keeps quotations whole (pysbd):
-    it is run again on the text of each quotation."""
+    it is run again on the text of each quotation. ``stand_in``: the cuts come from another
+    language's rules (razdel's), which do not know this language's titles."""
     cuts = sorted(set(c for c in cuts if 0 < c < len(paragraph)))
     if resplit is not None and lang not in _SPACELESS:
         cuts = _cut_quotations(paragraph, cuts, resplit)
@@ -104,8 +106,9 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _ends_sentence(prev))
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isdigit() and bool(
         _BEFORE_NUMBER.search(prev)))
-    cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isupper() and bool(
-        _TITLE.search(prev)))
+    if stand_in:  # pysbd and razdel know their own languages' titles ("on 5th Av. | It")
+        cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isupper() and bool(
+            _TITLE.search(prev)))
     cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_dash(nxt))
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))

@@ -139,7 +139,9 @@ def split_paragraph(paragraph: str, lang: str) -> list[str]:
     # pysbd keeps quotations whole: the repairs run it again on a quotation's text
     pysbd = lang != "ru" and lang in PYSBD_LANGUAGES
     resplit = partial(_library_parts, lang=lang) if pysbd else None
-    return boundaries.sentences(paragraph, boundaries.repair(paragraph, cuts, lang, resplit))
+    stand_in = lang != "ru" and lang not in PYSBD_LANGUAGES
+    return boundaries.sentences(paragraph, boundaries.repair(paragraph, cuts, lang, resplit,
+                                                             stand_in))
 
 
 def segment_text(text: str, lang: str, *, presegmented: bool = False) -> list[Segment]:
