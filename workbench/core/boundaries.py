@@ -95,11 +95,11 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         cuts = _cut_quotations(paragraph, cuts, resplit)
         cuts = _cut_after_closing_quotes(paragraph, cuts)
     if lang == "ru":
-        cuts = sorted(set(cuts) | {m.end() for m in _UNIT_END_RU.finditer(paragraph)})
+        cuts = _cut_after(paragraph, cuts, _UNIT_END_RU)
     if lang == "zh":  # Japanese goes on after a quotation (」と彼は言った), as pysbd knows
         cuts = _cut_after_chinese_quotes(paragraph, cuts)
     if lang == "ja":  # ... but one quotation after another is a new sentence: 「…？」「…。」
-        cuts = sorted(set(cuts) | {m.end() for m in _QUOTE_AFTER_QUOTE_JA.finditer(paragraph)})
+        cuts = _cut_after(paragraph, cuts, _QUOTE_AFTER_QUOTE_JA)
     cuts = _closers_back(paragraph, cuts)
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(prev))
@@ -137,6 +137,11 @@ def cuts_of(paragraph: str, parts: list[str]) -> list[int] | None:
         pos = at + len(part)
         cuts.append(pos)
     return cuts[:-1]
+
+
+def _cut_after(paragraph: str, cuts: list[int], pattern: re.Pattern) -> list[int]:
+    """The cuts and one after every match of ``pattern``."""
+    return sorted(set(cuts) | {m.end() for m in pattern.finditer(paragraph)})
 
 
 def _has_word(text: str) -> bool:

@@ -118,14 +118,19 @@ def pieces(paragraph: str, size: int = PYSBD_PIECE) -> list[str]:
 _SPACE_AFTER_WORD = re.compile(r"(?<![.!?…。！？])\s+")
 
 
+def _library(lang: str) -> str:
+    """Which splitter a language gets: "razdel" (Russian), "pysbd" (the languages it has rules
+    for), or "stand-in": razdel's rules, mostly punctuation-driven, for any other language
+    (better than a paragraph as one sentence)."""
+    if lang == "ru":
+        return "razdel"
+    return "pysbd" if lang in PYSBD_LANGUAGES else "stand-in"
+
+
 def _library_parts(paragraph: str, lang: str) -> list[str]:
     """The sentences the library for the language finds, as it returns them."""
-    if lang == "ru":
-        return [s.text for s in razdel.sentenize(paragraph)]
-    if lang in PYSBD_LANGUAGES:
+    if _library(lang) == "pysbd":
         return [s for piece in pieces(paragraph) for s in _pysbd(lang).segment(piece)]
-    # razdel's rules are mostly punctuation-driven and work tolerably for other
-    # alphabetic languages; better than treating the paragraph as one sentence.
     return [s.text for s in razdel.sentenize(paragraph)]
 
 
@@ -136,12 +141,11 @@ def split_paragraph(paragraph: str, lang: str) -> list[str]:
     cuts = boundaries.cuts_of(paragraph, parts)
     if cuts is None:  # the library changed the text: its sentences as they are
         return [p.strip() for p in parts if p.strip()]
+    library = _library(lang)
     # pysbd keeps quotations whole: the repairs run it again on a quotation's text
-    pysbd = lang != "ru" and lang in PYSBD_LANGUAGES
-    resplit = partial(_library_parts, lang=lang) if pysbd else None
-    stand_in = lang != "ru" and lang not in PYSBD_LANGUAGES
-    return boundaries.sentences(paragraph, boundaries.repair(paragraph, cuts, lang, resplit,
-                                                             stand_in))
+    resplit = partial(_library_parts, lang=lang) if library == "pysbd" else None
+    return boundaries.sentences(paragraph, boundaries.repair(
+        paragraph, cuts, lang, resplit, stand_in=library == "stand-in"))
 
 
 def segment_text(text: str, lang: str, *, presegmented: bool = False) -> list[Segment]:
