@@ -243,6 +243,29 @@ def test_dates_and_abbreviations_before_numbers_are_not_sentence_ends():
         "The shop is on 5th Av.", "It opens at nine."]
 
 
+def test_file_names_and_commands_are_not_cut():
+    """pysbd cuts after the dot of *.desktop and $HOME/.local, and after the ! of a search
+    pattern, in every language (the Debian Reference's technical text)."""
+    assert split_paragraph("Add a *.desktop file in the $HOME/.local/share/applications/ "
+                           "directory. Then log in again.", "en") == [
+        "Add a *.desktop file in the $HOME/.local/share/applications/ directory.",
+        "Then log in again."]
+    assert split_paragraph('Setzen Sie den Filter auf "~i!~M" und drücken Sie "-". Fertig.',
+                           "de") == ['Setzen Sie den Filter auf "~i!~M" und drücken Sie "-".',
+                                     "Fertig."]
+    assert split_paragraph('例如，匹配全局模式"*.ext"。然后编辑 ~/.bashrc 文件。', "zh") == [
+        '例如，匹配全局模式"*.ext"。', "然后编辑 ~/.bashrc 文件。"]
+    # Japanese that goes on after an English title's own question mark
+    assert split_paragraph("歴史は Debian FAQ: Which codenames have been used?に記載されています。次へ。",
+                           "ja") == ["歴史は Debian FAQ: Which codenames have been used?に記載されています。",
+                                     "次へ。"]
+    # a capital after the mark is still a sentence end: a missing space, not a name
+    assert split_paragraph("Then he came back!Really.", "en") == ["Then he came back!", "Really."]
+    # a parenthesis that starts small goes on with the sentence before it
+    assert split_paragraph('Lesen Sie "Was ist XML? (englisch)". Dann XSLT.', "de") == [
+        'Lesen Sie "Was ist XML? (englisch)".', "Dann XSLT."]
+
+
 def test_chinese_quotations_and_their_speakers():
     assert split_paragraph("“这就是你总是要担心的事情，”Wade 说。他走了。", "zh") == [
         "“这就是你总是要担心的事情，”Wade 说。", "他走了。"]

@@ -81,6 +81,15 @@ _SPEAKER = re.compile(
 _SPEAKER_KO = re.compile(
     r"^(?:\S+\s+){0,3}?\S*(?:말했|물었|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸|덧붙였|밝혔)다[.,]")
 _SPACELESS = {"zh", "ja"}
+#: Chinese or Japanese text that goes on right after a Latin phrase's own end mark: "Debian
+#: FAQ: Which other codenames have been used?に記載されています" (a Chinese or Japanese end
+#: mark after Han or kana, 呢? / 了!, stays a sentence end)
+_LATIN_END = re.compile(r"[A-Za-z0-9][.!?][)\]\"'”’]*$")
+_CJK_START = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+#: what may follow an end mark with no space between inside one word of a file name, path,
+#: pattern or command (*.desktop, $HOME/.local, ~i!~M, version 2.0): a small letter, a digit
+#: or a symbol of such names (a capital stays a sentence end: a missing space, "back!Really")
+_GLUED = re.compile(r"[.!?](?=[a-z0-9~/*$_\\\-.=#%&@|<>+])")
 
 
 def repair(paragraph: str, cuts: list[int], lang: str,
@@ -100,6 +109,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         cuts = _cut_after_chinese_quotes(paragraph, cuts)
     if lang == "ja":  # ... but one quotation after another is a new sentence: 「…？」「…。」
         cuts = _cut_after(paragraph, cuts, _QUOTE_AFTER_QUOTE_JA)
+    cuts = _inside_words(paragraph, cuts)
     cuts = _closers_back(paragraph, cuts)
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(prev))
@@ -110,8 +120,11 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isupper() and bool(
             _TITLE.search(prev)))
     cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_dash(nxt))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] == "(" and nxt[1:2].islower())
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
+        cuts = _join(paragraph, cuts, lambda prev, nxt: bool(
+            _LATIN_END.search(prev) and _CJK_START.match(nxt)))
     if lang == "zh":
         cuts = _join(paragraph, cuts, _speaker_follows)
     if lang == "ko":
@@ -174,6 +187,12 @@ def _join(paragraph: str, cuts: list[int], joins: Callable[[str, str], bool]) ->
             out.append(cut)
             start = cut
     return out
+
+
+def _inside_words(paragraph: str, cuts: list[int]) -> list[int]:
+    """Drop the cuts pysbd makes inside a file name or command: after the dot of *.ext or
+    ~/.bashrc, after the ! of ~i!~M (Debian Reference, in every language)."""
+    return [c for c in cuts if not _GLUED.match(paragraph, c - 1)]
 
 
 def _closers_back(paragraph: str, cuts: list[int]) -> list[int]:
