@@ -1,24 +1,29 @@
-"""A held-out check on real translation in four more pairs: the Debian Reference (zh, ja, de, fr into en).
+"""A held-out check on real translation in more pairs: Debian's manuals (zh, ja, ko, ru, de, fr, it into en).
 
     apt-get install debian-reference-en debian-reference-zh-cn debian-reference-ja \
-        debian-reference-de debian-reference-fr
-    .venv/bin/python bench/docref.py [--lang zh-cn ja de fr] [--model use-v3] [--noise SIGMA]
+        debian-reference-de debian-reference-fr developers-reference developers-reference-ru \
+        developers-reference-ja developers-reference-de developers-reference-fr \
+        developers-reference-it debian-faq debian-faq-ru debian-faq-zh-cn debian-faq-ko \
+        debian-faq-ja debian-faq-de
+    .venv/bin/python bench/docref.py [--doc reference devref faq] [--lang zh-cn ru ...]
+        [--model use-v3] [--noise SIGMA]
 
-Osamu Aoki's Debian Reference (GPL-2+) is written in English and translated with po4a, which
-keeps the document's structure: the N-th paragraph of a chapter in a translation is the
+Three of Debian's manuals are written in English and translated with po4a or gettext, which
+keep the document's structure: the N-th paragraph of a chapter in a translation is the
 translation of the N-th paragraph of the English chapter. Those paragraphs are a gold
 alignment nobody made for this project, in a technical domain none of the development corpora
-has, and in Chinese and Japanese, scripts without spaces. Each chapter is one document: its
-paragraphs, each split into sentences by the workbench's own splitter, the translation as
-source (as NTREX zh-en), English as target. A paragraph po4a left untranslated (the same text,
-or no Chinese or Japanese in it) is left out of both sides; a chapter whose two files do not
-have the same number of paragraphs is left out.
+has, and in Chinese, Japanese and Korean. The manuals: the Debian Reference (Osamu Aoki), the
+Developer's Reference and the Debian FAQ (all GPL-2+ or similar; read from the system, never
+copied into the project). Each chapter is one document: its paragraphs, each split into
+sentences by the workbench's own splitter, the translation as source (as NTREX zh-en), English
+as target. A paragraph left untranslated (the same text, or none of the language's script in
+it) is left out of both sides; a chapter whose two files do not have the same number of
+paragraphs is left out.
 
 Scored as bench/bible.py scores verses: a paragraph of two or more sentences on both sides
 says nothing about how they pair inside it, so any split of it counts as its bead; a bead that
 crosses a paragraph boundary, or leaves out a sentence of a paragraph with one sentence on a
-side, is wrong. Nothing was tuned on this: it is a check, like the test sets. The files are
-read from the system, never copied into the project.
+side, is wrong. Nothing was tuned on this: it is a check, like the test sets.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import html
 import re
 import sys
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,28 +47,74 @@ from workbench.core.align import AlignConfig, align_texts  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
 from workbench.core.segment import split_paragraph  # noqa: E402
 
-HERE = Path("/usr/share/debian-reference")
 #: the package's language suffix -> the workbench's language code
-LANGS = {"zh-cn": "zh", "ja": "ja", "de": "de", "fr": "fr"}
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+LANGS = {"zh-cn": "zh", "ja": "ja", "ko": "ko", "ru": "ru", "de": "de", "fr": "fr", "it": "it"}
+#: a translated paragraph has some of its language's script
+_SCRIPT = {"zh": re.compile(r"[\u3400-\u9fff]"), "ja": re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
+           "ko": re.compile(r"[\uac00-\ud7af]"), "ru": re.compile(r"[а-яё]", re.I)}
 _PARA = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+#: what may stand between two <p> of one paragraph: code blocks
+_ONLY_CODE = re.compile(
+    r"(?:\s*(?:<div\b[^>]*>\s*)*<pre\b[^>]*>(?:(?!</pre>).)*</pre>(?:\s*</div>)*)+\s*", re.S)
 
 
-def paragraphs(path: Path) -> list[str]:
-    """The text of every <p> of one chapter's HTML, in order, markup stripped."""
-    raw = _PARA.findall(path.read_text(encoding="utf-8"))
-    return [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", p))).strip() for p in raw]
+@dataclass(frozen=True)
+class Manual:
+    package: str  # the English package; a translation is <prefix>-<suffix>
+    prefix: str
+    english: str  # glob of the English chapters
+    translation: str  # the translated chapter: {dir}, {stem} (the name before .en.html), {lang}
+    langs: tuple[str, ...]
+
+    def chapters(self) -> list[Path]:
+        return sorted(p for p in Path("/").glob(self.english.lstrip("/"))
+                      if p.name not in ("developers-reference.html", "search.html"))
+
+    def translated(self, en_file: Path, suffix: str) -> Path:
+        stem = en_file.name.removesuffix(".html").removesuffix(".en")
+        return Path(self.translation.format(dir=en_file.parent, stem=stem, lang=suffix))
+
+
+MANUALS = {
+    "reference": Manual("debian-reference-en", "debian-reference",
+                        "/usr/share/debian-reference/*.en.html", "{dir}/{stem}.{lang}.html",
+                        ("zh-cn", "ja", "de", "fr")),
+    "devref": Manual("developers-reference", "developers-reference",
+                     "/usr/share/developers-reference/*.html", "{dir}/{lang}/{stem}.html",
+                     ("ru", "ja", "de", "fr", "it")),
+    "faq": Manual("debian-faq", "debian-faq", "/usr/share/doc/debian/FAQ/*.en.html",
+                  "{dir}/{lang}/{stem}.{lang}.html", ("ru", "zh-cn", "ko", "ja", "de")),
+}
+
+
+def paragraphs(path: Path) -> list[list[str]]:
+    """Every paragraph of one chapter's HTML, in order, as the texts of its <p> (markup
+    stripped). A <p> that follows another with nothing but a code block between them belongs
+    to the same paragraph: the HTML breaks a paragraph around its code (<p>After configuring,
+    run:</p><pre>make deb-pkg</pre><p>…</p>), and a translation breaks it elsewhere in its
+    sentence (<p>設定後、単に</p><pre>…</pre><p>を実行します。…</p>)."""
+    page = path.read_text(encoding="utf-8")
+    out: list[list[str]] = []
+    end = None
+    for m in _PARA.finditer(page):
+        text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", m[1]))).strip()
+        if end is not None and _ONLY_CODE.fullmatch(page, end, m.start()):
+            out[-1].append(text)
+        else:
+            out.append([text])
+        end = m.end()
+    return out
 
 
 def translated(en: str, other: str, lang: str) -> bool:
     if not en or not other or en == other:
         return False
-    return lang not in ("zh", "ja") or bool(_CJK.search(other))
+    return lang not in _SCRIPT or bool(_SCRIPT[lang].search(other))
 
 
-def chapter_doc(en_file: Path, suffix: str) -> Doc | None:
+def chapter_doc(manual: Manual, en_file: Path, suffix: str) -> Doc | None:
     lang = LANGS[suffix]
-    other = en_file.with_name(en_file.name.replace(".en.html", f".{suffix}.html"))
+    other = manual.translated(en_file, suffix)
     if not other.exists():
         return None
     en, tr = paragraphs(en_file), paragraphs(other)
@@ -73,9 +124,10 @@ def chapter_doc(en_file: Path, suffix: str) -> Doc | None:
     tgt: list[str] = []
     gold: list[tuple[list[int], list[int]]] = []
     for e, t in zip(en, tr):
-        if not translated(e, t, lang):
+        if not translated(" ".join(e).strip(), " ".join(t).strip(), lang):
             continue
-        s, g = split_paragraph(t, lang), split_paragraph(e, "en")
+        s = [x for piece in t for x in split_paragraph(piece, lang)]
+        g = [x for piece in e for x in split_paragraph(piece, "en")]
         gold.append((list(range(len(src), len(src) + len(s))), list(range(len(tgt), len(tgt) + len(g)))))
         src += s
         tgt += g
@@ -84,17 +136,13 @@ def chapter_doc(en_file: Path, suffix: str) -> Doc | None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--doc", nargs="+", default=list(MANUALS), choices=list(MANUALS))
     ap.add_argument("--lang", nargs="+", default=list(LANGS), choices=list(LANGS))
     ap.add_argument("--model", default="use-v3")
     ap.add_argument("--noise", type=float, default=0.0, metavar="SIGMA",
                     help="weaken every translation's match (as bench/loco.py --noise)")
     ap.add_argument("--no-bertalign", action="store_true")
     args = ap.parse_args(argv)
-    english = sorted(HERE.glob("*.en.html"))
-    if not english:
-        print("needs the Debian Reference: apt-get install debian-reference-en "
-              + " ".join(f"debian-reference-{s}" for s in args.lang), file=sys.stderr)
-        return 2
     enc = load_encoder(args.model)
     if args.noise:
         enc = NoisyEncoder(enc, args.noise)
@@ -102,22 +150,26 @@ def main(argv=None) -> int:
     core = None if args.no_bertalign else bertalign_corelib()
     print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}; strict / lax F1, "
           "sentences left out (of them right)")
-    for suffix in args.lang:
-        docs = [d for d in (chapter_doc(f, suffix) for f in english) if d is not None]
-        if not docs:
-            print(f"{suffix}: not installed (apt-get install debian-reference-{suffix})")
-            continue
-        kinds = Counter(f"{len(s)}-{len(t)}" for d in docs for s, t in d.gold)
-        print(f"{suffix}-en: {len(docs)} chapters, {sum(len(d.src) for d in docs)} and "
-              f"{sum(len(d.tgt) for d in docs)} sentences; paragraphs "
-              + ", ".join(f"{k} {v}" for k, v in kinds.most_common(8)), flush=True)
-        for name, cfg in cols.items():
-            r, skips, right = evaluate(docs, lambda d, cfg=cfg: [
-                (p.src, p.tgt) for p in align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg)])
-            print(f"  {name:10} {fmt(r)}  {skips} ({right})", flush=True)
-        if core is not None:
-            r, skips, right = evaluate(docs, lambda d: bertalign_beads(d, enc, core))
-            print(f"  {'bertalign':10} {fmt(r)}  {skips} ({right})", flush=True)
+    for name in args.doc:
+        manual = MANUALS[name]
+        english = manual.chapters()
+        for suffix in (s for s in manual.langs if s in args.lang):
+            docs = [d for d in (chapter_doc(manual, f, suffix) for f in english) if d is not None]
+            if not docs:
+                print(f"{name} {suffix}: not installed (apt-get install {manual.package} "
+                      f"{manual.prefix}-{suffix})")
+                continue
+            kinds = Counter(f"{len(s)}-{len(t)}" for d in docs for s, t in d.gold)
+            print(f"{name} {suffix}-en: {len(docs)} chapters, {sum(len(d.src) for d in docs)} and "
+                  f"{sum(len(d.tgt) for d in docs)} sentences; paragraphs "
+                  + ", ".join(f"{k} {v}" for k, v in kinds.most_common(8)), flush=True)
+            for col, cfg in cols.items():
+                r, skips, right = evaluate(docs, lambda d, cfg=cfg: [
+                    (p.src, p.tgt) for p in align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg)])
+                print(f"  {col:10} {fmt(r)}  {skips} ({right})", flush=True)
+            if core is not None:
+                r, skips, right = evaluate(docs, lambda d: bertalign_beads(d, enc, core))
+                print(f"  {'bertalign':10} {fmt(r)}  {skips} ({right})", flush=True)
     return 0
 
 

@@ -213,3 +213,17 @@ def _same_when_denser(u, v, ls, lt, cfg) -> None:
     assert abs(plain.mu) < DENSITY_RANGE and np.allclose(plain.len_s, ls)
     assert dense.mu == pytest.approx(-DENSITY_RANGE)
     assert as_pairs(align_vectors(u, v, ls * 0.3, lt, cfg)) == as_pairs(align_vectors(u, v, ls, lt, cfg))
+
+
+def test_a_sentence_left_out_beside_one_left_out_on_the_other_side_is_one_free_translation(fake_encoder):
+    """x and y match nothing and their lengths differ wildly, at the same place: the DP would
+    leave both out, but a replaced sentence is recorded as a 1-1 (gold alignments do), with a
+    confidence low enough for the review queue."""
+    base = [f"{c}1 {c}2 {c}3 {c}4 {c}5" for c in "abcdefghijkl"]
+    src = base[:6] + [" ".join(f"x{i}" for i in range(60))] + base[6:]
+    tgt = base[:6] + ["y1"] + base[6:]
+    apart = as_pairs(align_texts(src, tgt, fake_encoder, "xx", "yy", AlignConfig(pair_skips=False)))
+    assert ((6,), ()) in apart and ((), (6,)) in apart
+    props = align_texts(src, tgt, fake_encoder, "xx", "yy")
+    assert as_pairs(props) == [((k,), (k,)) for k in range(13)]
+    assert props[6].confidence < 0.5 < min(p.confidence for k, p in enumerate(props) if k != 6)

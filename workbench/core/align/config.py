@@ -34,6 +34,10 @@ class AlignConfig:
     #: ... minus this much per unit of the sentence's best margin (a sentence with a clear
     #: partner is dear to skip)
     skip_slope: float = 0.0
+    #: a sentence left out beside one left out on the other side is one sentence translated
+    #: freely: the two become a 1-1 (a gold alignment records a replaced sentence so; none of
+    #: the development corpora's gold has the pair, docs/aligner.md)
+    pair_skips: bool = True
     #: weight of the squared log length-ratio deviation
     length_weight: float = 1.2
     #: extra cost of each many-to-many type, by number of sentences beyond a 1-1

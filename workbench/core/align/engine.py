@@ -189,7 +189,27 @@ def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | Non
         margins = feats.bead_margins(beads).tolist()
         beads = _exact_pass(feats, beads, margins, for_document(cfg, feats), embed_spans,
                             exact_vecs)
+    if cfg.pair_skips and (1, 1) in cfg.types:
+        beads = pair_skips(beads)
     return feats, beads, exact_vecs
+
+
+def pair_skips(beads: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Beads (i0, i1, j0, j1) with each 1-0 next to a 0-1 (either order) made one 1-1. The DP
+    prefers the two skips when the pair matches less than two skips cost, but a translation
+    that leaves a sentence out and adds an unrelated one at the same place is rarer than a
+    free translation of the sentence; the 1-1's confidence (its posterior) stays low, so the
+    review queue shows it."""
+    out: list[tuple[int, int, int, int]] = []
+    for b in beads:
+        if out:
+            a = out[-1]
+            sizes = (a[1] - a[0], a[3] - a[2], b[1] - b[0], b[3] - b[2])
+            if sizes in ((1, 0, 0, 1), (0, 1, 1, 0)):
+                out[-1] = (a[0], b[1], a[2], b[3])
+                continue
+        out.append(b)
+    return out
 
 
 def for_document(cfg: AlignConfig, feats: Features) -> AlignConfig:
