@@ -259,6 +259,13 @@ def test_file_names_and_commands_are_not_cut():
     assert split_paragraph("歴史は Debian FAQ: Which codenames have been used?に記載されています。次へ。",
                            "ja") == ["歴史は Debian FAQ: Which codenames have been used?に記載されています。",
                                      "次へ。"]
+    # a footnote mark after a sentence's end belongs to that sentence
+    assert split_paragraph("It must not contain files changed by you. [2] (Rationale: it is "
+                           "common.)", "en") == ["It must not contain files changed by you. [2]",
+                                                 "(Rationale: it is common.)"]
+    assert split_paragraph("Это так.[4] И дальше.", "ru") == ["Это так.[4]", "И дальше."]
+    assert split_paragraph("See item [2] and go. [1] is the first.", "en") == [
+        "See item [2] and go.", "[1] is the first."]
     # a capital after the mark is still a sentence end: a missing space, not a name
     assert split_paragraph("Then he came back!Really.", "en") == ["Then he came back!", "Really."]
     # a parenthesis that starts small goes on with the sentence before it

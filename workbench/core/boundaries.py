@@ -81,6 +81,11 @@ _SPEAKER = re.compile(
 _SPEAKER_KO = re.compile(
     r"^(?:\S+\s+){0,3}?\S*(?:말했|물었|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸|덧붙였|밝혔)다[.,]")
 _SPACELESS = {"zh", "ja"}
+#: a footnote mark after a sentence's end mark ("changed by you. [2] (Rationale: …)",
+#: "Это так.[4] И дальше."): it belongs to the sentence it follows
+_FOOTNOTE = re.compile(r"\s?\[\d{1,3}\]")
+_TRAILING_FOOTNOTE = re.compile(r"\s?\[\d{1,3}\]$")
+_FOOTNOTE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s?\[\d{1,3}\](?=\s+[\"“«„(]?[^\W\d_])")
 #: Chinese or Japanese text that goes on right after a Latin phrase's own end mark: "Debian
 #: FAQ: Which other codenames have been used?に記載されています" (a Chinese or Japanese end
 #: mark after Han or kana, 呢? / 了!, stays a sentence end)
@@ -110,6 +115,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     if lang == "ja":  # ... but one quotation after another is a new sentence: 「…？」「…。」
         cuts = _cut_after(paragraph, cuts, _QUOTE_AFTER_QUOTE_JA)
     cuts = _inside_words(paragraph, cuts)
+    cuts = _footnotes_back(paragraph, cuts)
     cuts = _closers_back(paragraph, cuts)
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: not _has_word(prev))
@@ -163,6 +169,7 @@ def _has_word(text: str) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     """Does the text end with an end mark, perhaps followed by closing quotes or brackets?"""
+    text = _TRAILING_FOOTNOTE.sub("", text.rstrip())
     return text.rstrip().rstrip(_TRAILERS).rstrip()[-1:] in set(END_MARKS)
 
 
@@ -193,6 +200,19 @@ def _inside_words(paragraph: str, cuts: list[int]) -> list[int]:
     """Drop the cuts pysbd makes inside a file name or command: after the dot of *.ext or
     ~/.bashrc, after the ! of ~i!~M (Debian Reference, in every language)."""
     return [c for c in cuts if not _GLUED.match(paragraph, c - 1)]
+
+
+def _footnotes_back(paragraph: str, cuts: list[int]) -> list[int]:
+    """Each cut before a footnote mark moved after it, and a cut after a footnote mark that
+    ends a sentence where the splitter made none."""
+    moved = set()
+    for c in cuts:
+        m = _FOOTNOTE.match(paragraph, c)
+        rest = paragraph[m.end():].lstrip()[:1] if m else ""
+        moved.add(m.end() if m and (not rest or paragraph[m.end()].isspace() and not rest.islower())
+                  else c)
+    moved |= {m.end() for m in _FOOTNOTE_END.finditer(paragraph)}
+    return sorted(c for c in moved if 0 < c < len(paragraph))
 
 
 def _closers_back(paragraph: str, cuts: list[int]) -> list[int]:
