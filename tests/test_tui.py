@@ -166,11 +166,14 @@ def test_the_palette_keeps_brackets_in_its_texts():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"empty row")
-        await pilot.pause(0.5)
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         options = palette.query_one(OptionList)
-        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        for _ in range(50):  # the palette searches in the background: wait for its hits
+            await pilot.pause(0.2)
+            texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            if any("fill it with" in t for t in texts):
+                break
         assert any("fill it with [ and ]" in t for t in texts), texts
     drive(app, script)
 
