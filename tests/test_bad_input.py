@@ -92,7 +92,7 @@ def test_utf8_with_a_bad_byte_is_read_as_utf8_and_the_line_named(tmp_path, befor
 @pytest.mark.parametrize("name, script", [("ar_as_en.txt", "Arabic"), ("he_as_en.txt", "Hebrew"),
                                           ("zh_as_en.txt", "Chinese characters (Han)")])
 def test_another_script_given_as_english_is_warned_about(name, script, tmp_path, use_encoder):
-    res = run(["align", TEXT / "ru.txt", TEXT / name, "-o", tmp_path / "o.yaml"])
+    res = run(["align", TEXT / "ru.txt", TEXT / name, "-o", tmp_path / "o.yaml", "--target-lang", "en"])
     assert res.exit_code == 0, res.output
     assert (f"{TEXT / name}: is given as the English side but 100% of its letters are {script}: "
             "is it the other language's file?") in res.stderr
@@ -100,6 +100,23 @@ def test_another_script_given_as_english_is_warned_about(name, script, tmp_path,
     assert "--source-lang or --target-lang (" in res.stderr
     if script.startswith("Chinese"):
         assert "(zh, ja, ko ...)" in res.stderr
+
+
+def test_a_script_that_names_one_language_is_read_as_that_language(tmp_path, use_encoder):
+    """No --target-lang: the default English gives way to the language the script names
+    (Chinese here), with a notice; Arabic and Hebrew scripts name several: still a warning."""
+    from workbench.core import store
+
+    res = run(["align", TEXT / "ru.txt", TEXT / "zh_as_en.txt", "-o", tmp_path / "o.yaml"])
+    assert res.exit_code == 0, res.output
+    assert (f"read {TEXT / 'zh_as_en.txt'} as Chinese: 100% of its letters are Chinese characters "
+            "(Han) (name another language with --source-lang or --target-lang)") in res.output
+    assert "other language's file" not in res.stderr
+    assert store.load(tmp_path / "o.yaml").target.lang == "zh"
+    assert "ru and " in res.stdout and " zh sentences" in res.stdout
+    res = run(["align", TEXT / "ru.txt", TEXT / "ar_as_en.txt", "-o", tmp_path / "a.yaml"])
+    assert "is given as the English side" in res.stderr
+    assert store.load(tmp_path / "a.yaml").target.lang == "en"
 
 
 def test_swapped_files_get_one_warning(tmp_path, use_encoder):

@@ -100,3 +100,18 @@ def test_a_language_without_sentence_marks_is_said_to_stay_in_paragraphs(tmp_pat
     new_document(tmp_path / "th.txt", tmp_path / "en.txt", "th", "en", presegmented=True,
                  notices=notices)
     assert not [n for n in notices if "without sentence marks" in n.message]
+
+
+def test_a_script_names_a_language_only_when_no_other_shares_it():
+    from workbench.core.scripts import lang_of_text
+
+    assert lang_of_text("これは日本語の文です。漢字も多い。")[0] == "ja"
+    assert lang_of_text("这是中文的句子。")[0] == "zh"
+    assert lang_of_text("한국어 문장입니다. 漢字")[0] == "ko"
+    assert lang_of_text("Καλημέρα κόσμε")[0] == "el"
+    assert lang_of_text("สวัสดีครับ")[0] == "th"
+    # Latin, Cyrillic, Arabic, Hebrew: many languages, no guess
+    for text in ("This is English.", "Это русский.", "مرحبا بالعالم", "שלום עולם", "123 ..."):
+        assert lang_of_text(text) is None
+    # a Chinese name or two in an English text is English all the same
+    assert lang_of_text("He met 王小明 in Beijing yesterday afternoon.") is None

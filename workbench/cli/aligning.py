@@ -96,12 +96,12 @@ def align(documents: OpenDocuments, source: Path, target: Path | None, pair: Tex
     doc = session.doc
     if report is not None:
         click.echo(f"{output}: the texts changed since it was made; re-anchored:")
-        for line in report.lines({"src": pair.source_lang, "tgt": pair.target_lang}):
+        for line in report.lines({"src": doc.source.lang, "tgt": doc.target.lang}):
             click.echo(f"  {line}")
     kinds = sum(1 for b in doc.beads if b.kind != "1-1")
     click.echo(f"{output}: {len(doc.beads)} rows ({kinds} not 1-1, {doc.confirmed_count} "
-               f"confirmed) from {len(doc.source.sentences)} {pair.source_lang} and "
-               f"{len(doc.target.sentences)} {pair.target_lang} sentences")
+               f"confirmed) from {len(doc.source.sentences)} {doc.source.lang} and "
+               f"{len(doc.target.sentences)} {doc.target.lang} sentences")
 
 
 @click.command(name="open")

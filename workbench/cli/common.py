@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+#: the languages of a text pair when the command line names none
+DEFAULT_LANGS = ("ru", "en")
 LANG_HELP = "ISO 639-1 code; the engine is not tied to ru/en (a model must know the language)"
 USER_HELP = "author name for new flags (default: your login name)"
 SEVERITY_CHOICE = click.Choice(["neutral", "minor", "major", "critical"])
@@ -37,8 +39,9 @@ class TextPair:
 
     output: Path | None
     presegmented: bool
-    source_lang: str
-    target_lang: str
+    #: None: not given; ru (en), unless the text's script names another language
+    source_lang: str | None
+    target_lang: str | None
     source_encoding: str | None
     target_encoding: str | None
     segmentation: str = "default"
@@ -57,7 +60,8 @@ class TextPair:
 
         notices: list = []
         if target is None:
-            doc, warnings = bilingual_document(source, self.source_lang, self.target_lang, model)
+            doc, warnings = bilingual_document(source, self.source_lang or DEFAULT_LANGS[0],
+                                               self.target_lang or DEFAULT_LANGS[1], model)
             notices = [Notice("info", f"read {source}: {len(doc.beads)} units")]
             notices += [Notice("warning", w, str(source)) for w in warnings]
             notices += pair_notices(doc)
@@ -66,10 +70,12 @@ class TextPair:
                 raise click.UsageError("--srx-rules needs --segmentation srx")
             segmentation = Segmentation(self.segmentation,
                                         str(self.srx_rules) if self.srx_rules else None)
-            doc = new_document(source, target, self.source_lang, self.target_lang,
+            doc = new_document(source, target, self.source_lang or DEFAULT_LANGS[0],
+                               self.target_lang or DEFAULT_LANGS[1],
                                presegmented=self.presegmented, model=model, notices=notices,
                                encodings=(self.source_encoding, self.target_encoding),
-                               segmentation=segmentation)
+                               segmentation=segmentation,
+                               guess_langs=(self.source_lang is None, self.target_lang is None))
         show_notices(notices)
         return doc, notices
 
@@ -100,8 +106,9 @@ def text_pair_options(command):
         click.option("--srx-rules", type=FILE,
                      help="with --segmentation srx: your own SRX file (exported from OmegaT, "
                           "memoQ, Trados) instead of workbench's rules"),
-        click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP),
-        click.option("--target-lang", default="en", show_default=True, help=LANG_HELP),
+        click.option("--source-lang", help=LANG_HELP + " [default: ru, or the language the "
+                     "text's script names: Chinese, Japanese, Korean, Greek, Thai ...]"),
+        click.option("--target-lang", help=LANG_HELP + " [default: en, or as --source-lang]"),
         encoding_options,
     ]
     for option in reversed(options):

@@ -15,7 +15,7 @@ from .document import Document, make_side
 from .errors import InputError
 from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
-from .scripts import langs_written_in, script_name, wrong_script
+from .scripts import lang_of_text, langs_written_in, script_name, wrong_script
 from .sources import Segmentation, paragraph_records, remember, segment_source
 from .textio import lang_name, text_size
 
@@ -54,15 +54,25 @@ def script_problem(text: str, lang: str) -> str | None:
 
 def read_side(path: str | Path, lang: str, presegmented: bool = False,
               notices: list[Notice] | None = None, encoding: str | None = None,
-              segmentation: Segmentation | None = None, origin: list[dict] | None = None):
+              segmentation: Segmentation | None = None, origin: list[dict] | None = None,
+              guess: bool = False):
     """A document side from a text file (or DOCX, HTML ...: core/readers); a file with no
-    sentences is an error.
+    sentences is an error. ``guess``: ``lang`` is only the default, not the user's word, so a
+    text whose letters name another language by their script alone (kana: Japanese; Hangul:
+    Korean; Chinese characters: Chinese; Greek, Thai ...) is read as that language, with a
+    notice; otherwise a text in the wrong script gets a warning.
 
     ``notices`` (a list) receives the encoding used and warnings about the file; ``encoding``
     overrides the detected one; ``origin`` (a list) receives the records of the paragraphs
     that are not plain text (headings, cues ...: core/sources.py).
     """
     tf = read_source(path, lang, encoding)
+    guessed = _guessed_lang(tf.text, lang) if guess else None
+    if guessed is not None:
+        lang, why = guessed
+        if notices is not None:
+            notices.append(Notice("info", f"read {path} as {lang_name(lang)}: {why} (name "
+                                  "another language with --source-lang or --target-lang)"))
     segments = segment_source(tf, lang, presegmented, segmentation)
     if not segments:
         raise InputError("has no sentences (the file is only whitespace)", path=str(path),
@@ -95,6 +105,18 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
                                   "row; give one sentence per line and --presegmented for "
                                   "finer rows", str(path)))
     return make_side(lang, [(s.text, s.para) for s in segments], path=str(path), sha256=tf.sha256)
+
+
+def _guessed_lang(text: str, lang: str) -> tuple[str, str] | None:
+    """(the language the text's script names, why) when the text is not written in ``lang``'s
+    script and its script names one language; else None."""
+    if wrong_script(text, lang) is None:
+        return None
+    found = lang_of_text(text)
+    if found is None:
+        return None
+    new, script, share = found
+    return new, f"{share:.0%} of its letters are {script_name(script)}"
 
 
 def _line_in_file(tf, path: str | Path, para: int) -> int | None:
@@ -142,19 +164,21 @@ def new_document(source: str | Path, target: str | Path, source_lang: str = "ru"
                  target_lang: str = "en", presegmented: bool = False,
                  model: str | None = None, notices: list[Notice] | None = None,
                  encodings: tuple[str | None, str | None] = (None, None),
-                 segmentation: Segmentation | None = None) -> Document:
+                 segmentation: Segmentation | None = None,
+                 guess_langs: tuple[bool, bool] = (False, False)) -> Document:
     """Both sides read and segmented; ``beads`` is empty until an aligner fills it.
 
     ``notices`` (a list) receives what the user should know (see the module docstring);
     ``encodings`` (source, target) override the detected ones; ``segmentation`` splits the
-    paragraphs (default: razdel/pysbd).
+    paragraphs (default: razdel/pysbd); ``guess_langs`` (source, target): the language is
+    a default, and a text whose script names another is read as that one (read_side).
     """
     found: list[Notice] = []
     origins: dict[str, list[dict]] = {"src": [], "tgt": []}
     doc = Document(read_side(source, source_lang, presegmented, found, encodings[0],
-                             segmentation, origins["src"]),
+                             segmentation, origins["src"], guess_langs[0]),
                    read_side(target, target_lang, presegmented, found, encodings[1],
-                             segmentation, origins["tgt"]),
+                             segmentation, origins["tgt"], guess_langs[1]),
                    beads=[], model=model)
     remember(doc, origins, segmentation)
     swapped = [n for n in found if "other language's file" in n.message]

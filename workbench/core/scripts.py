@@ -42,6 +42,7 @@ SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 
 #: how a script is named in a message
 SCRIPT_NAMES = {"Han": "Chinese characters (Han)", "Kana": "Japanese kana",
+                "Han+Kana": "Japanese kana and Chinese characters",
                 "Hangul": "Korean Hangul"}
 
 LATIN_LANGS = frozenset({
@@ -143,3 +144,26 @@ def wrong_script(text: str, lang: str) -> tuple[str, float] | None:
         return None
     script, n = max(((s, n) for s, n in counts.items() if s not in expected), key=lambda x: x[1])
     return script, n / total
+
+
+def lang_of_text(text: str) -> tuple[str, str, float] | None:
+    """(language, script, share) when the letters of ``text`` name one language by their
+    script alone: kana among Chinese characters is Japanese, Hangul Korean, Chinese
+    characters alone Chinese, Greek Greek, Thai Thai ... None for a script many languages
+    share (Latin, Cyrillic, Arabic, Devanagari ...), or when no script has most letters."""
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not total:
+        return None
+    cjk = counts["Han"] + counts["Kana"]
+    if counts["Kana"] >= 0.05 * total and cjk > total / 2:
+        return "ja", "Han+Kana", cjk / total
+    script, n = counts.most_common(1)[0]
+    if n <= total / 2:
+        return None
+    if script == "Hangul" or script == "Han" and counts["Hangul"] >= 0.05 * total:
+        return "ko", "Hangul", (counts["Hangul"] + counts["Han"]) / total
+    if script == "Han":
+        return "zh", script, n / total
+    alone = [lang for lang, scripts in LANG_SCRIPTS.items() if scripts == {script}]
+    return (alone[0], script, n / total) if len(alone) == 1 else None
