@@ -266,6 +266,12 @@ def test_file_names_and_commands_are_not_cut():
     assert split_paragraph("Это так.[4] И дальше.", "ru") == ["Это так.[4]", "И дальше."]
     assert split_paragraph("See item [2] and go. [1] is the first.", "en") == [
         "See item [2] and go.", "[1] is the first."]
+    # a short bracket is no place for a sentence end: a cross-reference with its title
+    assert split_paragraph('sid는 늘 unstable 배포판이므로 ( 6.3절. “"sid"는 무엇인가요?” 참조). '
+                           "다음 문장입니다.", "ko") == [
+        'sid는 늘 unstable 배포판이므로 ( 6.3절. “"sid"는 무엇인가요?” 참조).', "다음 문장입니다."]
+    assert split_paragraph("a) First item. b) Second item.", "en") == ["a) First item.",
+                                                                        "b) Second item."]
     # a capital after the mark is still a sentence end: a missing space, not a name
     assert split_paragraph("Then he came back!Really.", "en") == ["Then he came back!", "Really."]
     # a parenthesis that starts small goes on with the sentence before it

@@ -127,6 +127,8 @@ def repair(paragraph: str, cuts: list[int], lang: str,
             _TITLE.search(prev)))
     cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_dash(nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] == "(" and nxt[1:2].islower())
+    cuts = [c for c in cuts if not _inside_brackets(paragraph[max(0, c - _BRACKET_REACH):c],
+                                                    paragraph[c:c + _BRACKET_REACH])]
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(
@@ -280,6 +282,39 @@ def _cut_after_chinese_quotes(paragraph: str, cuts: list[int]) -> list[int]:
         new.add(m.end())
         added = m.end()
     return sorted(new)
+
+
+#: how far a bracket that a cut would fall inside may open before it and close after it
+_BRACKET_REACH = 150
+
+
+def _inside_brackets(prev: str, nxt: str) -> bool:
+    """Does the cut fall inside a short bracket: one opened in the sentence before and closed
+    soon in the one after? A cross-reference ("( 6.3절. “sid는 무엇인가요?” 참조)") is no
+    sentence end, whatever marks its title has."""
+    tail = prev[-_BRACKET_REACH:]
+    if "(" not in tail and "（" not in tail:
+        return False
+    depth = 0
+    for ch in reversed(tail):
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return False
+    head = nxt[:_BRACKET_REACH]
+    depth = 0
+    for ch in head:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _continues_after_dash(nxt: str) -> bool:
