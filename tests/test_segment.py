@@ -308,6 +308,11 @@ def test_korean_quotation_keeps_its_speaker():
     # a new sentence after a quotation is not its speaker
     assert split_paragraph("“어디 가?” 나는 대답하지 않았다.", "ko") == [
         "“어디 가?”", "나는 대답하지 않았다."]
+    # a cross-reference: its label, the title it quotes and "see" are one sentence
+    assert split_paragraph("실제 패키지가 들어 있습니다, 6.10절. “pool 디렉터리 안에는 무엇이 "
+                           "있나요?” 참조. 보충 디렉터리:", "ko") == [
+        "실제 패키지가 들어 있습니다, 6.10절. “pool 디렉터리 안에는 무엇이 있나요?” 참조.",
+        "보충 디렉터리:"]
 
 
 def test_japanese_quotations_one_after_another_are_sentences():

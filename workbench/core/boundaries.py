@@ -79,7 +79,10 @@ _SPEAKER = re.compile(
     r"^[^，。！？：“”「」]{1,12}?(?:说|道|问|答|喊|叫|称|表示|写道|补充)(?:着|了|过|道)?(?:。|[，：][“「])")
 #: the same in Korean, a few words that end with a verb of saying: 그가 물었다. / 김 씨가 말했다.
 _SPEAKER_KO = re.compile(
-    r"^(?:\S+\s+){0,3}?\S*(?:말했|물었|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸|덧붙였|밝혔)다[.,]")
+    r"^(?:\S+\s+){0,3}?\S*(?:말했|물었|대답했|답했|외쳤|소리쳤|속삭였|중얼거렸|덧붙였|밝혔)다[.,]"
+    r"|^(?:참조|참고)")  # ... or "see": 6.10절 “pool 디렉터리 안에는 무엇이 있나요?” 참조.
+#: a Korean cross-reference's label before the title it quotes: 6.10절. “…” (section 6.10)
+_LABEL_KO = re.compile(r"\d+(?:\.\d+)*\s?[절장]\.$")
 _SPACELESS = {"zh", "ja"}
 #: a footnote mark after a sentence's end mark ("changed by you. [2] (Rationale: …)",
 #: "Это так.[4] И дальше."): it belongs to the sentence it follows
@@ -138,6 +141,8 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     if lang == "ko":
         cuts = _join(paragraph, cuts, lambda prev, nxt: _after_quotation(prev) and bool(
             _SPEAKER_KO.match(nxt)))
+        cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] in "“\"「'‘" and bool(
+            _LABEL_KO.search(prev)))
     return cuts
 
 
