@@ -272,6 +272,11 @@ def test_file_names_and_commands_are_not_cut():
         'sid는 늘 unstable 배포판이므로 ( 6.3절. “"sid"는 무엇인가요?” 참조).', "다음 문장입니다."]
     assert split_paragraph("a) First item. b) Second item.", "en") == ["a) First item.",
                                                                         "b) Second item."]
+    # a heading's number goes with its title
+    assert split_paragraph("Chapter 10. Debian and the kernel", "en") == [
+        "Chapter 10. Debian and the kernel"]
+    assert split_paragraph("10.1. Can I compile a kernel? Yes.", "en") == [
+        "10.1. Can I compile a kernel?", "Yes."]
     # a capital after the mark is still a sentence end: a missing space, not a name
     assert split_paragraph("Then he came back!Really.", "en") == ["Then he came back!", "Really."]
     # a parenthesis that starts small goes on with the sentence before it

@@ -84,6 +84,9 @@ _SPEAKER_KO = re.compile(
 #: a Korean cross-reference's label before the title it quotes: 6.10절. “…” (section 6.10)
 _LABEL_KO = re.compile(r"\d+(?:\.\d+)*\s?[절장]\.$")
 _SPACELESS = {"zh", "ja"}
+#: the number that starts a heading or a list item: "10.1.", "Chapter 10.", "Глава 3." (it
+#: goes with the title or text after it)
+_NUMBER_LABEL = re.compile(r"(?:[^\W\d_]{1,12}\s)?\d{1,3}(?:\.\d{1,3})*\.?")
 #: a footnote mark after a sentence's end mark ("changed by you. [2] (Rationale: …)",
 #: "Это так.[4] И дальше."): it belongs to the sentence it follows
 _FOOTNOTE = re.compile(r"\s?\[\d{1,3}\]")
@@ -130,6 +133,8 @@ def repair(paragraph: str, cuts: list[int], lang: str,
             _TITLE.search(prev)))
     cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_dash(nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] == "(" and nxt[1:2].islower())
+    if cuts and _NUMBER_LABEL.fullmatch(paragraph[:cuts[0]].strip()):
+        cuts = cuts[1:]  # a heading's number: "Chapter 10. | Debian and the kernel"
     cuts = [c for c in cuts if not _inside_brackets(paragraph[max(0, c - _BRACKET_REACH):c],
                                                     paragraph[c:c + _BRACKET_REACH])]
     if lang in _SPACELESS:
