@@ -33,6 +33,14 @@ def test_wrap_fits_the_width_and_keeps_every_word():
     assert wrap_offsets("", 10) == [(0, 0)]
     assert [("日本語のテキスト"[s:e]) for s, e in wrap_offsets("日本語のテキスト", 6)] == \
         ["日本語", "のテキ", "スト"]
+    # Japanese after a Latin word goes on on the same line (it breaks between any two of
+    # its characters), and no line starts with 。 or ends with 「
+    text = "10.1. Debian 特有の調整を行わずにカーネルをインストール、コンパイルすることはできますか。"
+    lines = [text[s:e] for s, e in wrap_offsets(text, 30)]
+    assert lines[0] == "10.1. Debian 特有の調整を行わ" and "".join(lines) == text
+    lines = [t for s, e in wrap_offsets("他说：“我们不同意。”然后他走了。", 10)
+             for t in ["他说：“我们不同意。”然后他走了。"[s:e]]]
+    assert not any(line[0] in "。”" or line[-1] == "“" for line in lines)
 
 
 # ---------------------------------------------------------------- palette, help, theme, sizes

@@ -57,8 +57,24 @@ def wrap_offsets(text: str, width: int) -> Offsets:
     return lines or [(0, 0)]
 
 
+#: marks a line may not start with, and marks a line may not end with (East Asian line
+#: breaking: 。 and 」 stay with the text before them, 「 with the text after it)
+_NO_START = set("。、，．！？!?,.)]}」』）》】〕〉”’：；:;…ーゝゞぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+_NO_END = set("「『（《【〔〈“‘([{")
+
+
+def _breakable(text: str, i: int) -> bool:
+    """May a line break fall between text[i - 1] and text[i] with no space there? Between
+    two characters of a script written without spaces (or one of them), as Chinese and
+    Japanese are wrapped, but not before a closing mark or after an opening one."""
+    a, b = text[i - 1], text[i]
+    return ((get_character_cell_size(a) == 2 or get_character_cell_size(b) == 2)
+            and a != " " and b != " " and b not in _NO_START and a not in _NO_END)
+
+
 def _wrap_wide(text: str, width: int) -> Offsets:
-    """The slow path for text with double-width (CJK) or zero-width characters."""
+    """The slow path for text with double-width (CJK) or zero-width characters: breaks at
+    spaces, and between wide characters."""
     lines: Offsets = []
     n = len(text)
     start = 0
@@ -70,12 +86,15 @@ def _wrap_wide(text: str, width: int) -> Offsets:
         cells = 0
         i = start
         last_space = -1
+        last_break = -1
         while i < n:
             w = get_character_cell_size(text[i])
             if cells + w > width:
                 break
             if text[i] == " ":
                 last_space = i
+            elif i > start and _breakable(text, i):
+                last_break = i
             cells += w
             i += 1
         if i >= n:
@@ -84,6 +103,12 @@ def _wrap_wide(text: str, width: int) -> Offsets:
         if text[i] == " ":
             lines.append((start, i))
             start = i + 1
+        elif i > start and _breakable(text, i) and i > last_space:
+            lines.append((start, i))
+            start = i
+        elif last_break > last_space and last_break > start:
+            lines.append((start, last_break))
+            start = last_break
         elif last_space > start:
             lines.append((start, last_space))
             start = last_space + 1
