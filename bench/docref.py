@@ -45,13 +45,11 @@ from loco import FLOOR, Doc, NoisyEncoder, bertalign_beads, bertalign_corelib, f
 
 from workbench.core.align import AlignConfig, align_texts  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
+from workbench.core.scripts import LANG_SCRIPTS, script_counts  # noqa: E402
 from workbench.core.segment import split_paragraph  # noqa: E402
 
 #: the package's language suffix -> the workbench's language code
 LANGS = {"zh-cn": "zh", "ja": "ja", "ko": "ko", "ru": "ru", "de": "de", "fr": "fr", "it": "it"}
-#: a translated paragraph has some of its language's script
-_SCRIPT = {"zh": re.compile(r"[\u3400-\u9fff]"), "ja": re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
-           "ko": re.compile(r"[\uac00-\ud7af]"), "ru": re.compile(r"[а-яё]", re.I)}
 _PARA = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 #: what may stand between two <p> of one paragraph: code blocks
 _ONLY_CODE = re.compile(
@@ -107,9 +105,12 @@ def paragraphs(path: Path) -> list[list[str]]:
 
 
 def translated(en: str, other: str, lang: str) -> bool:
+    """Is ``other`` a translation of ``en``: not the same text, and, for a language not written
+    in Latin letters, with some letters of its script?"""
     if not en or not other or en == other:
         return False
-    return lang not in _SCRIPT or bool(_SCRIPT[lang].search(other))
+    scripts = LANG_SCRIPTS[lang]
+    return "Latin" in scripts or any(s in scripts for s in script_counts(other))
 
 
 def chapter_doc(manual: Manual, en_file: Path, suffix: str) -> Doc | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import LANG_HELP, INPUT, encoding_options, model_for, warn
+from .common import DEFAULT_LANGS, INPUT, LANG_HELP, encoding_options, model_for, warn
 
 
 @click.group(name="corpus")
@@ -31,8 +31,8 @@ def corpus_group() -> None:
               show_default=True, help="how paragraphs are split into sentences")
 @click.option("--srx-rules", type=click.Path(dir_okay=False, path_type=Path),
               help="with --segmentation srx: your own SRX file (must exist on the workers)")
-@click.option("--source-lang", default="ru", show_default=True, help=LANG_HELP)
-@click.option("--target-lang", default="en", show_default=True, help=LANG_HELP)
+@click.option("--source-lang", default=DEFAULT_LANGS[0], show_default=True, help=LANG_HELP)
+@click.option("--target-lang", default=DEFAULT_LANGS[1], show_default=True, help=LANG_HELP)
 @encoding_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small, or the path "
                                 "of a sentence-transformers folder (on the workers)")

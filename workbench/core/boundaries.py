@@ -31,6 +31,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from .scripts import SPACELESS
+
 #: the marks that end a sentence
 END_MARKS = ".!?…。！？‼⁇⁈⁉"
 #: marks that may follow an end mark and still belong to the sentence
@@ -96,7 +98,7 @@ _FOOTNOTE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s?\[\d{1,3}\](?=\s
 #: FAQ: Which other codenames have been used?に記載されています" (a Chinese or Japanese end
 #: mark after Han or kana, 呢? / 了!, stays a sentence end)
 _LATIN_END = re.compile(r"[A-Za-z0-9][.!?][)\]\"'”’]*$")
-_CJK_START = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_START = re.compile(f"[{SPACELESS}]")
 #: what may follow an end mark with no space between inside one word of a file name, path,
 #: pattern or command (*.desktop, $HOME/.local, ~i!~M, version 2.0): a small letter, a digit
 #: or a symbol of such names (a capital stays a sentence end: a missing space, "back!Really")
