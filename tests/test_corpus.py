@@ -264,3 +264,25 @@ def test_a_pair_named_like_the_project_glossary_or_dictionary_is_refused(tmp_pat
                                         encoding="utf-8")
     result = CliRunner().invoke(main, ["corpus", "align", "--pairs", "pairs.tsv", "-o", "out"])
     assert result.exit_code == 2 and "dictionary.yaml" in result.output, result.output
+
+
+def test_a_pair_in_a_script_that_names_its_language_is_read_as_that_language(tmp_path):
+    """Without --source-lang, a Chinese source is read as Chinese (as `workbench align` reads
+    it); the options' fingerprint stays the one of a run made before guessing existed."""
+    import corpus_standin
+    import yaml
+    from workbench.core.corpus import AlignOptions, Job, align_job
+
+    src = "我们同意。他们不同意。".encode()
+    tgt = b"We agree. They do not agree.\n"
+    guessing = AlignOptions(guess_langs=(True, True))
+    assert guessing.fingerprint() == AlignOptions().fingerprint()
+    for options, lang, rows in ((guessing, "zh", 2), (AlignOptions(), "ru", None)):
+        job = Job("p", str(tmp_path / "p.zh.txt"), str(tmp_path / "p.en.txt"), src, tgt,
+                  str(tmp_path), options)
+        out = align_job(job, corpus_standin.fast("use-v3"))
+        assert out.error is None, out.error
+        data = yaml.safe_load(out.yaml)
+        assert data["source"]["lang"] == lang and data["target"]["lang"] == "en"
+        if rows:
+            assert len(data["source_sentences"]) == rows

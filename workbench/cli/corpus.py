@@ -31,8 +31,9 @@ def corpus_group() -> None:
               show_default=True, help="how paragraphs are split into sentences")
 @click.option("--srx-rules", type=click.Path(dir_okay=False, path_type=Path),
               help="with --segmentation srx: your own SRX file (must exist on the workers)")
-@click.option("--source-lang", default=DEFAULT_LANGS[0], show_default=True, help=LANG_HELP)
-@click.option("--target-lang", default=DEFAULT_LANGS[1], show_default=True, help=LANG_HELP)
+@click.option("--source-lang", help=LANG_HELP + " [default: ru, or the language a text's script "
+              "names: Chinese, Japanese, Korean, Greek, Thai ...]")
+@click.option("--target-lang", help=LANG_HELP + " [default: en, or as --source-lang]")
 @encoding_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small, or the path "
                                 "of a sentence-transformers folder (on the workers)")
@@ -46,7 +47,7 @@ def corpus_group() -> None:
 @click.pass_context
 def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path | None,
                  out_dir: Path, pairs_file: Path | None, presegmented: bool, segmentation: str,
-                 srx_rules: Path | None, source_lang: str, target_lang: str,
+                 srx_rules: Path | None, source_lang: str | None, target_lang: str | None,
                  source_encoding: str | None, target_encoding: str | None, model: str | None,
                  bead_types: str | None, scheduler: str | None, workers: int | None,
                  encoder_factory: str | None) -> None:
@@ -80,9 +81,10 @@ def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path |
             warn(f"{line} (not paired)")
     if not pairs:
         raise click.UsageError("no pairs: the folders have no files with the same relative path")
-    options = AlignOptions(source_lang, target_lang, presegmented, model, source_encoding,
-                           target_encoding, segmentation,
-                           str(srx_rules.resolve()) if srx_rules else None, bead_types)
+    options = AlignOptions(source_lang or DEFAULT_LANGS[0], target_lang or DEFAULT_LANGS[1],
+                           presegmented, model, source_encoding, target_encoding, segmentation,
+                           str(srx_rules.resolve()) if srx_rules else None, bead_types,
+                           guess_langs=(source_lang is None, target_lang is None))
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out_dir)
     todo, failures, skipped = _plan(pairs, manifest, options, out_dir)

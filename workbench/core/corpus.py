@@ -56,9 +56,16 @@ class AlignOptions:
     segmentation: str = "default"
     srx_rules: str | None = None
     bead_types: str | None = None
+    #: (source, target): the language is the default, not the user's word, and a text whose
+    #: script names another is read as that one (pipeline.read_side)
+    guess_langs: tuple[bool, bool] = (False, False)
 
     def fingerprint(self) -> str:
-        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:16]
+        """What a finished pair was made with. ``guess_langs`` is left out: a pair whose texts
+        are in their default languages' scripts comes out the same either way, and a corpus
+        made before guessing existed resumes instead of starting over."""
+        data = {k: v for k, v in asdict(self).items() if k != "guess_langs"}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
 # ---------------------------------------------------------------- pairing
@@ -205,7 +212,8 @@ def _document_of(job: Job, encoder):
             doc = new_document(paths[0], paths[1], o.source_lang, o.target_lang,
                                presegmented=o.presegmented, model=o.model,
                                encodings=(o.source_encoding, o.target_encoding),
-                               segmentation=Segmentation(o.segmentation, o.srx_rules))
+                               segmentation=Segmentation(o.segmentation, o.srx_rules),
+                               guess_langs=o.guess_langs)
         except WorkbenchError as exc:
             for real, temp in ((job.source_path, paths[0]), (job.target_path, paths[1])):
                 if exc.path == str(temp):
