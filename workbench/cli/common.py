@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-#: the languages of a text pair when the command line names none
-DEFAULT_LANGS = ("ru", "en")
+from ..core.textio import DEFAULT_LANGS
+
 LANG_HELP = "ISO 639-1 code; the engine is not tied to ru/en (a model must know the language)"
 USER_HELP = "author name for new flags (default: your login name)"
 SEVERITY_CHOICE = click.Choice(["neutral", "minor", "major", "critical"])

@@ -92,7 +92,7 @@ _NUMBER_LABEL = re.compile(r"(?:[^\W\d_]{1,12}\s)?\d{1,3}(?:\.\d{1,3})*\.?")
 #: a footnote mark after a sentence's end mark ("changed by you. [2] (Rationale: …)",
 #: "Это так.[4] И дальше."): it belongs to the sentence it follows
 _FOOTNOTE = re.compile(r"\s?\[\d{1,3}\]")
-_TRAILING_FOOTNOTE = re.compile(r"\s?\[\d{1,3}\]$")
+_TRAILING_FOOTNOTE = re.compile(_FOOTNOTE.pattern + "$")
 _FOOTNOTE_END = re.compile(r"[.!?…。！？][\"'”’»)]*\s?\[\d{1,3}\](?=\s+[\"“«„(]?[^\W\d_])")
 #: Chinese or Japanese text that goes on right after a Latin phrase's own end mark: "Debian
 #: FAQ: Which other codenames have been used?に記載されています" (a Chinese or Japanese end
@@ -137,8 +137,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] == "(" and nxt[1:2].islower())
     if cuts and _NUMBER_LABEL.fullmatch(paragraph[:cuts[0]].strip()):
         cuts = cuts[1:]  # a heading's number: "Chapter 10. | Debian and the kernel"
-    cuts = [c for c in cuts if not _inside_brackets(paragraph[max(0, c - _BRACKET_REACH):c],
-                                                    paragraph[c:c + _BRACKET_REACH])]
+    cuts = [c for c in cuts if not _inside_brackets(paragraph, c)]
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(
@@ -219,13 +218,14 @@ def _inside_words(paragraph: str, cuts: list[int]) -> list[int]:
 def _footnotes_back(paragraph: str, cuts: list[int]) -> list[int]:
     """Each cut before a footnote mark moved after it, and a cut after a footnote mark that
     ends a sentence where the splitter made none."""
-    moved = set()
+    moved = {m.end() for m in _FOOTNOTE_END.finditer(paragraph)}
     for c in cuts:
         m = _FOOTNOTE.match(paragraph, c)
-        rest = paragraph[m.end():].lstrip()[:1] if m else ""
-        moved.add(m.end() if m and (not rest or paragraph[m.end()].isspace() and not rest.islower())
-                  else c)
-    moved |= {m.end() for m in _FOOTNOTE_END.finditer(paragraph)}
+        after = paragraph[m.end():] if m else ""
+        # the mark ends the paragraph, or a space and no small letter follow it ("[1] is")
+        if m and (not after.strip() or after[0].isspace() and not after.lstrip()[0].islower()):
+            c = m.end()
+        moved.add(c)
     return sorted(c for c in moved if 0 < c < len(paragraph))
 
 
@@ -300,11 +300,11 @@ def _cut_after_chinese_quotes(paragraph: str, cuts: list[int]) -> list[int]:
 _BRACKET_REACH = 150
 
 
-def _inside_brackets(prev: str, nxt: str) -> bool:
-    """Does the cut fall inside a short bracket: one opened in the sentence before and closed
-    soon in the one after? A cross-reference ("( 6.3절. “sid는 무엇인가요?” 참조)") is no
-    sentence end, whatever marks its title has."""
-    tail = prev[-_BRACKET_REACH:]
+def _inside_brackets(paragraph: str, cut: int) -> bool:
+    """Does the cut fall inside a short bracket: one opened just before it and closed soon
+    after? A cross-reference ("( 6.3절. “sid는 무엇인가요?” 참조)") is no sentence end,
+    whatever marks its title has."""
+    tail = paragraph[max(0, cut - _BRACKET_REACH):cut]
     if "(" not in tail and "（" not in tail:
         return False
     depth = 0
@@ -317,9 +317,8 @@ def _inside_brackets(prev: str, nxt: str) -> bool:
             depth -= 1
     else:
         return False
-    head = nxt[:_BRACKET_REACH]
     depth = 0
-    for ch in head:
+    for ch in paragraph[cut:cut + _BRACKET_REACH]:
         if ch in "(（":
             depth += 1
         elif ch in ")）":

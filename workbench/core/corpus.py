@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import InputError, WorkbenchError
+from .textio import DEFAULT_LANGS
 from .files import atomic_write
 
 MANIFEST = "manifest.json"
@@ -47,8 +48,8 @@ class Pair:
 class AlignOptions:
     """What shapes a document besides its two texts (the options `workbench align` has)."""
 
-    source_lang: str = "ru"
-    target_lang: str = "en"
+    source_lang: str = DEFAULT_LANGS[0]
+    target_lang: str = DEFAULT_LANGS[1]
     presegmented: bool = False
     model: str = "use-v3"
     source_encoding: str | None = None

@@ -15,9 +15,9 @@ from .document import Document, make_side
 from .errors import InputError
 from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
-from .scripts import lang_of_text, langs_written_in, script_name, wrong_script
+from .scripts import lang_of_text, langs_written_in, script_counts, script_name, wrong_script
 from .sources import Segmentation, paragraph_records, remember, segment_source
-from .textio import lang_name, text_size
+from .textio import DEFAULT_LANGS, lang_name, text_size
 
 #: a pair whose sides differ more than this in characters is reported as lopsided
 LOPSIDED = 3.0
@@ -38,10 +38,11 @@ class Notice:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
-def script_problem(text: str, lang: str) -> str | None:
+def script_problem(text: str, lang: str, counts=None) -> str | None:
     """Why ``text`` does not look like ``lang``: most of its letters are in another script
-    (Latin in a Russian side; Cyrillic, Arabic, Hebrew, Chinese ... in an English one), or None."""
-    found = wrong_script(text, lang)
+    (Latin in a Russian side; Cyrillic, Arabic, Hebrew, Chinese ... in an English one), or None.
+    ``counts``: the text's script_counts, when the caller has them already."""
+    found = wrong_script(text, lang, counts)
     if found is None:
         return None
     script, share = found
@@ -67,7 +68,9 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
     that are not plain text (headings, cues ...: core/sources.py).
     """
     tf = read_source(path, lang, encoding)
-    guessed = _guessed_lang(tf.text, lang) if guess else None
+    # which scripts its letters are in: one pass over (a sample of) the text, for both checks
+    counts = script_counts(tf.text) if guess or notices is not None else None
+    guessed = _guessed_lang(tf.text, lang, counts) if guess else None
     if guessed is not None:
         lang, why = guessed
         if notices is not None:
@@ -95,7 +98,7 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
         if tf.encoding != "utf-8":
             notices.append(Notice("info", f"read {path} as {tf.encoding_name}"))
         notices.extend(Notice("warning", w, str(path)) for w in tf.warnings)
-        problem = script_problem(tf.text, lang)
+        problem = script_problem(tf.text, lang, counts)
         if problem:
             notices.append(Notice("warning", problem, str(path)))
         if lang in UNSPLIT_LANGS and tf.split and not presegmented and (
@@ -107,12 +110,12 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
     return make_side(lang, [(s.text, s.para) for s in segments], path=str(path), sha256=tf.sha256)
 
 
-def _guessed_lang(text: str, lang: str) -> tuple[str, str] | None:
+def _guessed_lang(text: str, lang: str, counts) -> tuple[str, str] | None:
     """(the language the text's script names, why) when the text is not written in ``lang``'s
     script and its script names one language; else None."""
-    if wrong_script(text, lang) is None:
+    if wrong_script(text, lang, counts) is None:
         return None
-    found = lang_of_text(text)
+    found = lang_of_text(text, counts)
     if found is None:
         return None
     new, script, share = found
@@ -160,8 +163,8 @@ def pair_notices(doc: Document) -> list[Notice]:
                    "Rows that one side lacks will be aligned as 1-0 or 0-1")]
 
 
-def new_document(source: str | Path, target: str | Path, source_lang: str = "ru",
-                 target_lang: str = "en", presegmented: bool = False,
+def new_document(source: str | Path, target: str | Path, source_lang: str = DEFAULT_LANGS[0],
+                 target_lang: str = DEFAULT_LANGS[1], presegmented: bool = False,
                  model: str | None = None, notices: list[Notice] | None = None,
                  encodings: tuple[str | None, str | None] = (None, None),
                  segmentation: Segmentation | None = None,

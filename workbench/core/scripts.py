@@ -131,14 +131,14 @@ def langs_written_in(script: str, limit: int = 3) -> list[str]:
     return (alone + mixed)[:limit]
 
 
-def wrong_script(text: str, lang: str) -> tuple[str, float] | None:
+def wrong_script(text: str, lang: str, counts: Counter | None = None) -> tuple[str, float] | None:
     """(the script most of the letters are in, its share) when more than half the letters of
     ``text`` are in scripts ``lang`` is not written in; None when they are not, or when the
     language's script is not known here."""
     expected = LANG_SCRIPTS.get(lang)
     if expected is None:
         return None
-    counts = script_counts(text)
+    counts = script_counts(text) if counts is None else counts
     total = sum(counts.values())
     if not total or sum(n for s, n in counts.items() if s in expected) / total >= 0.5:
         return None
@@ -146,12 +146,18 @@ def wrong_script(text: str, lang: str) -> tuple[str, float] | None:
     return script, n / total
 
 
-def lang_of_text(text: str) -> tuple[str, str, float] | None:
+#: the scripts only one language here is written in, and that language (Greek, Thai ...)
+_ONE_LANG = {script: langs[0] for script in {s for v in LANG_SCRIPTS.values() for s in v}
+             if len(langs := [lang for lang, v in LANG_SCRIPTS.items() if v == {script}]) == 1}
+
+
+def lang_of_text(text: str, counts: Counter | None = None) -> tuple[str, str, float] | None:
     """(language, script, share) when the letters of ``text`` name one language by their
     script alone: kana among Chinese characters is Japanese, Hangul Korean, Chinese
     characters alone Chinese, Greek Greek, Thai Thai ... None for a script many languages
-    share (Latin, Cyrillic, Arabic, Devanagari ...), or when no script has most letters."""
-    counts = script_counts(text)
+    share (Latin, Cyrillic, Arabic, Devanagari ...), or when no script has most letters.
+    ``counts``: the text's script_counts, when the caller has them already."""
+    counts = script_counts(text) if counts is None else counts
     total = sum(counts.values())
     if not total:
         return None
@@ -163,7 +169,4 @@ def lang_of_text(text: str) -> tuple[str, str, float] | None:
         return None
     if script == "Hangul" or script == "Han" and counts["Hangul"] >= 0.05 * total:
         return "ko", "Hangul", (counts["Hangul"] + counts["Han"]) / total
-    if script == "Han":
-        return "zh", script, n / total
-    alone = [lang for lang, scripts in LANG_SCRIPTS.items() if scripts == {script}]
-    return (alone[0], script, n / total) if len(alone) == 1 else None
+    return (_ONE_LANG[script], script, n / total) if script in _ONE_LANG else None

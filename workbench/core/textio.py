@@ -40,6 +40,8 @@ ENCODING_NAMES = {
 #: the Russian legacy code pages, always candidates
 CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
 
+#: the languages of a text pair when the user names none (the project's pair)
+DEFAULT_LANGS = ("ru", "en")
 LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
               "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian",
               "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "zh": "Chinese", "ja": "Japanese",

@@ -103,10 +103,10 @@ def _wrap_wide(text: str, width: int) -> Offsets:
         if text[i] == " ":
             lines.append((start, i))
             start = i + 1
-        elif i > start and _breakable(text, i) and i > last_space:
-            lines.append((start, i))
-            start = i
-        elif last_break > last_space and last_break > start:
+            continue
+        if i > start and _breakable(text, i):  # the break right at the edge is the latest
+            last_break = i
+        if last_break > last_space and last_break > start:
             lines.append((start, last_break))
             start = last_break
         elif last_space > start:
