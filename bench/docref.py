@@ -6,7 +6,7 @@
         developers-reference-it debian-faq debian-faq-ru debian-faq-zh-cn debian-faq-ko \
         debian-faq-ja debian-faq-de
     .venv/bin/python bench/docref.py [--doc reference devref faq] [--lang zh-cn ru ...]
-        [--model use-v3] [--noise SIGMA]
+        [--model use-v3] [--noise SIGMA] [--paragraphs given|moved|none] [--moved SHARE]
 
 Three of Debian's manuals are written in English and translated with po4a or gettext, which
 keep the document's structure: the N-th paragraph of a chapter in a translation is the
@@ -24,12 +24,20 @@ Scored as bench/bible.py scores verses: a paragraph of two or more sentences on 
 says nothing about how they pair inside it, so any split of it counts as its bead; a bead that
 crosses a paragraph boundary, or leaves out a sentence of a paragraph with one sentence on a
 side, is wrong. Nothing was tuned on this: it is a check, like the test sets.
+
+The workbench knows a document's paragraphs, and uses them (core/align/paragraphs.py). Here
+they are the gold's own paragraphs, so ``--paragraphs given`` (the default) flatters it; a
+translator's paragraphs do not always follow the original's, and ``--paragraphs moved`` (the
+share ``--moved``, 0.2) takes away that share of each side's paragraph breaks and adds as
+many inside its paragraphs, each side at its own random places (fixed seed); ``none`` gives
+it none. Bertalign never uses paragraphs.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import random
 import re
 import sys
 from collections import Counter
@@ -124,15 +132,40 @@ def chapter_doc(manual: Manual, en_file: Path, suffix: str) -> Doc | None:
     src: list[str] = []
     tgt: list[str] = []
     gold: list[tuple[list[int], list[int]]] = []
+    para_s: list[int] = []
+    para_t: list[int] = []
     for e, t in zip(en, tr):
         if not translated(" ".join(e).strip(), " ".join(t).strip(), lang):
             continue
         s = [x for piece in t for x in split_paragraph(piece, lang)]
         g = [x for piece in e for x in split_paragraph(piece, "en")]
         gold.append((list(range(len(src), len(src) + len(s))), list(range(len(tgt), len(tgt) + len(g)))))
+        para_s += [len(gold)] * len(s)
+        para_t += [len(gold)] * len(g)
         src += s
         tgt += g
-    return Doc(src, tgt, gold, lang, "en") if src else None
+    return Doc(src, tgt, gold, lang, "en", (para_s, para_t)) if src else None
+
+
+def moved(paras: tuple[list[int], list[int]], share: float, seed: int
+          ) -> tuple[list[int], list[int]]:
+    """The paragraphs as a translator who does not keep them might leave them: on each side,
+    ``share`` of the paragraph breaks taken away (paragraphs joined) and as many added inside
+    paragraphs (paragraphs split), each side at its own random places."""
+    rng = random.Random(seed)
+
+    def move(p: list[int]) -> list[int]:
+        cuts = {k for k in range(1, len(p)) if p[k] != p[k - 1]}
+        inner = [k for k in range(1, len(p)) if k not in cuts]
+        drop = set(rng.sample(sorted(cuts), round(share * len(cuts))))
+        cuts = (cuts - drop) | set(rng.sample(inner, min(len(drop), len(inner))))
+        out, k = [], 0
+        for i in range(len(p)):
+            k += i in cuts
+            out.append(k)
+        return out
+
+    return move(paras[0]), move(paras[1])
 
 
 def main(argv=None) -> int:
@@ -142,20 +175,31 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="use-v3")
     ap.add_argument("--noise", type=float, default=0.0, metavar="SIGMA",
                     help="weaken every translation's match (as bench/loco.py --noise)")
+    ap.add_argument("--paragraphs", choices=("given", "moved", "none"), default="given",
+                    help="the paragraphs the workbench is given: the gold's, moved, or none")
+    ap.add_argument("--moved", type=float, default=0.2, metavar="SHARE",
+                    help="with --paragraphs moved: the share of breaks taken away and added")
     ap.add_argument("--no-bertalign", action="store_true")
+    ap.add_argument("--no-floor", action="store_true")
     args = ap.parse_args(argv)
     enc = load_encoder(args.model)
     if args.noise:
         enc = NoisyEncoder(enc, args.noise)
     cols = {"shipped": AlignConfig(), "floor": replace(AlignConfig(), **FLOOR)}
+    if args.no_floor:
+        del cols["floor"]
     core = None if args.no_bertalign else bertalign_corelib()
-    print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}; strict / lax F1, "
-          "sentences left out (of them right)")
+    print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}; paragraphs "
+          f"{args.paragraphs}{f' {args.moved}' if args.paragraphs == 'moved' else ''}; "
+          "strict / lax F1, sentences left out (of them right)")
     for name in args.doc:
         manual = MANUALS[name]
         english = manual.chapters()
         for suffix in (s for s in manual.langs if s in args.lang):
             docs = [d for d in (chapter_doc(manual, f, suffix) for f in english) if d is not None]
+            if args.paragraphs != "given":
+                docs = [replace(d, paras=None if args.paragraphs == "none"
+                                else moved(d.paras, args.moved, k)) for k, d in enumerate(docs)]
             if not docs:
                 print(f"{name} {suffix}: not installed (apt-get install {manual.package} "
                       f"{manual.prefix}-{suffix})")
@@ -166,7 +210,8 @@ def main(argv=None) -> int:
                   + ", ".join(f"{k} {v}" for k, v in kinds.most_common(8)), flush=True)
             for col, cfg in cols.items():
                 r, skips, right = evaluate(docs, lambda d, cfg=cfg: [
-                    (p.src, p.tgt) for p in align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg)])
+                    (p.src, p.tgt) for p in align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg,
+                                                        paragraphs=d.paras)])
                 print(f"  {col:10} {fmt(r)}  {skips} ({right})", flush=True)
             if core is not None:
                 r, skips, right = evaluate(docs, lambda d: bertalign_beads(d, enc, core))

@@ -64,7 +64,7 @@ BANDS = (0.0, 0.5, 0.8, 0.95, 1.0001)
 
 #: the plain unlearned score: what the aligner used before the local margin and anchors
 FLOOR = dict(local_weight=0.0, anchor_weight=0.0, displaced_weight=0.0, merge_penalty=0.05,
-             coverage_weight=0.3)
+             coverage_weight=0.3, paragraph_weight=0.0)
 #: settings tried by --grid (each corpus aligned with the choice of the other three)
 GRID = {"local_weight": (0.0, 0.5, 1.0, 2.0), "skip": (-0.3, -0.45, -0.8),
         "displaced_weight": (0.0, 1.0, 2.0), "merge_penalty": (0.05, 0.15)}
@@ -77,6 +77,8 @@ class Doc:
     gold: list
     sl: str
     tl: str
+    #: each sentence's paragraph number on each side, where the corpus knows them
+    paras: tuple[list[int], list[int]] | None = None
 
 
 def corpora() -> dict[str, list[Doc]]:
@@ -103,7 +105,9 @@ def corpora() -> dict[str, list[Doc]]:
         # the texts as published (the gold's corrected text would make it easier)
         out["bakai"] = [Doc([s.original or s.text for s in g.source.sentences],
                             [s.original or s.text for s in g.target.sentences],
-                            document_beads(g), "ru", "en")]
+                            document_beads(g), "ru", "en",
+                            ([s.para for s in g.source.sentences],
+                             [s.para for s in g.target.sentences]))]
     return out
 
 
@@ -195,7 +199,7 @@ def run(docs: list[Doc], enc, cfg) -> tuple[dict, list[tuple[float, bool]]]:
     """Scores over the corpus, and (confidence, right) of every proposed bead."""
     pairs, conf = [], []
     for d in docs:
-        props = align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg)
+        props = align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg, paragraphs=d.paras)
         test = [(p.src, p.tgt) for p in props]
         gold = {tuple(map(tuple, b)) for b in d.gold if b[0] or b[1]}
         conf += [(p.confidence, (p.src, p.tgt) in gold) for p in props]

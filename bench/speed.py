@@ -1,11 +1,12 @@
 """Alignment speed and memory for long documents (embeddings ready), and strict F1.
 
-    python bench/speed.py [--sizes 1000 10000 50000] [--model use-v3] [--repeat 3]
+    python bench/speed.py [--sizes 1000 10000 50000] [--model use-v3] [--repeat 3] [--paragraphs]
 
 Long documents are made by concatenating the NTREX ru-en dev documents until N sentences per
 side (they repeat literally, as a real book's headings do). Prints, per N: the alignment time
 (embedding excluded, cached; the median of ``--repeat`` runs), peak RSS growth, and strict/lax
-F1 against the concatenated gold.
+F1 against the concatenated gold. ``--paragraphs`` gives the aligner each NTREX document as a
+paragraph on both sides (core/align/paragraphs.py), as a book's chapters would be.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from workbench.core.textio import lines  # noqa: E402
 NTREX = ROOT.parent / "shared" / "data" / "ntrex-ru-en-dev"
 
 
-def long_pair(n_target: int):
+def long_pair(n_target: int, paragraphs: list | None = None):
+    """N sentences a side of NTREX documents one after another, and their gold; each
+    sentence's document number is appended to ``paragraphs`` (source, target), if given."""
     src, tgt, gold = [], [], []
     while len(src) < n_target:
         for d in sorted((NTREX / "gold").iterdir()):
@@ -39,6 +42,9 @@ def long_pair(n_target: int):
             t = lines((NTREX / "en" / d.name).read_text(encoding="utf-8"))
             for a, b in parse_beads(d.read_text()):
                 gold.append((tuple(x + len(src) for x in a), tuple(y + len(tgt) for y in b)))
+            if paragraphs is not None:
+                paragraphs[0].extend([len(gold)] * len(s))
+                paragraphs[1].extend([len(gold)] * len(t))
             src += s
             tgt += t
             if len(src) >= n_target:
@@ -78,6 +84,8 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     ap.add_argument("--model", default="use-v3")
     ap.add_argument("--end-to-end", type=int, metavar="N", help="time the whole CLI on N sentences")
+    ap.add_argument("--paragraphs", action="store_true",
+                    help="each NTREX document a paragraph on both sides")
     ap.add_argument("--repeat", type=int, default=3,
                     help="align each size this many times and report the median (this machine's "
                          "timings vary by 20%% from run to run)")
@@ -101,7 +109,8 @@ def main(argv=None) -> int:
     cfg = for_encoder(AlignConfig(), enc)  # the scorer `workbench align` uses
     print(f"{'N':>7} {'M':>7} {'align s':>8} {'+embed s':>9} {'peak MB':>8} {'strict F1':>9} {'lax F1':>7}")
     for n in args.sizes:
-        src, tgt, gold = long_pair(n)
+        paras = ([], []) if args.paragraphs else None
+        src, tgt, gold = long_pair(n, paras)
         te = time.perf_counter()
         u, v = enc.encode(src), enc.encode(tgt)
         sides = {"src": _SideData(src, "ru", u), "tgt": _SideData(tgt, "en", v)}
@@ -112,7 +121,7 @@ def main(argv=None) -> int:
             ta = time.perf_counter()
             props = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
                                   embed_spans=_span_embedder(enc, sides, None),
-                                  anchors=lambda: Anchors.pair(src, tgt))
+                                  anchors=lambda: Anchors.pair(src, tgt), paragraphs=paras)
             times.append(time.perf_counter() - ta)
         align_s = sorted(times)[len(times) // 2]
         res = score([(p.src, p.tgt) for p in props], gold)

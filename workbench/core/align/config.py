@@ -54,6 +54,9 @@ class AlignConfig:
     #: cost of each anchor missing from the bead's other side but found just beside it, and
     #: nowhere else near: a boundary off by one sentence
     displaced_weight: float = 1.0
+    #: cost of a bead that runs across a paragraph start on both sides (paragraphs.py): a
+    #: translation keeps its original's paragraphs far more often than not
+    paragraph_weight: float = 2.0
     #: nearest neighbours averaged for the margin
     neighbours: int = 4
     #: problems with at most this many DP cells use the full matrix; larger ones use a band

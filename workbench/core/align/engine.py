@@ -27,6 +27,7 @@ from .config import AlignConfig
 from .dp import NEG, best_path, max_marginals, posteriors
 from .features import scorer_weights, zone_rescore, zone_scores
 from .lexical import Anchors
+from .paragraphs import shared_breaks
 from .scoring import Features
 
 #: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
@@ -120,7 +121,8 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
     multi = np.array([a > 1 or b > 1 for a, b in types])
     for (_, _, zone), band in zip(zones, bands):
         i0, i1, j0, j1 = zone
-        sc = zone_scores(feats, cfg.types, i0, i1, j0, j1, {}, weights, cfg.learned_offset, band)
+        sc = zone_scores(feats, cfg.types, i0, i1, j0, j1, {}, weights, cfg.learned_offset, band,
+                         cfg.paragraph_weight)
         mm, best = max_marginals(sc, types)
         keep = mm >= best - cfg.prune
         keep_masks.append(keep)
@@ -146,7 +148,7 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
         merges = keep & multi[:, None, None]
         # only the merges kept change with joined-text vectors
         sc = zone_rescore(feats, cfg.types, zone, exact_vecs, weights,
-                          cfg.learned_offset, sc, np.nonzero(merges))
+                          cfg.learned_offset, sc, np.nonzero(merges), cfg.paragraph_weight)
         sc[multi[:, None, None] & ~keep] = NEG
         zpath = best_path(sc, np.zeros(i1 - i0 + 1, dtype=np.int64), types, i1 - i0, j1 - j0)
         new_beads.extend(_path_beads(zpath, cfg.types, i0, j0))
@@ -158,15 +160,19 @@ def _exact_pass(feats: Features, beads, margins, cfg: AlignConfig, embed_spans: 
 def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: Sequence[float],
                   cfg: AlignConfig = AlignConfig(), embed_spans: SpanEmbedder | None = None,
                   mu: float | None = None, scale: float | None = None,
-                  anchors: AnchorSource | None = None) -> list[Proposal]:
+                  anchors: AnchorSource | None = None,
+                  paragraphs: tuple[Sequence[int], Sequence[int]] | None = None) -> list[Proposal]:
     """Align n source and m target sentence vectors (L2-normalized rows); ``anchors`` are the
     sentences' anchor tokens (lexical.py), if the texts are at hand, or a function that makes
-    them (then run in a thread while the first pass works: only the second pass needs them)."""
+    them (then run in a thread while the first pass works: only the second pass needs them);
+    ``paragraphs`` the paragraph number of every sentence of each side, if known
+    (paragraphs.py)."""
     n, m = len(u), len(v)
     if n == 0 or m == 0:
         return ([Proposal((i,), (), 1.0) for i in range(n)]
                 + [Proposal((), (j,), 1.0) for j in range(m)])
-    feats, beads, exact_vecs = search(u, v, len_s, len_t, cfg, embed_spans, mu, scale, anchors)
+    feats, beads, exact_vecs = search(u, v, len_s, len_t, cfg, embed_spans, mu, scale, anchors,
+                                      paragraphs)
     conf = confidences(feats, beads, exact_vecs, for_document(cfg, feats))
     margins = feats.bead_margins(beads)
     return [Proposal(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(c), 3), float(mg))
@@ -175,15 +181,17 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
 
 def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | None = None,
            mu: float | None = None, scale: float | None = None,
-           anchors: AnchorSource | None = None):
+           anchors: AnchorSource | None = None,
+           paragraphs: tuple[Sequence[int], Sequence[int]] | None = None):
     """The two passes: (features of the problem, beads as (i0, i1, j0, j1), joined-span vectors)."""
+    breaks = shared_breaks(*paragraphs) if paragraphs is not None else None
     if callable(anchors):  # made in a thread while the first pass works
         with ThreadPoolExecutor(1) as pool:
             pending = pool.submit(anchors)
-            feats, beads = _first_pass(u, v, len_s, len_t, cfg, mu, scale)
+            feats, beads = _first_pass(u, v, len_s, len_t, cfg, mu, scale, breaks=breaks)
             feats.anchors_s, feats.anchors_t = pending.result()
     else:
-        feats, beads = _first_pass(u, v, len_s, len_t, cfg, mu, scale, anchors)
+        feats, beads = _first_pass(u, v, len_s, len_t, cfg, mu, scale, anchors, breaks)
     exact_vecs: dict[tuple[str, int, int], np.ndarray] = {}
     if embed_spans is not None:
         margins = feats.bead_margins(beads).tolist()
@@ -230,14 +238,16 @@ def for_document(cfg: AlignConfig, feats: Features) -> AlignConfig:
     return replace(cfg, skip=cfg.skip * w, merge_penalty=cfg.merge_penalty * w,
                    length_weight=cfg.length_weight * w, anchor_weight=cfg.anchor_weight * w,
                    displaced_weight=cfg.displaced_weight * w,
+                   paragraph_weight=cfg.paragraph_weight * w,
                    local_weight=cfg.local_weight / w ** 0.5,
                    temperature=cfg.temperature / w ** 0.5)
 
 
-def _first_pass(u, v, len_s, len_t, cfg: AlignConfig, mu, scale, anchors=None):
+def _first_pass(u, v, len_s, len_t, cfg: AlignConfig, mu, scale, anchors=None, breaks=None):
     """Band, features and the DP with approximate span vectors: (features, beads)."""
     lo, width = make_band(u, v, cfg.full_cells, cfg.band_margin)
-    feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale, anchors=anchors)
+    feats = Features(u, v, len_s, len_t, cfg, lo, width, mu=mu, scale=scale, anchors=anchors,
+                     breaks=breaks)
     path = best_path(feats.approx_scores(), lo, list(cfg.types), len(u), len(v))
     return feats, _path_beads(path, cfg.types)
 
@@ -261,7 +271,8 @@ def confidences(feats: Features, beads, exact_vecs: dict, cfg: AlignConfig, run:
         i0, j0, i1, j1 = beads[w0][0], beads[w0][2], beads[w1 - 1][1], beads[w1 - 1][3]
         sc = zone_scores(feats, cfg.types, i0, i1, j0, j1, exact_vecs, weights * temperature,
                          cfg.learned_offset * temperature,
-                         _near(beads[w0:w1], (i0, i1, j0, j1), reach))
+                         _near(beads[w0:w1], (i0, i1, j0, j1), reach),
+                         cfg.paragraph_weight * temperature)
         post = posteriors(sc, types)
         for k in range(k0, k1):
             b0, b1, c0, c1 = beads[k]

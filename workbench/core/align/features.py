@@ -17,6 +17,7 @@ import numpy as np
 from numba import njit
 
 from .dp import NEG
+from .paragraphs import add_zone_penalty
 from .scoring import Features
 
 FEATURES = (
@@ -73,10 +74,12 @@ def zone_features(feats: Features, types, i0: int, i1: int, j0: int, j1: int,
 
 def zone_scores(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exact_vecs: dict,
                 weights: np.ndarray, offset: float = 0.0,
-                rows: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                rows: tuple[np.ndarray, np.ndarray] | None = None,
+                paragraph: float = 0.0) -> np.ndarray:
     """DP scores of the zone (the learned logit of every cell plus ``offset``, NEG where no bead
     fits): ``learned_scores(*zone_features(...))`` without building the feature tensor.
-    ``rows = (first, last)`` limits row i to the columns first[i]..last[i] (a band)."""
+    ``rows = (first, last)`` limits row i to the columns first[i]..last[i] (a band); a bead
+    that runs across a paragraph start on both sides pays ``paragraph`` (paragraphs.py)."""
     n, m = i1 - i0, j1 - j0
     first, last = rows if rows is not None else (np.zeros(n + 1, np.int64), np.full(n + 1, m, np.int64))
     inputs = _zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs)
@@ -84,11 +87,13 @@ def zone_scores(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exac
     out = np.full((len(types), n + 1, m + 1), NEG, dtype=np.float32)
     _scores(np.asarray(weights, dtype=np.float64), float(offset), cells[0], cells[1], cells[2],
             out, *inputs)
+    add_zone_penalty(out, feats.breaks, types, i0, j0, paragraph)
     return out
 
 
 def zone_rescore(feats: Features, types, zone, exact_vecs: dict, weights: np.ndarray,
-                 offset: float, scores: np.ndarray, cells: tuple[np.ndarray, ...]) -> np.ndarray:
+                 offset: float, scores: np.ndarray, cells: tuple[np.ndarray, ...],
+                 paragraph: float = 0.0) -> np.ndarray:
     """``scores`` (of ``zone_scores``) with the cells (types, rows, columns) in ``cells`` scored
     again with ``exact_vecs``: only merges depend on span vectors, so the second pass need not
     score a zone's 1-1 and skip beads twice."""
@@ -97,6 +102,7 @@ def zone_rescore(feats: Features, types, zone, exact_vecs: dict, weights: np.nda
     ct, ci, cj = (np.ascontiguousarray(c, dtype=np.int64) for c in cells)
     _scores(np.asarray(weights, dtype=np.float64), float(offset), ct, ci, cj, out,
             *_zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs))
+    add_zone_penalty(out, feats.breaks, types, i0, j0, paragraph, (ct, ci, cj))
     return out
 
 

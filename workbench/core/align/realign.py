@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..document import Bead, Document, Side
+from ..document import Bead, Document, Sentence, Side
 from ..embed import Encoder
 from ..history import Edit
 from ..operations import replace_rows
@@ -76,8 +76,10 @@ def for_encoder(cfg: AlignConfig, encoder: Encoder) -> AlignConfig:
 
 def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder,
                 src_lang: str = "ru", tgt_lang: str = "en", cfg: AlignConfig = AlignConfig(),
-                progress: StageProgress | None = None) -> list[Proposal]:
-    """Align two lists of sentences; proposals hold positions into ``src`` and ``tgt``."""
+                progress: StageProgress | None = None,
+                paragraphs: tuple[Sequence[int], Sequence[int]] | None = None) -> list[Proposal]:
+    """Align two lists of sentences; proposals hold positions into ``src`` and ``tgt``;
+    ``paragraphs``: each sentence's paragraph number on each side, if known."""
     cfg = for_encoder(cfg, encoder)
     u = embed_side(encoder, src, "source", progress)
     v = embed_side(encoder, tgt, "target", progress)
@@ -86,7 +88,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], encoder: Encoder,
         progress("aligning", 0, 1)
     out = align_vectors(u, v, sides["src"].lengths, sides["tgt"].lengths, cfg,
                         embed_spans=_span_embedder(encoder, sides, progress),
-                        anchors=lambda: Anchors.pair(src, tgt))
+                        anchors=lambda: Anchors.pair(src, tgt), paragraphs=paragraphs)
     if progress:
         progress("aligning", 1, 1)
     return out
@@ -101,9 +103,14 @@ def beads_from_proposals(props: Sequence[Proposal], src_ids: Sequence[int],
 def align_sides(source: Side, target: Side, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
                 progress: StageProgress | None = None) -> list[Bead]:
     props = align_texts([s.text for s in source.sentences], [s.text for s in target.sentences],
-                        encoder, source.lang, target.lang, cfg, progress)
+                        encoder, source.lang, target.lang, cfg, progress,
+                        paragraphs=_paragraphs(source.sentences, target.sentences))
     return beads_from_proposals(props, [s.id for s in source.sentences],
                                 [s.id for s in target.sentences])
+
+
+def _paragraphs(src: Sequence[Sentence], tgt: Sequence[Sentence]) -> tuple[list[int], list[int]]:
+    return [s.para for s in src], [s.para for s in tgt]
 
 
 def unconfirmed_stretches(doc: Document) -> list[tuple[int, int]]:
@@ -148,7 +155,10 @@ def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
         props = align_vectors(sub["src"].vectors, sub["tgt"].vectors, sub["src"].lengths,
                               sub["tgt"].lengths, cfg,
                               embed_spans=_span_embedder(encoder, sub, None), mu=mu,
-                              anchors=(anchors_s.take(ps), anchors_t.take(pt)))
+                              anchors=(anchors_s.take(ps), anchors_t.take(pt)),
+                              paragraphs=_paragraphs(
+                                  [doc.source.sentences[p] for p in ps],
+                                  [doc.target.sentences[p] for p in pt]))
         results.append((start, end, beads_from_proposals(props, src_ids, tgt_ids)))
     if progress:
         progress("re-aligning", len(stretches), len(stretches))

@@ -18,6 +18,7 @@ from numba import njit
 from .config import AlignConfig
 from .lexical import Anchors
 from .dp import NEG
+from .paragraphs import Breaks, add_band_penalty
 
 
 def band_similarities(u: np.ndarray, v: np.ndarray, lo: np.ndarray, width: int,
@@ -181,8 +182,11 @@ class Features:
 
     def __init__(self, u: np.ndarray, v: np.ndarray, len_s: np.ndarray, len_t: np.ndarray,
                  cfg: AlignConfig, lo: np.ndarray, width: int, mu: float | None = None,
-                 scale: float | None = None, anchors: tuple[Anchors, Anchors] | None = None):
+                 scale: float | None = None, anchors: tuple[Anchors, Anchors] | None = None,
+                 breaks: Breaks | None = None):
         self.u, self.v, self.cfg = u, v, cfg
+        #: where each side starts a paragraph (paragraphs.shared_breaks), or None
+        self.breaks = breaks
         self.anchors_s, self.anchors_t = anchors or (Anchors.empty(len(u)), Anchors.empty(len(v)))
         self.n, self.m = len(u), len(v)
         self.lo, self.width = lo, width
@@ -211,11 +215,13 @@ class Features:
         ta = np.array([a for a, _ in cfg.types], dtype=np.int64)
         tb = np.array([b for _, b in cfg.types], dtype=np.int64)
         tpen = np.array([cfg.type_penalty(a, b) for a, b in cfg.types])
-        return _approx_scores(self.simb, self.sim_lo, self.lo, self.width, self.m, ta, tb,
-                              span_norms(self.u, cfg.max_src), span_norms(self.v, cfg.max_tgt),
-                              prefix(self.nn_s), prefix(self.nn_t), prefix(self.len_s),
-                              prefix(self.len_t), self.mu, self.scale, cfg.length_weight,
-                              prefix(self.skip_s), prefix(self.skip_t), tpen)
+        out = _approx_scores(self.simb, self.sim_lo, self.lo, self.width, self.m, ta, tb,
+                             span_norms(self.u, cfg.max_src), span_norms(self.v, cfg.max_tgt),
+                             prefix(self.nn_s), prefix(self.nn_t), prefix(self.len_s),
+                             prefix(self.len_t), self.mu, self.scale, cfg.length_weight,
+                             prefix(self.skip_s), prefix(self.skip_t), tpen)
+        add_band_penalty(out, self.breaks, cfg.types, self.lo, self.m, cfg.paragraph_weight)
+        return out
 
     def bead_margin(self, i0: int, i1: int, j0: int, j1: int,
                     src_vec: np.ndarray | None = None, tgt_vec: np.ndarray | None = None) -> float:
