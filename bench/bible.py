@@ -117,6 +117,28 @@ def by_verse(beads: list, gold: list) -> list[tuple[tuple[int, ...], tuple[int, 
     return [(tuple(sorted(s)), tuple(sorted(t))) for s, t in out]
 
 
+def rights(beads: list, gold: list) -> list[bool]:
+    """Is each proposed bead right, as ``by_verse`` scores it: a bead inside a verse of two or
+    more sentences a side is right when that verse, joined, is; any other when it is a gold
+    bead."""
+    owner: dict[tuple[str, int], int] = {}
+    for k, (s, t) in enumerate(gold):
+        if len(s) >= 2 and len(t) >= 2:
+            owner.update({("s", i): k for i in s})
+            owner.update({("t", j): k for j in t})
+    gold_set = {(tuple(s), tuple(t)) for s, t in gold}
+    right_joined = set(by_verse(beads, gold)) & gold_set
+    out = []
+    for s, t in beads:
+        ks = {owner.get(("s", i)) for i in s} | {owner.get(("t", j)) for j in t}
+        k = ks.pop() if len(ks) == 1 else None
+        if k is None:
+            out.append((tuple(s), tuple(t)) in gold_set)
+        else:
+            out.append((tuple(gold[k][0]), tuple(gold[k][1])) in right_joined)
+    return out
+
+
 def evaluate(docs: list[Doc], beads_of) -> tuple[dict, int, int]:
     """Scores over the chapters, how many sentences were left out and how many of those the
     gold leaves out too."""

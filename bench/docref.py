@@ -48,8 +48,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bible import evaluate  # noqa: E402
-from loco import FLOOR, Doc, NoisyEncoder, bertalign_beads, bertalign_corelib, fmt  # noqa: E402
+from bible import evaluate, rights  # noqa: E402
+from loco import (FLOOR, Doc, NoisyEncoder, bertalign_beads, bertalign_corelib, fmt,  # noqa: E402
+                  queue_share, reliability)
 
 from workbench.core.align import AlignConfig, align_texts  # noqa: E402
 from workbench.core.embed import load_encoder  # noqa: E402
@@ -181,6 +182,9 @@ def main(argv=None) -> int:
                     help="with --paragraphs moved: the share of breaks taken away and added")
     ap.add_argument("--no-bertalign", action="store_true")
     ap.add_argument("--no-floor", action="store_true")
+    ap.add_argument("--reliability", action="store_true",
+                    help="share of beads right per confidence band, and wrong beads in the "
+                    "review queue (below 0.8)")
     args = ap.parse_args(argv)
     enc = load_encoder(args.model)
     if args.noise:
@@ -209,10 +213,19 @@ def main(argv=None) -> int:
                   f"{sum(len(d.tgt) for d in docs)} sentences; paragraphs "
                   + ", ".join(f"{k} {v}" for k, v in kinds.most_common(8)), flush=True)
             for col, cfg in cols.items():
-                r, skips, right = evaluate(docs, lambda d, cfg=cfg: [
-                    (p.src, p.tgt) for p in align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg,
-                                                        paragraphs=d.paras)])
+                conf: list[tuple[float, bool]] = []
+
+                def beads_of(d, cfg=cfg, conf=conf):
+                    props = align_texts(d.src, d.tgt, enc, d.sl, d.tl, cfg, paragraphs=d.paras)
+                    beads = [(p.src, p.tgt) for p in props]
+                    gold = [(tuple(s), tuple(t)) for s, t in d.gold]
+                    conf.extend(zip((p.confidence for p in props), rights(beads, gold)))
+                    return beads
+
+                r, skips, right = evaluate(docs, beads_of)
                 print(f"  {col:10} {fmt(r)}  {skips} ({right})", flush=True)
+                if col == "shipped" and args.reliability:
+                    print(f"  {'':10} {reliability(conf)} | queue {queue_share(conf)}", flush=True)
             if core is not None:
                 r, skips, right = evaluate(docs, lambda d: bertalign_beads(d, enc, core))
                 print(f"  {'bertalign':10} {fmt(r)}  {skips} ({right})", flush=True)
