@@ -170,6 +170,15 @@ def test_a_text_without_sentence_ends_is_refused_with_its_line(tmp_path):
             "paragraphs into lines, or split the text at its sentences)"]
 
 
+def test_the_line_named_in_presegmented_text_counts_blank_and_mark_lines(tmp_path):
+    text = tmp_path / "dump.txt"
+    text.write_text("Short line.\n<p>\n\nAnother.\n" + "word " * 5000 + "\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    res = run(["align", TEXT / "ru.txt", text, "-o", out, "--presegmented"])
+    assert res.exit_code == 2 and not out.exists()
+    assert res.output.startswith(f"workbench: {text}:5: has a sentence of 24,999 characters")
+
+
 def test_qa_on_a_sentence_of_megabytes_is_quick_and_says_what_it_skipped(tmp_path):
     import time
 

@@ -112,6 +112,28 @@ def test_presegmented_and_other_languages(runner, tmp_path):
     assert doc.source.lang == "de" and doc.target.lang == "fr"
 
 
+def test_presegmented_text_keeps_its_paragraphs_and_reads_hunalign_marks(runner, tmp_path):
+    """One segment per line; a blank line, or a line "<p>" (hunalign's input format), ends a
+    paragraph: the mark is no sentence, and the paragraphs reach the aligner."""
+    (tmp_path / "de").write_text("Der Berg ist hoch.\nWir steigen auf.\n<p>\nOben ist es kalt.\n"
+                                 "Wir gehen zurück.\n", encoding="utf-8")
+    (tmp_path / "fr").write_text("La montagne est haute.\nNous montons.\n\nEn haut il fait "
+                                 "froid.\nNous rentrons.\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    res = runner.invoke(main, ["align", str(tmp_path / "de"), str(tmp_path / "fr"), "-o", str(out),
+                               "--presegmented", "--source-lang", "de", "--target-lang", "fr"])
+    assert res.exit_code == 0, res.output
+    doc = store.load(out)
+    assert [s.text for s in doc.source.sentences] == [
+        "Der Berg ist hoch.", "Wir steigen auf.", "Oben ist es kalt.", "Wir gehen zurück."]
+    assert [s.para for s in doc.source.sentences] == [0, 0, 1, 1]
+    assert [s.para for s in doc.target.sentences] == [0, 0, 1, 1]
+    from workbench.core.align.paragraphs import shared_breaks
+
+    assert shared_breaks([s.para for s in doc.source.sentences],
+                         [s.para for s in doc.target.sentences]) is not None
+
+
 @pytest.mark.parametrize("setup, words", [
     (lambda d: None, "file not found"),
     (lambda d: (d / "ru.txt").write_text("   \n\n"), "has no sentences"),

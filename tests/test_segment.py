@@ -67,6 +67,13 @@ def test_presegmented_never_resplits():
     assert [s.text for s in segs] == ["One. Two. Three.", "Four"]
 
 
+def test_presegmented_paragraphs_are_runs_of_lines_between_blank_lines_or_p_marks():
+    text = "One.\nTwo.\n\n\nThree.\n<p>\nFour.\n  <p>  \n\nFive.\n"
+    segs = segment_text(text, "en", presegmented=True)
+    assert [(s.text, s.para) for s in segs] == [("One.", 0), ("Two.", 0), ("Three.", 1),
+                                                ("Four.", 2), ("Five.", 3)]
+
+
 def test_other_languages_use_their_rules():
     out = split_paragraph("Der Weg ist z. B. steil. Wir gingen weiter.", "de")
     assert out == ["Der Weg ist z. B. steil.", "Wir gingen weiter."]

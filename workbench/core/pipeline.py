@@ -17,7 +17,7 @@ from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
 from .scripts import lang_of_text, langs_written_in, script_counts, script_name, wrong_script
 from .sources import Segmentation, paragraph_records, remember, segment_source
-from .textio import DEFAULT_LANGS, lang_name, text_size
+from .textio import DEFAULT_LANGS, PARAGRAPH_MARK, lang_name, text_size
 
 #: a pair whose sides differ more than this in characters is reported as lopsided
 LOPSIDED = 3.0
@@ -67,7 +67,7 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
     overrides the detected one; ``origin`` (a list) receives the records of the paragraphs
     that are not plain text (headings, cues ...: core/sources.py).
     """
-    tf = read_source(path, lang, encoding)
+    tf = read_source(path, lang, encoding, segments=presegmented)
     # which scripts its letters are in: one pass over (a sample of) the text, for both checks
     counts = script_counts(tf.text) if guess or notices is not None else None
     guessed = _guessed_lang(tf.text, lang, counts) if guess else None
@@ -87,7 +87,9 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
     if len(longest.text) > MAX_SENTENCE_CHARS:
         raise InputError(f"has a sentence of {len(longest.text):,} characters, more than the "
                          f"{MAX_SENTENCE_CHARS:,} workbench aligns (text without sentence ends?)",
-                         path=str(path), line=_line_in_file(tf, path, longest.para),
+                         path=str(path),
+                         line=_line_in_file(tf, path, segments.index(longest) if presegmented
+                                            else longest.para, presegmented),
                          hint="is it the right file? Break its paragraphs into lines, or split "
                               "the text at its sentences")
     if origin is not None:
@@ -122,23 +124,25 @@ def _guessed_lang(text: str, lang: str, counts) -> tuple[str, str] | None:
     return new, f"{share:.0%} of its letters are {script_name(script)}"
 
 
-def _line_in_file(tf, path: str | Path, para: int) -> int | None:
-    """The line of paragraph ``para`` in a plain-text file (blank lines count), else None
-    (a DOCX or a web page has no lines to name)."""
+def _line_in_file(tf, path: str | Path, para: int, presegmented: bool = False) -> int | None:
+    """The line of paragraph ``para`` (with ``presegmented``, of segment ``para``) in a
+    plain-text file (blank lines count), else None (a DOCX or a web page has no lines to
+    name)."""
     if tf.format != "text":
         return None
     try:
         text = Path(path).read_bytes().decode(tf.encoding, errors="replace")
     except (OSError, LookupError):
         return None
-    return _line_of_paragraph(text, para)
+    return _line_of_paragraph(text, para, PARAGRAPH_MARK if presegmented else None)
 
 
-def _line_of_paragraph(text: str, para: int) -> int:
-    """The line (1-based) of the ``para``-th non-blank line of ``text``."""
+def _line_of_paragraph(text: str, para: int, mark: str | None = None) -> int:
+    """The line (1-based) of the ``para``-th non-blank line of ``text`` (not counting lines
+    that are only ``mark``)."""
     seen = -1
     for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
+        if line.strip() and line.strip() != mark:
             seen += 1
             if seen == para:
                 return number

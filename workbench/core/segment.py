@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 import razdel
 
 from . import boundaries
-from .textio import lines, paragraphs
+from .textio import paragraphs, segment_blocks
 
 #: Languages pysbd has rules for (its ISO 639-1 codes).
 PYSBD_LANGUAGES = {
@@ -149,9 +149,10 @@ def split_paragraph(paragraph: str, lang: str) -> list[str]:
 
 
 def segment_text(text: str, lang: str, *, presegmented: bool = False) -> list[Segment]:
-    """Sentences of a whole text. With ``presegmented`` every non-blank line is one segment."""
+    """Sentences of a whole text. With ``presegmented`` every non-blank line is one segment,
+    and the runs of lines between blank lines (or hunalign's ``<p>`` lines) are the paragraphs."""
     if presegmented:
-        return [Segment(line, i) for i, line in enumerate(lines(text))]
+        return [Segment(line, i) for i, block in enumerate(segment_blocks(text)) for line in block]
     out: list[Segment] = []
     for p, para in enumerate(paragraphs(text)):
         out.extend(Segment(s, p) for s in split_paragraph(para, lang))

@@ -82,6 +82,9 @@ def segment_source(src: SourceFile, lang: str, presegmented: bool = False,
                    segmentation: Segmentation | None = None) -> list[Segment]:
     """The sentences of a file's paragraphs; paired segments (XLIFF, TMX) and, with
     ``presegmented``, every paragraph are one sentence each."""
+    if presegmented and src.format == "text":  # paragraphs of lines (readers/text.py)
+        return [Segment(line, i) for i, p in enumerate(src.paragraphs)
+                for line in p.text.split("\n")]
     if presegmented or not src.split:
         return [Segment(p.text, i) for i, p in enumerate(src.paragraphs)]
     split = (segmentation or Segmentation()).splitter(lang)

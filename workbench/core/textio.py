@@ -413,3 +413,21 @@ def paragraphs(text: str) -> list[str]:
 def lines(text: str) -> list[str]:
     """Pre-segmented input: one segment per non-blank line (benchmark corpora come this way)."""
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+#: a line that only marks a paragraph's end in pre-segmented text (hunalign's input format)
+PARAGRAPH_MARK = "<p>"
+
+
+def segment_blocks(text: str) -> list[list[str]]:
+    """Pre-segmented input as paragraphs: the segments (non-blank lines) of each run of lines
+    between blank lines or lines that are only ``<p>`` (hunalign's paragraph mark)."""
+    out: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or line == PARAGRAPH_MARK:
+            if out[-1]:
+                out.append([])
+        else:
+            out[-1].append(line)
+    return [b for b in out if b]

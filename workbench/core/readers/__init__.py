@@ -108,11 +108,13 @@ def file_hash(path: Path) -> str:
 
 
 def read_source(path: str | Path, lang: str | None = None,
-                encoding: str | None = None) -> SourceFile:
+                encoding: str | None = None, segments: bool = False) -> SourceFile:
     """The paragraphs of a file of any format :func:`sniff` tells (plain text otherwise).
 
     ``lang`` settles the Cyrillic code pages of a text file and picks the side of a bilingual
-    file (XLIFF, TMX); ``encoding`` overrides the detected encoding of a text-based file.
+    file (XLIFF, TMX); ``encoding`` overrides the detected encoding of a text-based file;
+    ``segments``: a plain-text file holds one segment per line, and its paragraphs are the
+    runs of lines between blank lines (readers/text.py).
     """
     from .sniff import sniff
 
@@ -138,6 +140,8 @@ def read_source(path: str | Path, lang: str | None = None,
         from .bilingual import read
     else:  # pragma: no cover - sniff returns only the formats above
         raise InputError(f"is in a format workbench does not read ({fmt})", path=str(p))
+    if fmt == "text":
+        return read(p, lang=lang, encoding=encoding, fmt=fmt, segments=segments)
     return read(p, lang=lang, encoding=encoding, fmt=fmt)
 
 
