@@ -135,3 +135,28 @@ def test_align_texts_and_realign_pass_the_documents_paragraphs(fake_encoder):
     # the side's paragraphs are what align_sides uses too
     beads = align_sides(doc.source, doc.target, fake_encoder)
     assert [b.confidence for b in beads] == [p.confidence for p in given]
+
+
+def test_a_stretch_of_one_sentence_paragraphs_keeps_the_documents_evidence(fake_encoder):
+    """Whether the paragraphs say anything is judged on the whole document: re-aligning a
+    stretch of two one-sentence paragraphs (headings, say) still uses them."""
+    src = ["one two three four.", "five six seven eight.", "nine ten eleven twelve.",
+           "alpha beta gamma kappa mu.", "delta epsilon zeta lambda nu.",
+           "thirteen fourteen fifteen.", "sixteen seventeen eighteen.", "nineteen twenty."]
+    # three fifths of each target sentence translate its source sentence, two fifths the other
+    tgt = src[:3] + ["alpha beta gamma delta epsilon.", "kappa mu zeta lambda nu."] + src[5:]
+    paras = [0, 0, 0, 1, 2, 3, 3, 3]
+
+    def doc():
+        confirmed = [Bead((i,), (i,), None, "confirmed") for i in (0, 1, 2)]
+        rest = [Bead((i,), (i,), None, "confirmed") for i in (5, 6, 7)]
+        return Document(make_side("xx", list(zip(src, paras))), make_side("yy", list(zip(tgt, paras))),
+                        confirmed + [Bead((3, 4), (3, 4))] + rest)
+
+    def stretch(cfg):
+        d = doc()
+        History(d).do(realign(d, fake_encoder, cfg))
+        return [(b.src, b.tgt) for b in d.beads if not b.confirmed]
+
+    assert stretch(AlignConfig(paragraph_weight=0.0)) == [((3, 4), (3, 4))]
+    assert stretch(AlignConfig()) == [((3,), (3,)), ((4,), (4,))]

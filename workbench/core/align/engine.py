@@ -27,7 +27,7 @@ from .config import AlignConfig
 from .dp import NEG, best_path, max_marginals, posteriors
 from .features import scorer_weights, zone_rescore, zone_scores
 from .lexical import Anchors
-from .paragraphs import shared_breaks
+from .paragraphs import Breaks, shared_breaks
 from .scoring import Features
 
 #: ``embed_spans(side, [(start, end), ...])`` -> vectors of the joined text of each span
@@ -161,12 +161,13 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
                   cfg: AlignConfig = AlignConfig(), embed_spans: SpanEmbedder | None = None,
                   mu: float | None = None, scale: float | None = None,
                   anchors: AnchorSource | None = None,
-                  paragraphs: tuple[Sequence[int], Sequence[int]] | None = None) -> list[Proposal]:
+                  paragraphs: tuple[Sequence[int], Sequence[int]] | Breaks | None = None
+                  ) -> list[Proposal]:
     """Align n source and m target sentence vectors (L2-normalized rows); ``anchors`` are the
     sentences' anchor tokens (lexical.py), if the texts are at hand, or a function that makes
     them (then run in a thread while the first pass works: only the second pass needs them);
-    ``paragraphs`` the paragraph number of every sentence of each side, if known
-    (paragraphs.py)."""
+    ``paragraphs`` the paragraph number of every sentence of each side, if known, or their
+    ``Breaks`` already judged (paragraphs.py)."""
     n, m = len(u), len(v)
     if n == 0 or m == 0:
         return ([Proposal((i,), (), 1.0) for i in range(n)]
@@ -182,9 +183,10 @@ def align_vectors(u: np.ndarray, v: np.ndarray, len_s: Sequence[float], len_t: S
 def search(u, v, len_s, len_t, cfg: AlignConfig, embed_spans: SpanEmbedder | None = None,
            mu: float | None = None, scale: float | None = None,
            anchors: AnchorSource | None = None,
-           paragraphs: tuple[Sequence[int], Sequence[int]] | None = None):
+           paragraphs: tuple[Sequence[int], Sequence[int]] | Breaks | None = None):
     """The two passes: (features of the problem, beads as (i0, i1, j0, j1), joined-span vectors)."""
-    breaks = shared_breaks(*paragraphs) if paragraphs is not None else None
+    breaks = (paragraphs if paragraphs is None or isinstance(paragraphs, Breaks)
+              else shared_breaks(*paragraphs))
     if callable(anchors):  # made in a thread while the first pass works
         with ThreadPoolExecutor(1) as pool:
             pending = pool.submit(anchors)

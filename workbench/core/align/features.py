@@ -79,7 +79,8 @@ def zone_scores(feats: Features, types, i0: int, i1: int, j0: int, j1: int, exac
     """DP scores of the zone (the learned logit of every cell plus ``offset``, NEG where no bead
     fits): ``learned_scores(*zone_features(...))`` without building the feature tensor.
     ``rows = (first, last)`` limits row i to the columns first[i]..last[i] (a band); a bead
-    that runs across a paragraph start on both sides pays ``paragraph`` (paragraphs.py)."""
+    that runs across a paragraph start on both sides pays ``paragraph``, on one side a
+    quarter of it (paragraphs.py)."""
     n, m = i1 - i0, j1 - j0
     first, last = rows if rows is not None else (np.zeros(n + 1, np.int64), np.full(n + 1, m, np.int64))
     inputs = _zone_inputs(feats, types, i0, i1, j0, j1, exact_vecs)

@@ -28,16 +28,16 @@ from .dp import NEG
 MAX_BREAK_SHARE = 0.8
 
 
-def paragraph_starts(paras: Sequence[int] | None) -> np.ndarray | None:
+def paragraph_starts(paras: Sequence[int] | None, check: bool = True) -> np.ndarray | None:
     """starts[k] for k in 0..n: True where a paragraph begins before sentence k (and at both
-    ends); None when the paragraphs say nothing: none given, a single one, or a new one at
-    nearly every sentence."""
+    ends); None when the paragraphs say nothing: none given, a single one, or (``check``) a
+    new one at nearly every sentence."""
     if paras is None or len(paras) < 2:
         return None
     p = np.asarray(paras)
     inner = p[1:] != p[:-1]
     share = float(inner.mean())
-    if share == 0.0 or share > MAX_BREAK_SHARE:
+    if share == 0.0 or (check and share > MAX_BREAK_SHARE):
         return None
     return np.concatenate([[True], inner, [True]])
 
@@ -73,9 +73,12 @@ def _crossing(starts: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def shared_breaks(paras_s: Sequence[int] | None, paras_t: Sequence[int] | None) -> Breaks | None:
-    """Both sides' paragraph starts when both have paragraphs worth using, else None."""
-    s, t = paragraph_starts(paras_s), paragraph_starts(paras_t)
+def shared_breaks(paras_s: Sequence[int] | None, paras_t: Sequence[int] | None,
+                  check: bool = True) -> Breaks | None:
+    """Both sides' paragraph starts when both have paragraphs worth using, else None. Without
+    ``check`` the caller has judged that on the whole document: a stretch of it may be a few
+    one-sentence paragraphs (headings) of a document that has real ones."""
+    s, t = paragraph_starts(paras_s, check), paragraph_starts(paras_t, check)
     if s is None or t is None:
         return None
     return Breaks(s, t)

@@ -20,6 +20,7 @@ from .config import AlignConfig
 from .engine import Proposal, align_vectors
 from .lexical import Anchors
 from .learned import weights_for
+from .paragraphs import shared_breaks
 from .reference import reference_scale
 from .scoring import length_prior
 
@@ -141,6 +142,9 @@ def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
              "tgt": _SideData(tgt_texts, doc.target.lang, v)}
     mu = length_prior(sides["src"].lengths, sides["tgt"].lengths)
     anchors_s, anchors_t = Anchors.pair(src_texts, tgt_texts)
+    # whether the paragraphs say anything is judged on the whole document (paragraphs.py)
+    use_paragraphs = shared_breaks(*_paragraphs(doc.source.sentences,
+                                                doc.target.sentences)) is not None
     stretches = unconfirmed_stretches(doc)
     results = []
     for k, (start, end) in enumerate(stretches):
@@ -156,9 +160,10 @@ def realign(doc: Document, encoder: Encoder, cfg: AlignConfig = AlignConfig(),
                               sub["tgt"].lengths, cfg,
                               embed_spans=_span_embedder(encoder, sub, None), mu=mu,
                               anchors=(anchors_s.take(ps), anchors_t.take(pt)),
-                              paragraphs=_paragraphs(
+                              paragraphs=shared_breaks(*_paragraphs(
                                   [doc.source.sentences[p] for p in ps],
-                                  [doc.target.sentences[p] for p in pt]))
+                                  [doc.target.sentences[p] for p in pt]), check=False)
+                              if use_paragraphs else None)
         results.append((start, end, beads_from_proposals(props, src_ids, tgt_ids)))
     if progress:
         progress("re-aligning", len(stretches), len(stretches))
