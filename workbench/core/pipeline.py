@@ -17,7 +17,7 @@ from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
 from .scripts import lang_of_text, langs_written_in, script_counts, script_name, wrong_script
 from .sources import Segmentation, paragraph_records, remember, segment_source
-from .textio import DEFAULT_LANGS, PARAGRAPH_MARK, lang_name, text_size
+from .textio import DEFAULT_LANGS, PARAGRAPH_MARK, lang_name, paragraph_lines, text_size
 
 #: a pair whose sides differ more than this in characters is reported as lopsided
 LOPSIDED = 3.0
@@ -138,8 +138,11 @@ def _line_in_file(tf, path: str | Path, para: int, presegmented: bool = False) -
 
 
 def _line_of_paragraph(text: str, para: int, mark: str | None = None) -> int:
-    """The line (1-based) of the ``para``-th non-blank line of ``text`` (not counting lines
-    that are only ``mark``)."""
+    """The line (1-based) where paragraph ``para`` of ``text`` starts; with ``mark``, of the
+    ``para``-th non-blank line that is not only ``mark`` (pre-segmented text)."""
+    if mark is None:
+        starts = paragraph_lines(text)
+        return starts[para][0] if para < len(starts) else 1
     seen = -1
     for number, line in enumerate(text.split("\n"), 1):
         if line.strip() and line.strip() != mark:

@@ -2,7 +2,8 @@
 
 A side of a document is read from a plain text file. Paragraphs are separated by newlines
 (blank lines are ignored), so both the "one paragraph per line" web dump and the
-"blank line between paragraphs" book layout work.
+"blank line between paragraphs" book layout work; a hard-wrapped text (lines broken at about
+70 columns inside its paragraphs, hardwrap.py) has its runs of lines joined.
 
 Encodings. A byte-order mark decides first (UTF-8, UTF-16 LE/BE, UTF-32); then strict UTF-8;
 then the legacy code pages. charset-normalizer alone confuses the Cyrillic code pages on short
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, read_bytes
+from .hardwrap import join, wrap_width
 from .scripts import CYRILLIC_LANGS
 
 #: codec -> the name a user knows it by
@@ -406,8 +408,30 @@ def text_size(text: str) -> int:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Split text into paragraphs: one per non-blank line, surrounding whitespace removed."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """Split text into paragraphs: one per non-blank line, surrounding whitespace removed; a
+    hard-wrapped text (hardwrap.py) one per run of lines between blank lines."""
+    return [p for _, p in paragraph_lines(text)]
+
+
+def wrapped_at(text: str) -> int | None:
+    """The width (columns) a hard-wrapped text's lines are broken at, else None (hardwrap.py)."""
+    return wrap_width([line.strip() for line in text.split("\n")])
+
+
+def paragraph_lines(text: str) -> list[tuple[int, str]]:
+    """``paragraphs`` with the line (1-based) each one starts on."""
+    rows = [line.strip() for line in text.split("\n")]
+    if wrap_width(rows) is None:
+        return [(n, line) for n, line in enumerate(rows, 1) if line]
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(rows, 1):
+        if not line:
+            continue
+        if n > 1 and rows[n - 2] and out:
+            out[-1] = (out[-1][0], join(out[-1][1], line))
+        else:
+            out.append((n, line))
+    return out
 
 
 def lines(text: str) -> list[str]:

@@ -1,22 +1,32 @@
-"""Plain text: one paragraph per non-blank line, in any encoding ``textio`` tells; a text of one
-segment per line (``segments``): the runs of lines between blank lines (or hunalign's ``<p>``
-lines) as paragraphs, their lines joined by newlines."""
+"""Plain text: one paragraph per non-blank line, in any encoding ``textio`` tells; a
+hard-wrapped text (lines broken at about 70 columns, core/hardwrap.py) one per run of lines
+between blank lines, with a warning that says so; a text of one segment per line
+(``segments``): the runs of lines between blank lines (or hunalign's ``<p>`` lines) as
+paragraphs, their lines joined by newlines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..textio import paragraphs, read_text, segment_blocks
+from ..textio import paragraphs, read_text, segment_blocks, wrapped_at
 from . import Paragraph, SourceFile
 
 
 def read(path: Path, lang: str | None = None, encoding: str | None = None,
          fmt: str = "text", segments: bool = False) -> SourceFile:
     tf = read_text(path, lang, encoding)
-    paras = (["\n".join(b) for b in segment_blocks(tf.text)] if segments
-             else paragraphs(tf.text))
+    warnings = tf.warnings
+    if segments:
+        paras = ["\n".join(b) for b in segment_blocks(tf.text)]
+    else:
+        paras = paragraphs(tf.text)
+        wrapped = wrapped_at(tf.text)
+        if wrapped is not None:
+            warnings = (*warnings, f"its lines are broken at about {wrapped} columns inside "
+                        "paragraphs: each run of lines between blank lines is read as one "
+                        "paragraph (give --presegmented if every line is one segment)")
     return SourceFile(str(path), "text", tuple(Paragraph(p) for p in paras),
-                      tf.sha256, tf.encoding, tf.warnings)
+                      tf.sha256, tf.encoding, warnings)
 
 
 def decoded(path: Path, lang: str | None, encoding: str | None):

@@ -1,0 +1,112 @@
+"""Hard-wrapped plain text (core/hardwrap.py): lines broken at a fixed width inside paragraphs
+are joined, so that a line end does not cut a sentence; texts with a sentence, a paragraph or
+a title per line, and poems, are read a line at a time as before."""
+
+from __future__ import annotations
+
+import textwrap
+
+from click.testing import CliRunner
+
+from workbench.cli import main
+from workbench.core.hardwrap import join, wrap_width
+from workbench.core.pipeline import new_document
+from workbench.core.textio import paragraph_lines, paragraphs
+
+DICKENS = [
+    "It was the best of times, it was the worst of times, it was the age of wisdom, it was the "
+    "age of foolishness, it was the epoch of belief, it was the epoch of incredulity. It was "
+    "the season of Light, it was the season of Darkness, it was the spring of hope, it was the "
+    "winter of despair.",
+    "We had everything before us, we had nothing before us, we were all going direct to "
+    "Heaven, we were all going direct the other way. In short, the period was so far like the "
+    "present period, that some of its noisiest authorities insisted on its being received, for "
+    "good or for evil, in the superlative degree of comparison only.",
+    "There were a king with a large jaw and a queen with a plain face, on the throne of "
+    "England; there were a king with a large jaw and a queen with a fair face, on the throne "
+    "of France.",
+]
+
+
+def _wrapped(paras, width=70):
+    return "\n\n".join(textwrap.fill(p, width) for p in paras) + "\n"
+
+
+def _rows(text):
+    return [line.strip() for line in text.split("\n")]
+
+
+def test_a_wrapped_text_is_read_a_paragraph_per_run_of_lines():
+    text = "CHAPTER I\n\n" + _wrapped(DICKENS)
+    assert wrap_width(_rows(text)) in range(60, 71)
+    assert paragraphs(text) == ["CHAPTER I"] + DICKENS
+    # the line each paragraph starts on, for error messages
+    starts = [n for n, _ in paragraph_lines(text)]
+    lines = text.split("\n")
+    assert [lines[n - 1] for n in starts[1:]] == [textwrap.fill(p, 70).split("\n")[0] for p in DICKENS]
+
+
+def test_texts_that_are_not_wrapped_keep_a_paragraph_per_line():
+    sentence_per_line = "\n".join(["A trial vaccine is showing promising results.",
+                                   "One woman saw her cancer disappear for 18 months.",
+                                   "The method involves extracting immune cells.",
+                                   "Professor Berzofsky said the results were promising.",
+                                   "A similar approach has worked before."]) + "\n"
+    paragraph_per_line = "\n\n".join(DICKENS) + "\n"
+    titles = "\n".join(["New Cancer Vaccine Can Teach The Immune System To See Rogue Cells",
+                        "Vaccine Teaches Immune System To Recognise Rogue Cells Early On",
+                        "Method Involves Extracting Immune Cells From A Patient In A Lab",
+                        "They Can Then See A Protein Common To Many Cancers And More"]) + "\n"
+    poem = ("Tyger Tyger, burning bright,\nIn the forests of the night;\nWhat immortal hand or "
+            "eye,\nCould frame thy fearful symmetry?\n\nIn what distant deeps or skies.\nBurnt "
+            "the fire of thine eyes?\nOn what wings dare he aspire?\nWhat the hand, dare seize "
+            "the fire?\n")
+    chinese = "\n".join(["北京市政府周一宣布，明年将在城南新建三座公园，总面积约为一百二十公顷。",
+                         "市长王明在新闻发布会上说，我们希望每个居民步行十分钟就能到达绿地。",
+                         "环保组织对这一计划表示欢迎，但他们也提醒政府注意保护现有的湿地。",
+                         "工程将于明年三月开工，预计耗资十五亿元，并将在两年内全部完成。"]) + "\n"
+    for text in (sentence_per_line, paragraph_per_line, titles, poem, chinese):
+        assert wrap_width(_rows(text)) is None, text
+        assert paragraphs(text) == [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def test_joining_keeps_compounds_and_wide_characters_together():
+    assert join("a well-", "known author") == "a well-known author"
+    assert join("the year 1984 -", "and then") == "the year 1984 - and then"
+    assert join("北京市政府周一宣布，", "明年将在城南新建三座公园。") == "北京市政府周一宣布，明年将在城南新建三座公园。"
+    assert join("He said", "no.") == "He said no."
+
+
+def test_wrapped_chinese_is_joined_without_spaces():
+    para = ("北京市政府周一宣布，明年将在城南新建三座公园。这些公园总面积约为一百二十公顷，预计耗资十五亿元。"
+            "市长王明在新闻发布会上说：我们希望每个居民步行十分钟就能到达绿地。环保组织对这一计划表示欢迎，"
+            "但他们也提醒政府注意保护现有的湿地，并要求公开环境评估报告。")
+    lines = [para[k:k + 30] for k in range(0, len(para), 30)]
+    text = "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
+    assert wrap_width(_rows(text)) == 60
+    assert paragraphs(text) == [para, para]
+
+
+def test_align_reads_a_wrapped_file_in_whole_sentences_and_says_so(tmp_path):
+    src = tmp_path / "dickens.txt"
+    src.write_text(_wrapped(DICKENS), encoding="utf-8")
+    doc = new_document(src, src, "en", "en")
+    assert [s.text for s in doc.source.sentences][:2] == [
+        DICKENS[0].split(". ")[0] + ".", "It was the season of Light, it was the season of "
+        "Darkness, it was the spring of hope, it was the winter of despair."]
+    assert [s.para for s in doc.source.sentences] == [0, 0, 1, 1, 2]
+    out = tmp_path / "o.yaml"
+    res = CliRunner().invoke(main, ["align", str(src), str(src), "-o", str(out),
+                                    "--source-lang", "en", "--target-lang", "en"])
+    assert res.exit_code == 0, res.output
+    assert "its lines are broken at about" in res.output and "--presegmented" in res.output
+    assert "5 en and 5 en sentences" in res.output
+
+
+def test_an_overlong_paragraph_in_a_wrapped_text_is_named_by_its_line(tmp_path):
+    text = tmp_path / "dump.txt"
+    text.write_text(_wrapped(DICKENS * 2) + "\n" + "word " * 5000 + "\n", encoding="utf-8")
+    line = len(_wrapped(DICKENS * 2).split("\n")) + 1
+    res = CliRunner().invoke(main, ["align", str(text), str(text), "-o", str(tmp_path / "o.yaml")])
+    assert res.exit_code == 2
+    assert f"{text}:{line}: has a sentence of" in res.output

@@ -1,0 +1,69 @@
+"""Hard-wrapped plain text: lines broken at a fixed width inside paragraphs.
+
+Project Gutenberg's books, e-mails and many exported .txt files break every paragraph into
+lines of about 70 columns and put a blank line between paragraphs. Read a paragraph per line,
+as a plain text otherwise is, every line end would cut a sentence ("it was the age of" |
+"wisdom, it was ..."). Such a text is told by its lines inside a run of lines (those followed
+by another line of the same run), which are most of its lines: most are filled to nearly the
+same width, no wider than a terminal, and most stop in mid-sentence (no sentence end, or the
+next line goes on in small letters). Its paragraphs are then the runs of lines between blank lines, joined. A text with a
+sentence or a paragraph per line, a list, a poem with short or uneven lines is not.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from typing import Sequence
+
+#: the widths (columns) of a hard-wrapped text's full lines lie within these
+MIN_WIDTH, MAX_WIDTH = 40, 100
+#: at least this share of the lines inside runs must be filled to 70% of the width ...
+FILLED_SHARE = 0.6
+#: ... and this share must stop in mid-sentence
+OPEN_SHARE = 0.5
+#: in a script with capitals, at least this share of the next lines go on in small letters (a
+#: list of titles, each a capitalized line without a full stop, is not a wrapped paragraph)
+GOES_ON_SHARE = 0.25
+#: at least this share of the non-blank lines are inside runs (a paragraph of n lines has n - 1)
+INNER_SHARE = 0.5
+#: lines looked at (the start of the text tells)
+SAMPLE = 8000
+_ENDS = tuple(".!?:;…»\"”)]'。！？；：」』）〉》")
+
+
+def width(line: str) -> int:
+    """Columns the line takes: a wide (Chinese, Japanese, Korean) character two."""
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width the stripped ``lines`` of a text are wrapped at, or None if they are not."""
+    head = lines[:SAMPLE]
+    inner = [(line, nxt) for line, nxt in zip(head, head[1:]) if line and nxt]
+    if len(inner) < 3 or len(inner) < INNER_SHARE * sum(1 for line in head if line):
+        return None
+    widths = sorted(width(line) for line, _ in inner)
+    top = widths[int(0.9 * (len(widths) - 1))]
+    if statistics.median(widths) < MIN_WIDTH or top > MAX_WIDTH:
+        return None
+    filled = sum(w >= 0.7 * top for w in widths) / len(widths)
+    open_ = sum(not line.endswith(_ENDS) or nxt[:1].islower() for line, nxt in inner) / len(inner)
+    if filled < FILLED_SHARE or open_ < OPEN_SHARE:
+        return None
+    cased = [nxt[:1].islower() for _, nxt in inner if nxt[:1].isupper() or nxt[:1].islower()]
+    if len(cased) >= len(inner) / 2 and sum(cased) < GOES_ON_SHARE * len(cased):
+        return None
+    return top
+
+
+def join(paragraph: str, line: str) -> str:
+    """The next line of a wrapped paragraph added: after a hyphen (a compound the wrap broke)
+    or between two wide characters (Chinese, Japanese) with no space, else with one."""
+    if paragraph.endswith("-") and paragraph[-2:-1].isalpha():
+        return paragraph + line
+    if width(paragraph[-1]) == 2 and width(line[0]) == 2:
+        return paragraph + line
+    return f"{paragraph} {line}"
