@@ -284,6 +284,13 @@ def test_file_names_and_commands_are_not_cut():
         "Chapter 10. Debian and the kernel"]
     assert split_paragraph("10.1. Can I compile a kernel? Yes.", "en") == [
         "10.1. Can I compile a kernel?", "Yes."]
+    # ... and so does a list item's inside a paragraph (a numbered list or a contents list
+    # read as one paragraph), but a number that ends a sentence stays there
+    assert split_paragraph("1. Buy milk. 2. Walk the dog. 3. Sleep.", "en") == [
+        "1. Buy milk.", "2. Walk the dog.", "3. Sleep."]
+    assert split_paragraph("4.2. Can I? 4.3. How compatible is Debian?", "en") == [
+        "4.2. Can I?", "4.3. How compatible is Debian?"]
+    assert split_paragraph("He scored 10. Then he left.", "en") == ["He scored 10.", "Then he left."]
     # a capital after the mark is still a sentence end: a missing space, not a name
     assert split_paragraph("Then he came back!Really.", "en") == ["Then he came back!", "Really."]
     # a parenthesis that starts small goes on with the sentence before it

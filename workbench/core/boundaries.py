@@ -89,6 +89,9 @@ _SPACELESS = {"zh", "ja"}
 #: the number that starts a heading or a list item: "10.1.", "Chapter 10.", "Глава 3." (it
 #: goes with the title or text after it)
 _NUMBER_LABEL = re.compile(r"(?:[^\W\d_]{1,12}\s)?\d{1,3}(?:\.\d{1,3})*\.?")
+#: the same without a word, anywhere in a paragraph: a contents list or a numbered list read as
+#: one paragraph ("4.2. Can I …? 4.3. How …?")
+_NUMBER_ONLY = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.")
 #: a footnote mark after a sentence's end mark ("changed by you. [2] (Rationale: …)",
 #: "Это так.[4] И дальше."): it belongs to the sentence it follows
 _FOOTNOTE = re.compile(r"\s?\[\d{1,3}\]")
@@ -137,6 +140,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] == "(" and nxt[1:2].islower())
     if cuts and _NUMBER_LABEL.fullmatch(paragraph[:cuts[0]].strip()):
         cuts = cuts[1:]  # a heading's number: "Chapter 10. | Debian and the kernel"
+    cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_NUMBER_ONLY.fullmatch(prev)))
     cuts = [c for c in cuts if not _inside_brackets(paragraph, c)]
     if lang in _SPACELESS:
         cuts = _join(paragraph, cuts, lambda prev, nxt: bool(_INITIAL.search(prev)))
