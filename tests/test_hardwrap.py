@@ -75,6 +75,7 @@ def test_joining_keeps_compounds_and_wide_characters_together():
     assert join("the year 1984 -", "and then") == "the year 1984 - and then"
     assert join("北京市政府周一宣布，", "明年将在城南新建三座公园。") == "北京市政府周一宣布，明年将在城南新建三座公园。"
     assert join("He said", "no.") == "He said no."
+    assert join("see https://www.debian.org/", "releases") == "see https://www.debian.org/releases"
 
 
 def test_wrapped_chinese_is_joined_without_spaces():

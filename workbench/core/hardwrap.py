@@ -60,9 +60,10 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
 
 def join(paragraph: str, line: str) -> str:
-    """The next line of a wrapped paragraph added: after a hyphen (a compound the wrap broke)
-    or between two wide characters (Chinese, Japanese) with no space, else with one."""
-    if paragraph.endswith("-") and paragraph[-2:-1].isalpha():
+    """The next line of a wrapped paragraph added: after a hyphen (a compound the wrap broke),
+    a slash (a path or an address: "https://www.debian.org/" | "releases") or between two
+    wide characters (Chinese, Japanese) with no space, else with one."""
+    if paragraph.endswith("-") and paragraph[-2:-1].isalpha() or paragraph.endswith("/"):
         return paragraph + line
     if width(paragraph[-1]) == 2 and width(line[0]) == 2:
         return paragraph + line
