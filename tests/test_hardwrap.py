@@ -111,3 +111,42 @@ def test_an_overlong_paragraph_in_a_wrapped_text_is_named_by_its_line(tmp_path):
     res = CliRunner().invoke(main, ["align", str(text), str(text), "-o", str(tmp_path / "o.yaml")])
     assert res.exit_code == 2
     assert f"{text}:{line}: has a sentence of" in res.output
+
+
+LIB_RU = """\
+     Был  ясный  холодный  апрельский  день,  и  часы  пробивали
+тринадцать. Уткнув подбородок в грудь, чтобы спастись от злого  ветра,
+Уинстон Смит торопливо шмыгнул за стеклянную дверь жилого  дома,  но
+все-таки впустил за собой вихрь зернистой пыли.
+     В вестибюле пахло вареной капустой и  старыми  половиками.  Против
+входа на стене висел цветной плакат,  слишком  большой  для  помещения.
+На плакате было изображено громадное, больше метра в ширину, лицо.
+     -- Да, -- сказал он.
+     Квартира была на седьмом этаже. Уинстону было тридцать девять  лет,
+у него над щиколоткой была варикозная язва; он поднимался медленно  и
+несколько раз останавливался передохнуть.
+"""
+
+
+def test_paragraphs_marked_by_a_first_line_indent_and_justified_spacing():
+    """A Russian e-text's layout: no blank lines, each paragraph's first line indented, the
+    lines justified with runs of spaces."""
+    got = paragraph_lines(LIB_RU)
+    assert [n for n, _ in got] == [1, 5, 8, 9]
+    assert got[0][1] == ("Был ясный холодный апрельский день, и часы пробивали тринадцать. Уткнув "
+                         "подбородок в грудь, чтобы спастись от злого ветра, Уинстон Смит "
+                         "торопливо шмыгнул за стеклянную дверь жилого дома, но все-таки впустил "
+                         "за собой вихрь зернистой пыли.")
+    assert got[2][1] == "-- Да, -- сказал он."
+
+
+def test_list_items_and_quotations_with_a_hanging_indent_stay_whole():
+    body = textwrap.fill(DICKENS[0], 66)
+    text = ("\n".join("    " + line for line in body.split("\n")) + "\n    Official images contain"
+            " symlinks like:\n\n"
+            + "\n".join(("    * " if k == 0 else "      ") + line for k, line in
+                         enumerate(textwrap.fill(DICKENS[1], 60).split("\n"))) + "\n\n"
+            + "\n".join("        " + line for line in textwrap.fill(DICKENS[2], 58).split("\n"))
+            + "\n")
+    assert paragraphs(text) == [DICKENS[0] + " Official images contain symlinks like:",
+                                "* " + DICKENS[1], DICKENS[2]]

@@ -6,14 +6,21 @@ as a plain text otherwise is, every line end would cut a sentence ("it was the a
 "wisdom, it was ..."). Such a text is told by its lines inside a run of lines (those followed
 by another line of the same run), which are most of its lines: most are filled to nearly the
 same width, no wider than a terminal, and most stop in mid-sentence (no sentence end, or the
-next line goes on in small letters). Its paragraphs are then the runs of lines between blank lines, joined. A text with a
+next line goes on in small letters). Its paragraphs are then the runs of lines between blank
+lines, joined; a line indented deeper than the text's lines usually are starts a paragraph of
+its own after a sentence end or a short line, in a text whose deeper lines are mostly followed
+by lines back at the usual indent (a book that marks its paragraphs by the first line's indent
+and no blank line, as Russian e-texts do; not the hanging indent of a list or a quotation). A justified text's
+padding (runs of spaces between words on most lines) becomes one space. A text with a
 sentence or a paragraph per line, a list, a poem with short or uneven lines is not.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
+from collections import Counter
 from typing import Sequence
 
 #: the widths (columns) of a hard-wrapped text's full lines lie within these
@@ -29,6 +36,9 @@ GOES_ON_SHARE = 0.25
 INNER_SHARE = 0.5
 #: lines looked at (the start of the text tells)
 SAMPLE = 8000
+#: a share of lines with runs of spaces between words above this: the text is justified
+JUSTIFIED_SHARE = 0.3
+_PADDING = re.compile(r"(?<=\S) {2,}(?=\S)")
 _ENDS = tuple(".!?:;…»\"”)]'。！？；：」』）〉》")
 
 
@@ -57,6 +67,38 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if len(cased) >= len(inner) / 2 and sum(cased) < GOES_ON_SHARE * len(cased):
         return None
     return top
+
+
+def unwrap(raw: Sequence[str]) -> list[tuple[int, str]] | None:
+    """The paragraphs of a hard-wrapped text's lines (as read, not stripped) with the line
+    (1-based) each starts on; None when the text is not hard-wrapped."""
+    rows = [line.strip() for line in raw]
+    wrapped = wrap_width(rows)
+    if wrapped is None:
+        return None
+    indents = [len(line) - len(line.lstrip()) for line in (r.expandtabs(8) for r in raw)]
+    usual = Counter(i for i, row in zip(indents, rows) if row).most_common(1)[0][0]
+    padded = [row for row in rows[:SAMPLE] if row]
+    if sum(bool(_PADDING.search(row)) for row in padded) > JUSTIFIED_SHARE * len(padded):
+        rows = [_PADDING.sub(" ", row) for row in rows]
+    # a deeper line followed by one back at the usual indent is a paragraph's first line; one
+    # followed by more of the same depth is a list item's or a quotation's (a hanging indent)
+    deep = [k for k in range(len(rows) - 1) if rows[k] and rows[k + 1] and indents[k] > usual]
+    first_lines = sum(indents[k + 1] < indents[k] for k in deep) > len(deep) / 2
+    out: list[tuple[int, str]] = []
+    for k, line in enumerate(rows):
+        if not line:
+            continue
+        prev = rows[k - 1] if k else ""
+        # short: the previous line stops well before the right margin the text is wrapped at
+        short = indents[k - 1] + width(prev) < 0.85 * (usual + wrapped)
+        new = not prev or not out or first_lines and indents[k] > usual and (
+            prev.endswith(_ENDS) or short)
+        if new:
+            out.append((k + 1, line))
+        else:
+            out[-1] = (out[-1][0], join(out[-1][1], line))
+    return out
 
 
 def join(paragraph: str, line: str) -> str:

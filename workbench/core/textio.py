@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, read_bytes
-from .hardwrap import join, wrap_width
+from .hardwrap import unwrap, wrap_width
 from .scripts import CYRILLIC_LANGS
 
 #: codec -> the name a user knows it by
@@ -420,18 +420,11 @@ def wrapped_at(text: str) -> int | None:
 
 def paragraph_lines(text: str) -> list[tuple[int, str]]:
     """``paragraphs`` with the line (1-based) each one starts on."""
-    rows = [line.strip() for line in text.split("\n")]
-    if wrap_width(rows) is None:
-        return [(n, line) for n, line in enumerate(rows, 1) if line]
-    out: list[tuple[int, str]] = []
-    for n, line in enumerate(rows, 1):
-        if not line:
-            continue
-        if n > 1 and rows[n - 2] and out:
-            out[-1] = (out[-1][0], join(out[-1][1], line))
-        else:
-            out.append((n, line))
-    return out
+    raw = text.split("\n")
+    unwrapped = unwrap(raw)
+    if unwrapped is not None:
+        return unwrapped
+    return [(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()]
 
 
 def lines(text: str) -> list[str]:
