@@ -10,8 +10,9 @@ next line goes on in small letters). Its paragraphs are then the runs of lines b
 lines, joined; a line indented deeper than the text's lines usually are starts a paragraph of
 its own after a sentence end or a short line, in a text whose deeper lines are mostly followed
 by lines back at the usual indent (a book that marks its paragraphs by the first line's indent
-and no blank line, as Russian e-texts do; not the hanging indent of a list or a quotation). A justified text's
-padding (runs of spaces between words on most lines) becomes one space. A text with a
+and no blank line, as Russian e-texts do; not the hanging indent of a list or a quotation).
+A justified text's padding (runs of spaces between words on most lines) becomes one space.
+A text with a
 sentence or a paragraph per line, a list, a poem with short or uneven lines is not.
 """
 
@@ -85,28 +86,34 @@ def unwrap(raw: Sequence[str]) -> list[tuple[int, str]] | None:
     # followed by more of the same depth is a list item's or a quotation's (a hanging indent)
     deep = [k for k in range(len(rows) - 1) if rows[k] and rows[k + 1] and indents[k] > usual]
     first_lines = sum(indents[k + 1] < indents[k] for k in deep) > len(deep) / 2
-    out: list[tuple[int, str]] = []
+    starts: list[int] = []
+    pieces: list[list[str]] = []  # each paragraph's lines and the separators between them
     for k, line in enumerate(rows):
         if not line:
             continue
         prev = rows[k - 1] if k else ""
         # short: the previous line stops well before the right margin the text is wrapped at
         short = indents[k - 1] + width(prev) < 0.85 * (usual + wrapped)
-        new = not prev or not out or first_lines and indents[k] > usual and (
-            prev.endswith(_ENDS) or short)
-        if new:
-            out.append((k + 1, line))
+        if not prev or not pieces or first_lines and indents[k] > usual and (
+                prev.endswith(_ENDS) or short):
+            starts.append(k + 1)
+            pieces.append([line])
         else:
-            out[-1] = (out[-1][0], join(out[-1][1], line))
-    return out
+            pieces[-1] += [separator(prev, line), line]
+    return [(n, "".join(p)) for n, p in zip(starts, pieces)]
+
+
+def separator(before: str, line: str) -> str:
+    """What joins a wrapped line to the next: nothing after a hyphen (a compound the wrap
+    broke), a slash (a path or an address: "https://www.debian.org/" | "releases") or
+    between two wide characters (Chinese, Japanese); a space otherwise."""
+    if before.endswith("-") and before[-2:-1].isalpha() or before.endswith("/"):
+        return ""
+    if width(before[-1]) == 2 and width(line[0]) == 2:
+        return ""
+    return " "
 
 
 def join(paragraph: str, line: str) -> str:
-    """The next line of a wrapped paragraph added: after a hyphen (a compound the wrap broke),
-    a slash (a path or an address: "https://www.debian.org/" | "releases") or between two
-    wide characters (Chinese, Japanese) with no space, else with one."""
-    if paragraph.endswith("-") and paragraph[-2:-1].isalpha() or paragraph.endswith("/"):
-        return paragraph + line
-    if width(paragraph[-1]) == 2 and width(line[0]) == 2:
-        return paragraph + line
-    return f"{paragraph} {line}"
+    """``paragraph`` with the next wrapped line added."""
+    return paragraph + separator(paragraph, line) + line
