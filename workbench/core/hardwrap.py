@@ -70,9 +70,9 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return top
 
 
-def unwrap(raw: Sequence[str]) -> list[tuple[int, str]] | None:
-    """The paragraphs of a hard-wrapped text's lines (as read, not stripped) with the line
-    (1-based) each starts on; None when the text is not hard-wrapped."""
+def unwrap(raw: Sequence[str]) -> tuple[int, list[tuple[int, str]]] | None:
+    """The width a text's lines (as read, not stripped) are wrapped at and its paragraphs,
+    each with the line (1-based) it starts on; None when the text is not hard-wrapped."""
     rows = [line.strip() for line in raw]
     wrapped = wrap_width(rows)
     if wrapped is None:
@@ -100,7 +100,7 @@ def unwrap(raw: Sequence[str]) -> list[tuple[int, str]] | None:
             pieces.append([line])
         else:
             pieces[-1] += [separator(prev, line), line]
-    return [(n, "".join(p)) for n, p in zip(starts, pieces)]
+    return wrapped, [(n, "".join(p)) for n, p in zip(starts, pieces)]
 
 
 def separator(before: str, line: str) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, read_bytes
-from .hardwrap import unwrap, wrap_width
+from .hardwrap import unwrap
 from .scripts import CYRILLIC_LANGS
 
 #: codec -> the name a user knows it by
@@ -413,18 +413,19 @@ def paragraphs(text: str) -> list[str]:
     return [p for _, p in paragraph_lines(text)]
 
 
-def wrapped_at(text: str) -> int | None:
-    """The width (columns) a hard-wrapped text's lines are broken at, else None (hardwrap.py)."""
-    return wrap_width([line.strip() for line in text.split("\n")])
-
-
 def paragraph_lines(text: str) -> list[tuple[int, str]]:
     """``paragraphs`` with the line (1-based) each one starts on."""
+    return read_paragraphs(text)[0]
+
+
+def read_paragraphs(text: str) -> tuple[list[tuple[int, str]], int | None]:
+    """``paragraph_lines``, and the width (columns) a hard-wrapped text's lines are broken at
+    (None for a text that is not: hardwrap.py)."""
     raw = text.split("\n")
     unwrapped = unwrap(raw)
     if unwrapped is not None:
-        return unwrapped
-    return [(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()]
+        return unwrapped[1], unwrapped[0]
+    return [(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()], None
 
 
 def lines(text: str) -> list[str]:

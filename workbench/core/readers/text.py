@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..textio import paragraphs, read_text, segment_blocks, wrapped_at
+from ..textio import read_paragraphs, read_text, segment_blocks
 from . import Paragraph, SourceFile
 
 
@@ -19,8 +19,8 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
     if segments:
         paras = ["\n".join(b) for b in segment_blocks(tf.text)]
     else:
-        paras = paragraphs(tf.text)
-        wrapped = wrapped_at(tf.text)
+        lines, wrapped = read_paragraphs(tf.text)
+        paras = [p for _, p in lines]
         if wrapped is not None:
             warnings = (*warnings, f"its lines are broken at about {wrapped} columns inside "
                         "paragraphs: each run of lines between blank lines is read as one "
