@@ -31,6 +31,9 @@ def test_paragraph_starts_and_when_paragraphs_say_nothing():
     # both sides must have them
     assert shared_breaks([0, 0, 1, 1], list(range(4))) is None
     assert shared_breaks([0, 0, 1, 1], [0, 0, 0, 1]) is not None
+    # ... and about as many: one side's "paragraphs" may be a layout's lines
+    assert shared_breaks([0] * 6 + [1] * 6, [0, 0, 1, 1, 2, 2, 3, 4, 4, 5, 5, 5]) is None
+    assert shared_breaks([0] * 6 + [1] * 6, [0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2]) is not None
 
 
 def test_which_spans_run_across_a_paragraph_start():

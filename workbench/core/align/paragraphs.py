@@ -26,6 +26,9 @@ from .dp import NEG
 #: a side that starts a new paragraph at more than this share of its sentence boundaries is a
 #: sentence per line, not paragraphs
 MAX_BREAK_SHARE = 0.8
+#: two sides whose numbers of paragraphs differ more than this ratio do not share their
+#: paragraphs (one side's "paragraphs" are the lines of a layout, not the translation's)
+MIN_PARAGRAPH_RATIO = 0.5
 
 
 def paragraph_starts(paras: Sequence[int] | None, check: bool = True) -> np.ndarray | None:
@@ -75,11 +78,14 @@ def _crossing(starts: np.ndarray, size: int) -> np.ndarray:
 
 def shared_breaks(paras_s: Sequence[int] | None, paras_t: Sequence[int] | None,
                   check: bool = True) -> Breaks | None:
-    """Both sides' paragraph starts when both have paragraphs worth using, else None. Without
-    ``check`` the caller has judged that on the whole document: a stretch of it may be a few
-    one-sentence paragraphs (headings) of a document that has real ones."""
+    """Both sides' paragraph starts when both have paragraphs worth using and about as many of
+    them, else None. Without ``check`` the caller has judged that on the whole document: a
+    stretch of it may be a few one-sentence paragraphs (headings) of a document that has real
+    ones."""
     s, t = paragraph_starts(paras_s, check), paragraph_starts(paras_t, check)
     if s is None or t is None:
+        return None
+    if check and min(s.sum(), t.sum()) < MIN_PARAGRAPH_RATIO * max(s.sum(), t.sum()):
         return None
     return Breaks(s, t)
 
