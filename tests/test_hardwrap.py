@@ -75,6 +75,7 @@ def test_joining_keeps_compounds_and_wide_characters_together():
     assert join("the year 1984 -", "and then") == "the year 1984 - and then"
     assert join("北京市政府周一宣布，", "明年将在城南新建三座公园。") == "北京市政府周一宣布，明年将在城南新建三座公园。"
     assert join("He said", "no.") == "He said no."
+    assert join("데비안은 자유", "운영체제입니다.") == "데비안은 자유 운영체제입니다."  # Korean spaces words
     assert join("see https://www.debian.org/", "releases") == "see https://www.debian.org/releases"
 
 
@@ -150,3 +151,15 @@ def test_list_items_and_quotations_with_a_hanging_indent_stay_whole():
             + "\n")
     assert paragraphs(text) == [DICKENS[0] + " Official images contain symlinks like:",
                                 "* " + DICKENS[1], DICKENS[2]]
+
+
+def test_korean_lines_join_with_a_space_only_where_the_line_had_room_for_more():
+    """Some tools break Korean anywhere (a full line: the wrap fell inside a word), others at
+    spaces (a line with room for one more syllable: the wrap fell between words)."""
+    from workbench.core.hardwrap import separator
+
+    assert separator("오류가 발생하기 쉽습니다. 이를 막으려고 사", "용자는 리눅스", room=False) == ""
+    assert separator("무료의 고품질의 유닉스 호환 운영 체제를 만들기", "위한 자발적인", room=True) == " "
+    full = "    " + "가나다라마바사아자차" * 3  # 64 columns, the right margin
+    text = "\n".join([full, full, full, "    " + "가나다 라마바", "    " + "사아자차."]) + "\n"
+    assert paragraphs(text) == ["가나다라마바사아자차" * 9 + "가나다 라마바 사아자차."]

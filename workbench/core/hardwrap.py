@@ -40,6 +40,7 @@ SAMPLE = 8000
 #: a share of lines with runs of spaces between words above this: the text is justified
 JUSTIFIED_SHARE = 0.3
 _PADDING = re.compile(r"(?<=\S) {2,}(?=\S)")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _ENDS = tuple(".!?:;…»\"”)]'。！？；：」』）〉》")
 
 
@@ -86,6 +87,8 @@ def unwrap(raw: Sequence[str]) -> tuple[int, list[tuple[int, str]]] | None:
     # followed by more of the same depth is a list item's or a quotation's (a hanging indent)
     deep = [k for k in range(len(rows) - 1) if rows[k] and rows[k + 1] and indents[k] > usual]
     first_lines = sum(indents[k + 1] < indents[k] for k in deep) > len(deep) / 2
+    edges = sorted(i + width(row) for i, row, nxt in zip(indents, rows, rows[1:]) if row and nxt)
+    margin = edges[int(0.9 * (len(edges) - 1))]  # the right margin the lines are broken at
     starts: list[int] = []
     pieces: list[list[str]] = []  # each paragraph's lines and the separators between them
     for k, line in enumerate(rows):
@@ -99,17 +102,23 @@ def unwrap(raw: Sequence[str]) -> tuple[int, list[tuple[int, str]]] | None:
             starts.append(k + 1)
             pieces.append([line])
         else:
-            pieces[-1] += [separator(prev, line), line]
+            room = indents[k - 1] + width(prev) + 2 <= margin
+            pieces[-1] += [separator(prev, line, room), line]
     return wrapped, [(n, "".join(p)) for n, p in zip(starts, pieces)]
 
 
-def separator(before: str, line: str) -> str:
+def separator(before: str, line: str, room: bool = True) -> str:
     """What joins a wrapped line to the next: nothing after a hyphen (a compound the wrap
     broke), a slash (a path or an address: "https://www.debian.org/" | "releases") or
-    between two wide characters (Chinese, Japanese); a space otherwise."""
+    between two Chinese or Japanese characters; between two Korean syllables nothing when the
+    line had no ``room`` left for one more (a wrap inside a word, as tools that break Korean
+    anywhere do), else a space (Korean puts spaces between its words); a space otherwise."""
     if before.endswith("-") and before[-2:-1].isalpha() or before.endswith("/"):
         return ""
-    if width(before[-1]) == 2 and width(line[0]) == 2:
+    last, first = before[-1], line[0]
+    if width(last) == 2 and width(first) == 2:
+        if _HANGUL.match(last) and _HANGUL.match(first):
+            return " " if room else ""
         return ""
     return " "
 
