@@ -87,23 +87,22 @@ def unwrap(raw: Sequence[str]) -> tuple[int, list[tuple[int, str]]] | None:
     # followed by more of the same depth is a list item's or a quotation's (a hanging indent)
     deep = [k for k in range(len(rows) - 1) if rows[k] and rows[k + 1] and indents[k] > usual]
     first_lines = sum(indents[k + 1] < indents[k] for k in deep) > len(deep) / 2
-    edges = sorted(i + width(row) for i, row, nxt in zip(indents, rows, rows[1:]) if row and nxt)
-    margin = edges[int(0.9 * (len(edges) - 1))]  # the right margin the lines are broken at
+    # where each line ends, in columns from the left edge; the right margin they are broken at
+    ends = [i + width(row) for i, row in zip(indents, rows)]
+    inner = sorted(e for e, row, nxt in zip(ends, rows, rows[1:]) if row and nxt)
+    margin = inner[int(0.9 * (len(inner) - 1))]
     starts: list[int] = []
     pieces: list[list[str]] = []  # each paragraph's lines and the separators between them
     for k, line in enumerate(rows):
         if not line:
             continue
         prev = rows[k - 1] if k else ""
-        # short: the previous line stops well before the right margin the text is wrapped at
-        short = indents[k - 1] + width(prev) < 0.85 * (usual + wrapped)
         if not prev or not pieces or first_lines and indents[k] > usual and (
-                prev.endswith(_ENDS) or short):
+                prev.endswith(_ENDS) or ends[k - 1] < 0.85 * margin):  # after a short line
             starts.append(k + 1)
             pieces.append([line])
-        else:
-            room = indents[k - 1] + width(prev) + 2 <= margin
-            pieces[-1] += [separator(prev, line, room), line]
+        else:  # room: the previous line could have taken one more wide character
+            pieces[-1] += [separator(prev, line, ends[k - 1] + 2 <= margin), line]
     return wrapped, [(n, "".join(p)) for n, p in zip(starts, pieces)]
 
 
