@@ -8,8 +8,9 @@ across one on one side only (a 1-2 whose second sentence opens the next paragrap
 quarter of it: a translator does join or split sentences across paragraphs now and then.
 
 A bead is never rewarded for ending at a break (that would make it worth leaving a sentence
-out to reach one), so paragraphs that disagree cost little: bench/docref.py moves a fifth or
-half of them at random and the alignment is still better than without them. They are used
+out to reach one), so paragraphs that disagree cost little: with a fifth or half of them moved
+at random (bench/docref.py --paragraphs moved), a weakly matched translation still aligns
+better than without them, and a clean one loses a bead here and there. They are used
 only when both sides have real paragraphs: a text with one sentence per line (every sentence
 its own "paragraph") or a single paragraph says nothing.
 """
