@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -93,19 +94,28 @@ def chapter_doc(chapter: str) -> Doc:
     return Doc(src, tgt, gold, "es", "en")
 
 
-def by_verse(beads: list, gold: list) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """The proposal with the beads that lie inside one verse of two or more sentences a side
-    joined into one (the verse says nothing about how those pair up inside it)."""
+def _owners(gold: list) -> Callable[[tuple, tuple], int | None]:
+    """The verse of two or more sentences a side that a bead lies inside, if any."""
     owner: dict[tuple[str, int], int] = {}
     for k, (s, t) in enumerate(gold):
         if len(s) >= 2 and len(t) >= 2:
             owner.update({("s", i): k for i in s})
             owner.update({("t", j): k for j in t})
+
+    def of(s, t) -> int | None:
+        ks = {owner.get(("s", i)) for i in s} | {owner.get(("t", j)) for j in t}
+        return ks.pop() if len(ks) == 1 else None
+    return of
+
+
+def by_verse(beads: list, gold: list) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The proposal with the beads that lie inside one verse of two or more sentences a side
+    joined into one (the verse says nothing about how those pair up inside it)."""
+    owner = _owners(gold)
     out: list[list[list[int]]] = []
     joined: dict[int, list[list[int]]] = {}
     for s, t in beads:
-        ks = {owner.get(("s", i)) for i in s} | {owner.get(("t", j)) for j in t}
-        k = ks.pop() if len(ks) == 1 else None
+        k = owner(s, t)
         if k is None:
             out.append([list(s), list(t)])
         elif k in joined:
@@ -121,17 +131,12 @@ def rights(beads: list, gold: list) -> list[bool]:
     """Is each proposed bead right, as ``by_verse`` scores it: a bead inside a verse of two or
     more sentences a side is right when that verse, joined, is; any other when it is a gold
     bead."""
-    owner: dict[tuple[str, int], int] = {}
-    for k, (s, t) in enumerate(gold):
-        if len(s) >= 2 and len(t) >= 2:
-            owner.update({("s", i): k for i in s})
-            owner.update({("t", j): k for j in t})
+    owner = _owners(gold)
     gold_set = {(tuple(s), tuple(t)) for s, t in gold}
     right_joined = set(by_verse(beads, gold)) & gold_set
     out = []
     for s, t in beads:
-        ks = {owner.get(("s", i)) for i in s} | {owner.get(("t", j)) for j in t}
-        k = ks.pop() if len(ks) == 1 else None
+        k = owner(s, t)
         if k is None:
             out.append((tuple(s), tuple(t)) in gold_set)
         else:

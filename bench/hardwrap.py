@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workbench.core.pipeline import new_document  # noqa: E402
+from workbench.core.pipeline import read_side  # noqa: E402
 from workbench.core.segment import split_paragraph  # noqa: E402
 from workbench.core.textio import paragraphs  # noqa: E402
 
@@ -39,8 +39,7 @@ def html_sentences(suffix: str, lang: str) -> set[str]:
     folder, pattern = (FAQ, "*.en.html") if suffix == "en" else (FAQ / suffix, "*.html")
     out: set[str] = set()
     for page in sorted(folder.glob(pattern)):
-        doc = new_document(page, page, lang, lang)
-        out |= {_norm(s.text) for s in doc.source.sentences}
+        out |= {_norm(s.text) for s in read_side(page, lang).sentences}
     return out
 
 

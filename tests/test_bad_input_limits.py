@@ -179,6 +179,15 @@ def test_the_line_named_in_presegmented_text_counts_blank_and_mark_lines(tmp_pat
     assert res.output.startswith(f"workbench: {text}:5: has a sentence of 24,999 characters")
 
 
+def test_presegmented_text_of_only_paragraph_marks_says_so(tmp_path):
+    marks = tmp_path / "marks.txt"
+    marks.write_text("<p>\n\n<p>\n", encoding="utf-8")
+    res = run(["align", marks, TEXT / "ru.txt", "-o", tmp_path / "o.yaml", "--presegmented"])
+    assert res.exit_code == 2
+    assert res.output.strip() == (f"workbench: {marks}: has no sentences (the file is only "
+                                  "whitespace and <p> marks) (give the file with the text)")
+
+
 def test_qa_on_a_sentence_of_megabytes_is_quick_and_says_what_it_skipped(tmp_path):
     import time
 

@@ -36,7 +36,7 @@ from .scripts import SPACELESS
 #: the marks that end a sentence
 END_MARKS = ".!?…。！？‼⁇⁈⁉"
 #: marks that may follow an end mark and still belong to the sentence
-_TRAILERS = "\"'”’»«」』）》】〕〉)]"
+TRAILERS = "\"'”’»«」』）》】〕〉)]"
 #: marks that only ever close a quotation or bracket (not », which opens one in German)
 _CLOSERS = "”’」』）》】〕〉)]"
 #: marks that stand inside a sentence, never at its start
@@ -187,7 +187,7 @@ def _has_word(text: str) -> bool:
 def _ends_sentence(text: str) -> bool:
     """Does the text end with an end mark, perhaps followed by closing quotes or brackets?"""
     text = _TRAILING_FOOTNOTE.sub("", text.rstrip())
-    return text.rstrip().rstrip(_TRAILERS).rstrip()[-1:] in set(END_MARKS)
+    return text.rstrip().rstrip(TRAILERS).rstrip()[-1:] in set(END_MARKS)
 
 
 def _pieces_between(paragraph: str, cuts: list[int]):

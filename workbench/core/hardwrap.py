@@ -24,6 +24,8 @@ import unicodedata
 from collections import Counter
 from typing import Sequence
 
+from .boundaries import END_MARKS, TRAILERS
+
 #: the widths (columns) of a hard-wrapped text's full lines lie within these
 MIN_WIDTH, MAX_WIDTH = 40, 100
 #: at least this share of the lines inside runs must be filled to 70% of the width ...
@@ -41,7 +43,9 @@ SAMPLE = 8000
 JUSTIFIED_SHARE = 0.3
 _PADDING = re.compile(r"(?<=\S) {2,}(?=\S)")
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_ENDS = tuple(".!?:;…»\"”)]'。！？；：」』）〉》")
+#: what a line ends on when it ends a sentence or a clause: an end mark, a colon or semicolon,
+#: or a closing quote or bracket after one
+_ENDS = tuple(END_MARKS + ":;：；" + TRAILERS)
 
 
 def width(line: str) -> int:

@@ -78,7 +78,8 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
                                   "another language with --source-lang or --target-lang)"))
     segments = segment_source(tf, lang, presegmented, segmentation)
     if not segments:
-        raise InputError("has no sentences (the file is only whitespace)", path=str(path),
+        what = "whitespace and <p> marks" if presegmented else "whitespace"
+        raise InputError(f"has no sentences (the file is only {what})", path=str(path),
                          hint="give the file with the text")
     if not any(ch.isalnum() for s in segments for ch in s.text):
         raise InputError("has no sentences (no words, only punctuation or symbols)",
