@@ -144,6 +144,106 @@ class NoisyEncoder:
         return out
 
 
+def coarsen(doc: Doc, share: float, side: int) -> Doc:
+    """``doc`` with a seeded ``share`` of one side's sentence boundaries removed (``side`` 0:
+    source, 1: target), the gold's beads that the joins bring together made one: a language
+    whose sentences run longer than the other's (a Chinese novel's, against its English
+    translation's), where many beads are 1-2 and 1-3 (``--coarsen``)."""
+    sents = (doc.src, doc.tgt)[side]
+    lang = (doc.sl, doc.tl)[side]
+    if len(sents) < 2 or share <= 0:
+        return doc
+    key = hashlib.blake2b(("\n".join(sents)).encode(), digest_size=8).digest()
+    rng = np.random.default_rng(int.from_bytes(key, "little"))
+    paras = doc.paras[side] if doc.paras else None
+    # the gold bead of each sentence of this side; a join is made only while the beads it
+    # brings together stay a type the aligners can propose (at most 4 a side, 5 in all)
+    bead_of = {i: k for k, b in enumerate(doc.gold) for i in b[side]}
+
+    owner_other = {j: k for k, b in enumerate(doc.gold) for j in b[1 - side]}
+
+    def size_with(group: list[int], i: int) -> tuple[int, int]:
+        """Sentences a side of the bead that sentence i's group would make (a sentence after
+        i its own group; the other side's sentences between the bead's own taken in)."""
+        def g(x):
+            return group[x] if x <= i else len(sents) + x
+        beads, groups, other = set(), {group[i]}, set()
+        todo = [k for k in {bead_of.get(x) for x in range(i + 1) if group[x] == group[i]}
+                if k is not None]
+        while todo:
+            k = todo.pop()
+            if k in beads:
+                continue
+            beads.add(k)
+            other.update(doc.gold[k][1 - side])
+            for y in doc.gold[k][side]:
+                if g(y) not in groups:
+                    groups.add(g(y))
+                    todo += [bead_of[x] for x in range(i + 1) if g(x) == g(y) and x in bead_of]
+            if other:
+                todo += [owner_other[j] for j in range(min(other), max(other) + 1) if j in owner_other]
+        return len(groups), len(other)
+
+    group = [0]
+    for i in range(1, len(sents)):
+        same_para = paras is None or paras[i] == paras[i - 1]
+        if same_para and rng.random() < share:
+            a, b = size_with(group + [group[-1]], i)
+            if a <= 4 and b <= 4 and a + b <= 5:
+                group.append(group[-1])
+                continue
+        group.append(group[-1] + 1)
+    sep = "" if lang in ("zh", "ja") else " "
+    joined = [sep.join(s for s, g in zip(sents, group) if g == k) for k in range(group[-1] + 1)]
+    # beads sharing a new sentence become one bead (a union over beads)
+    beads = [(list(b[0]), list(b[1])) for b in doc.gold]
+    owner: dict[int, int] = {}
+    parent = list(range(len(beads)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for k, b in enumerate(beads):
+        for i in b[side]:
+            g = group[i]
+            if g in owner:
+                parent[find(k)] = find(owner[g])
+            else:
+                owner[g] = k
+    # a sentence of the other side left out between two that the joins brought into one
+    # bead goes into that bead too (it is translated inside the joined sentence)
+    other_owner = {j: k for k, b in enumerate(beads) for j in b[1 - side]}
+    changed = True
+    while changed:
+        changed = False
+        spans: dict[int, list[int]] = {}
+        for k, b in enumerate(beads):
+            spans.setdefault(find(k), []).extend(b[1 - side])
+        for root, ids in spans.items():
+            for j in range(min(ids, default=0), max(ids, default=-1) + 1):
+                k = other_owner.get(j)
+                if k is not None and find(k) != root:
+                    parent[find(k)] = root
+                    changed = True
+    merged: dict[int, tuple[set, set]] = {}
+    for k, b in enumerate(beads):
+        s_ids, t_ids = merged.setdefault(find(k), (set(), set()))
+        new = [group[i] for i in b[side]]
+        (s_ids if side == 0 else t_ids).update(new)
+        (t_ids if side == 0 else s_ids).update(b[1 - side])
+    gold = sorted(((tuple(sorted(a)), tuple(sorted(b))) for a, b in merged.values()),
+                  key=lambda bead: (bead[0][:1] or bead[1][:1], bead[1][:1] or bead[0][:1]))
+    new_paras = None
+    if doc.paras:
+        firsts = [paras[group.index(k)] for k in range(group[-1] + 1)] if paras else None
+        new_paras = (firsts, doc.paras[1]) if side == 0 else (doc.paras[0], firsts)
+    if side == 0:
+        return Doc(joined, doc.tgt, gold, doc.sl, doc.tl, new_paras)
+    return Doc(doc.src, joined, gold, doc.sl, doc.tl, new_paras)
+
+
 def pieces_of(docs: list[Doc], enc, cfg) -> list:
     from fit_scorer import doc_chunks
     out = []
@@ -349,6 +449,10 @@ def main(argv=None) -> int:
                     help="lean every sentence's vector toward its neighbours' (see above)")
     ap.add_argument("--length-noise", type=float, default=0.0, metavar="SIGMA",
                     help="make every sentence's length ratio freer: lengths times exp(SIGMA z)")
+    ap.add_argument("--coarsen", type=float, default=0.0, metavar="SHARE",
+                    help="join this share of the source's sentence boundaries (see coarsen)")
+    ap.add_argument("--coarsen-target", type=float, default=0.0, metavar="SHARE",
+                    help="join this share of the target's sentence boundaries")
     ap.add_argument("--l2", type=float, default=0.5)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--no-balance", action="store_true", help="weigh every training piece the same")
@@ -367,6 +471,9 @@ def main(argv=None) -> int:
     enc = load_encoder(args.model)
     cfg = AlignConfig()
     data = corpora()
+    if args.coarsen or args.coarsen_target:
+        data = {name: [coarsen(coarsen(d, args.coarsen, 0), args.coarsen_target, 1) for d in docs]
+                for name, docs in data.items()}
     if args.noise or args.drift:
         enc = NoisyEncoder(enc, args.noise, args.drift, data)
     if args.only:
@@ -402,7 +509,10 @@ def main(argv=None) -> int:
     rows.sort(key=lambda r: r[1]["strict"].f1)
     print(f"model {args.model}{f'; noise {args.noise}' if args.noise else ''}"
           f"{f'; drift {args.drift}' if args.drift else ''}"
-          f"{f'; length noise {args.length_noise}' if args.length_noise else ''}; strict / lax F1")
+          f"{f'; length noise {args.length_noise}' if args.length_noise else ''}"
+          f"{f'; source coarsened {args.coarsen}' if args.coarsen else ''}"
+          f"{f'; target coarsened {args.coarsen_target}' if args.coarsen_target else ''}"
+          "; strict / lax F1")
     print(f"{'corpus':10} {'shipped':>13} {'grid, left out':>15} {'learned, left out':>18} "
           f"{'floor':>13} {'bertalign':>13}")
     for held, shipped, g, learned, floor, ref, _ in rows:
