@@ -26,7 +26,11 @@ leans each vector toward the mean of its neighbours' (content moved across sente
 boundaries). ``--length-noise SIGMA`` multiplies every sentence's length by exp(SIGMA z), z a
 standard normal seeded by its text, for both aligners: a freer translation's lengths say less
 too (the development corpora's 1-1 beads spread by 0.20 in log length ratio around their
-document's; 0.3 makes that 0.36). All columns see the same vectors and lengths.
+document's; 0.3 makes that 0.36). ``--coarsen SHARE`` (``--coarsen-target SHARE``) joins that
+share of the source's (target's) sentence boundaries, the gold's beads brought together made
+one: sentences longer on one side than the other's, as a Chinese novel's against its English
+translation, and many 1-2, 1-3 and 1-4 beads (``coarsen``). All columns see the same vectors,
+lengths and sentences.
 
 Worst corpus first (by the shipped scorer): that row is the figure of merit. Then the
 reliability of the shipped scorer's confidences: per band, the share of beads that are right;
@@ -144,104 +148,77 @@ class NoisyEncoder:
         return out
 
 
-def coarsen(doc: Doc, share: float, side: int) -> Doc:
-    """``doc`` with a seeded ``share`` of one side's sentence boundaries removed (``side`` 0:
-    source, 1: target), the gold's beads that the joins bring together made one: a language
-    whose sentences run longer than the other's (a Chinese novel's, against its English
-    translation's), where many beads are 1-2 and 1-3 (``--coarsen``)."""
-    sents = (doc.src, doc.tgt)[side]
-    lang = (doc.sl, doc.tl)[side]
-    if len(sents) < 2 or share <= 0:
-        return doc
-    key = hashlib.blake2b(("\n".join(sents)).encode(), digest_size=8).digest()
-    rng = np.random.default_rng(int.from_bytes(key, "little"))
-    paras = doc.paras[side] if doc.paras else None
-    # the gold bead of each sentence of this side; a join is made only while the beads it
-    # brings together stay a type the aligners can propose (at most 4 a side, 5 in all)
-    bead_of = {i: k for k, b in enumerate(doc.gold) for i in b[side]}
-
-    owner_other = {j: k for k, b in enumerate(doc.gold) for j in b[1 - side]}
-
-    def size_with(group: list[int], i: int) -> tuple[int, int]:
-        """Sentences a side of the bead that sentence i's group would make (a sentence after
-        i its own group; the other side's sentences between the bead's own taken in)."""
-        def g(x):
-            return group[x] if x <= i else len(sents) + x
-        beads, groups, other = set(), {group[i]}, set()
-        todo = [k for k in {bead_of.get(x) for x in range(i + 1) if group[x] == group[i]}
-                if k is not None]
-        while todo:
-            k = todo.pop()
-            if k in beads:
-                continue
-            beads.add(k)
-            other.update(doc.gold[k][1 - side])
-            for y in doc.gold[k][side]:
-                if g(y) not in groups:
-                    groups.add(g(y))
-                    todo += [bead_of[x] for x in range(i + 1) if g(x) == g(y) and x in bead_of]
-            if other:
-                todo += [owner_other[j] for j in range(min(other), max(other) + 1) if j in owner_other]
-        return len(groups), len(other)
-
-    group = [0]
-    for i in range(1, len(sents)):
-        same_para = paras is None or paras[i] == paras[i - 1]
-        if same_para and rng.random() < share:
-            a, b = size_with(group + [group[-1]], i)
-            if a <= 4 and b <= 4 and a + b <= 5:
-                group.append(group[-1])
-                continue
-        group.append(group[-1] + 1)
-    sep = "" if lang in ("zh", "ja") else " "
-    joined = [sep.join(s for s, g in zip(sents, group) if g == k) for k in range(group[-1] + 1)]
-    # beads sharing a new sentence become one bead (a union over beads)
-    beads = [(list(b[0]), list(b[1])) for b in doc.gold]
-    owner: dict[int, int] = {}
-    parent = list(range(len(beads)))
+def _regroup(gold: list, group: list[int], side: int) -> list[tuple[tuple, tuple]]:
+    """``gold`` with ``side``'s sentence i renumbered ``group[i]``: beads that come to share a
+    sentence become one, and so does a sentence of the other side left out between two of one
+    bead's (it is translated inside the joined sentence)."""
+    parent = list(range(len(gold)))
 
     def find(x):
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
-    for k, b in enumerate(beads):
+    first: dict[int, int] = {}
+    for k, b in enumerate(gold):
         for i in b[side]:
-            g = group[i]
-            if g in owner:
-                parent[find(k)] = find(owner[g])
-            else:
-                owner[g] = k
-    # a sentence of the other side left out between two that the joins brought into one
-    # bead goes into that bead too (it is translated inside the joined sentence)
-    other_owner = {j: k for k, b in enumerate(beads) for j in b[1 - side]}
+            parent[find(k)] = find(first.setdefault(group[i], k))
+    other_owner = {j: k for k, b in enumerate(gold) for j in b[1 - side]}
     changed = True
     while changed:
         changed = False
         spans: dict[int, list[int]] = {}
-        for k, b in enumerate(beads):
+        for k, b in enumerate(gold):
             spans.setdefault(find(k), []).extend(b[1 - side])
         for root, ids in spans.items():
             for j in range(min(ids, default=0), max(ids, default=-1) + 1):
-                k = other_owner.get(j)
-                if k is not None and find(k) != root:
-                    parent[find(k)] = root
+                if j in other_owner and find(other_owner[j]) != find(root):
+                    parent[find(other_owner[j])] = find(root)
                     changed = True
     merged: dict[int, tuple[set, set]] = {}
-    for k, b in enumerate(beads):
-        s_ids, t_ids = merged.setdefault(find(k), (set(), set()))
-        new = [group[i] for i in b[side]]
-        (s_ids if side == 0 else t_ids).update(new)
-        (t_ids if side == 0 else s_ids).update(b[1 - side])
-    gold = sorted(((tuple(sorted(a)), tuple(sorted(b))) for a, b in merged.values()),
-                  key=lambda bead: (bead[0][:1] or bead[1][:1], bead[1][:1] or bead[0][:1]))
-    new_paras = None
+    for k, b in enumerate(gold):
+        own, other = merged.setdefault(find(k), (set(), set()))
+        own.update(group[i] for i in b[side])
+        other.update(b[1 - side])
+    beads = [(tuple(sorted(own)), tuple(sorted(other))) for own, other in merged.values()]
+    if side == 1:
+        beads = [(b, a) for a, b in beads]
+    return sorted(beads, key=lambda bead: (bead[0][:1] or bead[1][:1], bead[1][:1] or bead[0][:1]))
+
+
+def coarsen(doc: Doc, share: float, side: int) -> Doc:
+    """``doc`` with a seeded ``share`` of one side's sentence boundaries removed (``side`` 0:
+    source, 1: target), the gold's beads that the joins bring together made one: a language
+    whose sentences run longer than the other's (a Chinese novel's, against its English
+    translation's), where many beads are 1-2 and 1-3 (``--coarsen``). A join is made only
+    while the bead it makes stays a type the aligners can propose (at most 4 sentences a side,
+    5 in all)."""
+    sents = (doc.src, doc.tgt)[side]
+    if len(sents) < 2 or share <= 0:
+        return doc
+    key = hashlib.blake2b(("\n".join(sents)).encode(), digest_size=8).digest()
+    rng = np.random.default_rng(int.from_bytes(key, "little"))
+    paras = doc.paras[side] if doc.paras else None
+    gold = [(tuple(a), tuple(b)) for a, b in doc.gold]
+    group = [0]
+    for i in range(1, len(sents)):
+        if (paras is None or paras[i] == paras[i - 1]) and rng.random() < share:
+            # the sentences after i each their own group for now
+            trial = group + [group[-1]] + list(range(group[-1] + 1, group[-1] + len(sents) - i))
+            a, b = next(((len(x), len(y)) for x, y in _regroup(gold, trial, side)
+                         if group[-1] in (x if side == 0 else y)), (0, 0))
+            if a <= 4 and b <= 4 and a + b <= 5:
+                group.append(group[-1])
+                continue
+        group.append(group[-1] + 1)
+    sep = "" if (doc.sl, doc.tl)[side] in ("zh", "ja") else " "
+    joined = [sep.join(s for s, g in zip(sents, group) if g == k) for k in range(group[-1] + 1)]
+    paras_now = None
     if doc.paras:
-        firsts = [paras[group.index(k)] for k in range(group[-1] + 1)] if paras else None
-        new_paras = (firsts, doc.paras[1]) if side == 0 else (doc.paras[0], firsts)
-    if side == 0:
-        return Doc(joined, doc.tgt, gold, doc.sl, doc.tl, new_paras)
-    return Doc(doc.src, joined, gold, doc.sl, doc.tl, new_paras)
+        firsts = [paras[group.index(k)] for k in range(group[-1] + 1)]
+        paras_now = (firsts, doc.paras[1]) if side == 0 else (doc.paras[0], firsts)
+    src, tgt = (joined, doc.tgt) if side == 0 else (doc.src, joined)
+    return Doc(src, tgt, _regroup(gold, group, side), doc.sl, doc.tl, paras_now)
 
 
 def pieces_of(docs: list[Doc], enc, cfg) -> list:

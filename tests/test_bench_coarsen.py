@@ -58,3 +58,13 @@ def test_coarsen_joins_a_skip_inside_the_new_bead():
     out = mod.coarsen(doc, 1.0, 0)
     assert out.src == ["A. B."]
     assert [tuple(map(tuple, b)) for b in out.gold] == [((0,), (0, 1, 2))]
+
+
+def test_coarsen_leaves_a_sentence_the_gold_does_not_cover_uncovered():
+    """Text+Berg's gold leaves a few sentences out of every bead: joining around them works."""
+    mod = _loco()
+    doc = mod.Doc(["A.", "B.", "C."], ["a.", "x.", "b.", "c."],
+                  [([0], [0]), ([1], [2]), ([2], [3])], "de", "fr")
+    out = mod.coarsen(doc, 1.0, 0)
+    assert out.src == ["A. B. C."]
+    assert [tuple(map(tuple, b)) for b in out.gold] == [((0,), (0, 2, 3))]
