@@ -321,6 +321,16 @@ def test_spanish_dialogue_keeps_its_speaker():
         "¿Vienes? —preguntó ella.", "—No —dijo él.", "Luego salió."]
 
 
+def test_an_ellipsis_before_a_small_letter_goes_on():
+    """The Debian FAQ's "what Debian is... what is Linux?!" was two rows: pysbd cuts after an
+    ellipsis when a question word follows. A capital after it still starts a sentence."""
+    assert split_paragraph("1.3. OK, now I know what Debian is... what is Linux?!", "en") == [
+        "1.3. OK, now I know what Debian is... what is Linux?!"]
+    assert split_paragraph("I know what it is… what is it? I asked.", "en") == [
+        "I know what it is… what is it?", "I asked."]
+    assert split_paragraph("He paused... Then he left.", "en") == ["He paused...", "Then he left."]
+
+
 def test_korean_quotation_keeps_its_speaker():
     assert split_paragraph("“어디 가?” 그가 물었다. 나는 대답하지 않았다.", "ko") == [
         "“어디 가?” 그가 물었다.", "나는 대답하지 않았다."]

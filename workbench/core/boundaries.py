@@ -73,6 +73,8 @@ _TITLE = re.compile(
     r"Doç|Av|Cel|Ten)\.$")
 #: a dash that opens a sentence, and the letter after it
 _DASH_THEN_WORD = re.compile(r"[—–-]\s?([^\W\d_])")
+#: a text ending with an ellipsis (three dots or the one character), closing quotes allowed
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’»)]*$")
 #: a Latin initial: "P." in "P. Diddy"
 _INITIAL = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.$")
 #: the first clause of a Chinese sentence that names who spoke: 他问道 / Wade 说 / 她笑着说
@@ -137,6 +139,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
         cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1].isupper() and bool(
             _TITLE.search(prev)))
     cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_dash(nxt))
+    cuts = _join(paragraph, cuts, lambda prev, nxt: _continues_after_ellipsis(prev, nxt))
     cuts = _join(paragraph, cuts, lambda prev, nxt: nxt[:1] == "(" and nxt[1:2].islower())
     if cuts and _NUMBER_LABEL.fullmatch(paragraph[:cuts[0]].strip()):
         cuts = cuts[1:]  # a heading's number: "Chapter 10. | Debian and the kernel"
@@ -337,6 +340,12 @@ def _continues_after_dash(nxt: str) -> bool:
     dialogue does in Spanish (¿Vienes? —preguntó ella.) and Russian (— кричали люди)."""
     m = _DASH_THEN_WORD.match(nxt)
     return bool(m) and m[1].islower()
+
+
+def _continues_after_ellipsis(prev: str, nxt: str) -> bool:
+    """An ellipsis and a small letter go on with the sentence: "Debian is... what is Linux?!"
+    (pysbd cuts there when a question word follows)."""
+    return bool(_ELLIPSIS_END.search(prev)) and nxt[:1].isalpha() and nxt[:1].islower()
 
 
 def _after_quotation(prev: str) -> bool:
