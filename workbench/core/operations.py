@@ -46,6 +46,18 @@ def _check_side(side: str) -> None:
         raise OperationError(f"unknown side {side!r}: use 'src' or 'tgt'")
 
 
+def _sentence_at(doc: Document, side: str, sid: int) -> tuple[int, Sentence]:
+    """(position, sentence) of sentence ``sid`` of ``side``; an OperationError if it is gone
+    (an edit prepared before another one removed it)."""
+    _check_side(side)
+    s_side = doc.side(side)
+    try:
+        pos = s_side.position(sid)
+    except KeyError:
+        raise OperationError(f"there is no sentence {sid}") from None
+    return pos, s_side.sentences[pos]
+
+
 # ---------------------------------------------------------------- row operations
 
 def move_first_up(doc: Document, i: int, side: str) -> Edit:
@@ -164,12 +176,7 @@ def edit_sentence(doc: Document, side: str, sid: int, text: str) -> Edit:
     text = text.strip()
     if not text:
         raise OperationError("a sentence cannot be empty: join or move it instead")
-    s_side = doc.side(side)
-    try:
-        pos = s_side.position(sid)
-    except KeyError:
-        raise OperationError(f"there is no sentence {sid}") from None
-    old = s_side.sentences[pos]
+    pos, old = _sentence_at(doc, side, sid)
     if old.text == text:
         raise OperationError("the text is unchanged")
     return Edit("edit sentence", (Splice(side, pos, (old,), (old.with_text(text),)),))
@@ -181,10 +188,7 @@ def replace_spans(doc: Document, side: str, sid: int,
     text, for each ``(start, end, replacement)`` of ``spans`` (offsets into the sentence as it
     reads now; applied right to left so that each stays valid). This is how a spelling fix, a
     term fix or a reviewer's suggestion changes a sentence."""
-    try:
-        text = doc.side(side).get(sid).text
-    except KeyError:
-        raise OperationError(f"there is no sentence {sid}") from None
+    text = _sentence_at(doc, side, sid)[1].text
     for start, end, replacement in sorted(spans, key=lambda s: -s[0]):
         if not 0 <= start <= end <= len(text):
             raise OperationError(f"characters {start}-{end} are outside sentence {sid} now")
@@ -197,29 +201,19 @@ def replace_span(doc: Document, side: str, sid: int, start: int, end: int, repla
     """:func:`replace_spans` for one span. With ``expected``, the characters must still read
     so: a finding made before later edits may point at other text now."""
     if expected is not None:
-        try:
-            text = doc.side(side).get(sid).text
-        except KeyError:
-            raise OperationError(f"there is no sentence {sid}") from None
-        if text[start:end] != expected:
+        if _sentence_at(doc, side, sid)[1].text[start:end] != expected:
             raise OperationError(f"'{expected}' is no longer at that place: check again")
     return replace_spans(doc, side, sid, [(start, end, replacement)])
 
 
 def split_sentence(doc: Document, side: str, sid: int, offset: int, bead_hint: int | None = None) -> Edit:
     """Split a sentence at character ``offset``; both halves get new ids in the same row."""
-    _check_side(side)
-    s_side = doc.side(side)
-    try:
-        pos = s_side.position(sid)
-    except KeyError:
-        raise OperationError(f"there is no sentence {sid}") from None
-    old = s_side.sentences[pos]
+    pos, old = _sentence_at(doc, side, sid)
     left, right = old.text[:offset].strip(), old.text[offset:].strip()
     if not left or not right:
         raise OperationError("split inside the sentence, with text on both sides of the cursor")
     before = _ids(doc)
-    a, b_id = s_side.next_id, s_side.next_id + 1
+    a, b_id = doc.side(side).next_id, doc.side(side).next_id + 1
     after = (before[0] + 2, before[1]) if side == "src" else (before[0], before[1] + 2)
     halves = (Sentence(a, left, old.para), Sentence(b_id, right, old.para))
     bi = bead_hint if bead_hint is not None and sid in getattr(doc.beads[bead_hint], side) \
