@@ -141,6 +141,35 @@ def test_paragraphs_marked_by_a_first_line_indent_and_justified_spacing():
     assert got[2][1] == "-- Да, -- сказал он."
 
 
+def test_indented_paragraphs_of_a_dialogue_of_one_line_each():
+    """The same layout where most paragraphs are a line of dialogue: most lines are then first
+    lines, and the text's margin is told by the lines that go on a sentence. Before, such a
+    text was read a line at a time, every line end cutting a sentence."""
+    paras = ["Он вошёл в комнату и увидел на столе письмо. Письмо было от матери, почерк был "
+             "неровный, словно она писала второпях. Он перечитал его несколько раз.",
+             "— Ты вернулся? — спросила мать, стоя в дверях.", "— Да, — ответил он.",
+             "Она улыбнулась и ничего больше не сказала. За окном шёл дождь, и во дворе было "
+             "тихо, только воробьи прыгали по веткам старой липы.",
+             "— Есть хочешь?", "Он кивнул."] * 4
+    text = "".join("     " + textwrap.fill(p, 66) + "\n" for p in paras)
+    assert paragraphs(text) == paras
+
+
+def test_wrapped_chinese_with_full_width_indents():
+    """A Chinese e-text: 35 characters a line, each paragraph opened by two full-width
+    spaces, no blank lines, short paragraphs of dialogue among long ones."""
+    paras = ["他走进房间，看见桌上放着一封信。信是母亲写的，字迹有些潦草，像是匆忙之间写成的。"
+             "他拿起信，读了一遍又一遍，心里说不出是什么滋味。窗外的雨下个不停。",
+             "“你回来了？”母亲站在门口，脸上带着笑。", "他点点头，什么也没说。",
+             "第二天早上，他很早就起来了。院子里静悄悄的，只有几只麻雀在树枝上跳来跳去。"
+             "他决定回家去看看母亲，可是走到村口又停了下来。"] * 4
+    lines = []
+    for p in paras:
+        t = "\u3000\u3000" + p
+        lines += [t[k:k + 35] for k in range(0, len(t), 35)]
+    assert paragraphs("\n".join(lines) + "\n") == paras
+
+
 def test_list_items_and_quotations_with_a_hanging_indent_stay_whole():
     body = textwrap.fill(DICKENS[0], 66)
     text = ("\n".join("    " + line for line in body.split("\n")) + "\n    Official images contain"

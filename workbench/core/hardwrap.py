@@ -7,10 +7,12 @@ as a plain text otherwise is, every line end would cut a sentence ("it was the a
 by another line of the same run), which are most of its lines: most are filled to nearly the
 same width, no wider than a terminal, and most stop in mid-sentence (no sentence end, or the
 next line goes on in small letters). Its paragraphs are then the runs of lines between blank
-lines, joined; a line indented deeper than the text's lines usually are starts a paragraph of
-its own after a sentence end or a short line, in a text whose deeper lines are mostly followed
-by lines back at the usual indent (a book that marks its paragraphs by the first line's indent
-and no blank line, as Russian e-texts do; not the hanging indent of a list or a quotation).
+lines, joined; a line indented deeper than the text's margin (where the lines that go on a
+sentence start) starts a paragraph of its own after a sentence end or a short line, in a text
+whose deeper lines mostly end a sentence or are followed by lines back at the margin (a book
+that marks its paragraphs by the first line's indent and no blank line, as Russian e-texts do,
+and Chinese ones with two full-width spaces, dialogue of a line a paragraph included; not the
+hanging indent of a list or a quotation).
 A justified text's padding (runs of spaces between words on most lines) becomes one space.
 A text with a
 sentence or a paragraph per line, a list, a poem with short or uneven lines is not.
@@ -35,8 +37,9 @@ OPEN_SHARE = 0.5
 #: in a script with capitals, at least this share of the next lines go on in small letters (a
 #: list of titles, each a capitalized line without a full stop, is not a wrapped paragraph)
 GOES_ON_SHARE = 0.25
-#: at least this share of the non-blank lines are inside runs (a paragraph of n lines has n - 1)
-INNER_SHARE = 0.5
+#: at least this share of the non-blank lines are inside runs (a paragraph of n lines has n - 1;
+#: a dialogue of one-line paragraphs among longer ones has about a third)
+INNER_SHARE = 0.3
 #: lines looked at (the start of the text tells)
 SAMPLE = 8000
 #: a share of lines with runs of spaces between words above this: the text is justified
@@ -55,10 +58,15 @@ def width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The width the stripped ``lines`` of a text are wrapped at, or None if they are not."""
+def wrap_width(lines: Sequence[str], deeper: Sequence[bool] = ()) -> int | None:
+    """The width the stripped ``lines`` of a text are wrapped at, or None if they are not.
+    ``deeper``: which lines are indented deeper than the text's lines usually are; a line that
+    ends a sentence before one of them ends a paragraph (marked by its first line's indent),
+    as a line before a blank line does."""
     head = lines[:SAMPLE]
-    inner = [(line, nxt) for line, nxt in zip(head, head[1:]) if line and nxt]
+    starts = list(deeper[:SAMPLE]) + [False] * (len(head) - len(deeper[:SAMPLE]))
+    inner = [(line, nxt) for line, nxt, start in zip(head, head[1:], starts[1:])
+             if line and nxt and not (start and line.endswith(_ENDS))]
     if len(inner) < 3 or len(inner) < INNER_SHARE * sum(1 for line in head if line):
         return None
     widths = sorted(width(line) for line, _ in inner)
@@ -79,18 +87,22 @@ def unwrap(raw: Sequence[str]) -> tuple[int, list[tuple[int, str]]] | None:
     """The width a text's lines (as read, not stripped) are wrapped at and its paragraphs,
     each with the line (1-based) it starts on; None when the text is not hard-wrapped."""
     rows = [line.strip() for line in raw]
-    wrapped = wrap_width(rows)
+    indents = [len(line) - len(line.lstrip()) for line in (r.expandtabs(8) for r in raw)]
+    usual = _margin_indent(rows, indents)
+    if usual is None:
+        return None
+    wrapped = wrap_width(rows, [i > usual for i in indents])
     if wrapped is None:
         return None
-    indents = [len(line) - len(line.lstrip()) for line in (r.expandtabs(8) for r in raw)]
-    usual = Counter(i for i, row in zip(indents, rows) if row).most_common(1)[0][0]
     padded = [row for row in rows[:SAMPLE] if row]
     if sum(bool(_PADDING.search(row)) for row in padded) > JUSTIFIED_SHARE * len(padded):
         rows = [_PADDING.sub(" ", row) for row in rows]
-    # a deeper line followed by one back at the usual indent is a paragraph's first line; one
-    # followed by more of the same depth is a list item's or a quotation's (a hanging indent)
+    # a deeper line followed by one back at the usual indent is a paragraph's first line, and
+    # so is one that ends a sentence (a paragraph of one line: a line of dialogue); one that
+    # goes on at the same depth is a list item's or a quotation's (a hanging indent)
     deep = [k for k in range(len(rows) - 1) if rows[k] and rows[k + 1] and indents[k] > usual]
-    first_lines = sum(indents[k + 1] < indents[k] for k in deep) > len(deep) / 2
+    first_lines = sum(indents[k + 1] < indents[k] or rows[k].endswith(_ENDS)
+                      for k in deep) > len(deep) / 2
     # where each line ends, in columns from the left edge; the right margin they are broken at
     ends = [i + width(row) for i, row in zip(indents, rows)]
     inner = sorted(e for e, row, nxt in zip(ends, rows, rows[1:]) if row and nxt)
@@ -108,6 +120,18 @@ def unwrap(raw: Sequence[str]) -> tuple[int, list[tuple[int, str]]] | None:
         else:  # room: the previous line could have taken one more wide character
             pieces[-1] += [separator(prev, line, ends[k - 1] + 2 <= margin), line]
     return wrapped, [(n, "".join(p)) for n, p in zip(starts, pieces)]
+
+
+def _margin_indent(rows: Sequence[str], indents: Sequence[int]) -> int | None:
+    """The indent of the text's left margin: the one most lines that go on with the line
+    before them have (a wrap puts them there; a first line may be deeper, and in a dialogue
+    most lines are first lines); the most common indent when no line goes on. None for a
+    blank text."""
+    counted = Counter(i for k, (i, row) in enumerate(zip(indents, rows))
+                      if row and k and rows[k - 1] and not rows[k - 1].endswith(_ENDS))
+    if not counted:
+        counted = Counter(i for i, row in zip(indents, rows) if row)
+    return counted.most_common(1)[0][0] if counted else None
 
 
 def separator(before: str, line: str, room: bool = True) -> str:
