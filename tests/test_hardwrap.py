@@ -155,6 +155,17 @@ def test_indented_paragraphs_of_a_dialogue_of_one_line_each():
     assert paragraphs(text) == paras
 
 
+def test_a_wrapped_dialogue_with_blank_lines():
+    """Project Gutenberg's layout for a dialogue: most paragraphs one short line, so only about
+    a third of the lines lie inside a run of lines (the longer paragraphs' first lines)."""
+    paras = ["He walked into the room and saw a letter on the table. It was from his mother; the "
+             "hand was uneven, as if she had written it in a hurry. He read it several times.",
+             '"You are back?" asked his mother from the door.', '"Yes," he said.', '"Hungry?"',
+             "He nodded.", "She smiled and said nothing more. Outside the rain kept falling, and "
+             "the yard was quiet, but for the sparrows in the branches of the old lime tree."] * 4
+    assert paragraphs("\n\n".join(textwrap.fill(p, 70) for p in paras) + "\n") == paras
+
+
 def test_wrapped_chinese_with_full_width_indents():
     """A Chinese e-text: 35 characters a line, each paragraph opened by two full-width
     spaces, no blank lines, short paragraphs of dialogue among long ones."""
