@@ -26,7 +26,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from . import gutenberg
 from .errors import InputError, read_bytes
 from .hardwrap import unwrap
 from .scripts import CYRILLIC_LANGS
@@ -418,14 +420,25 @@ def paragraph_lines(text: str) -> list[tuple[int, str]]:
     return read_paragraphs(text)[0]
 
 
-def read_paragraphs(text: str) -> tuple[list[tuple[int, str]], int | None]:
-    """``paragraph_lines``, and the width (columns) a hard-wrapped text's lines are broken at
-    (None for a text that is not: hardwrap.py)."""
-    raw = text.split("\n")
+class ParagraphsRead(NamedTuple):
+    """A plain text's paragraphs, with the line (1-based) each starts on, and how its layout
+    was read: the width (columns) its lines are broken at, if it is hard-wrapped (hardwrap.py);
+    the lines (first, end; 0-based) of the book, if it is framed by Project Gutenberg's header
+    and licence, which are left out (gutenberg.py)."""
+
+    lines: list[tuple[int, str]]
+    wrapped: int | None
+    book: tuple[int, int] | None
+
+
+def read_paragraphs(text: str) -> ParagraphsRead:
+    """``paragraph_lines``, and how the text's layout was read (``ParagraphsRead``)."""
+    raw, book = gutenberg.blanked(text.split("\n"))
     unwrapped = unwrap(raw)
     if unwrapped is not None:
-        return unwrapped[1], unwrapped[0]
-    return [(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()], None
+        return ParagraphsRead(unwrapped[1], unwrapped[0], book)
+    return ParagraphsRead([(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()],
+                          None, book)
 
 
 def lines(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Plain text: one paragraph per non-blank line, in any encoding ``textio`` tells; a
 hard-wrapped text (lines broken at about 70 columns, core/hardwrap.py) one per run of lines
-between blank lines, with a warning that says so; a text of one segment per line
+between blank lines, with a warning that says so; a Project Gutenberg e-book without its
+header and licence (core/gutenberg.py), with a warning too; a text of one segment per line
 (``segments``): the runs of lines between blank lines (or hunalign's ``<p>`` lines) as
 paragraphs, their lines joined by newlines."""
 
@@ -19,11 +20,17 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
     if segments:
         paras = ["\n".join(b) for b in segment_blocks(tf.text)]
     else:
-        lines, wrapped = read_paragraphs(tf.text)
-        paras = [p for _, p in lines]
-        if wrapped is not None:
-            warnings = (*warnings, f"its lines are broken at about {wrapped} columns inside "
-                        "paragraphs: each run of lines between blank lines is read as one "
+        layout = read_paragraphs(tf.text)
+        paras = [p for _, p in layout.lines]
+        if layout.book is not None:
+            first, end = layout.book
+            last = len(tf.text.rstrip("\n").split("\n"))
+            licence = f" and licence (lines {end + 1}-{last}) are" if end < last else " is"
+            warnings = (*warnings, f"it is a Project Gutenberg e-book: the book is lines "
+                        f"{first + 1}-{end}; its header (lines 1-{first}){licence} left out")
+        if layout.wrapped is not None:
+            warnings = (*warnings, f"its lines are broken at about {layout.wrapped} columns "
+                        "inside paragraphs: each run of lines between blank lines is read as one "
                         "paragraph (give --presegmented if every line is one segment)")
     return SourceFile(str(path), "text", tuple(Paragraph(p) for p in paras),
                       tf.sha256, tf.encoding, warnings)
