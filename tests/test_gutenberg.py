@@ -67,3 +67,37 @@ def test_align_says_what_it_left_out_and_errors_keep_the_files_lines(tmp_path):
     res = CliRunner().invoke(main, ["align", str(bad), str(bad), "-o", str(tmp_path / "b.yaml")])
     assert res.exit_code == 2
     assert f"{bad}:10: has a sentence of" in res.output
+
+
+GUTENBERG_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>The Project Gutenberg eBook of Hamlet</title></head>
+<body>
+<section class="pg-boilerplate pgheader" id="pg-header">
+<h2>The Project Gutenberg eBook of Hamlet</h2>
+<div>This ebook is for the use of anyone anywhere in the United States at no cost.</div>
+<div id="pg-start-separator"><span>*** START OF THE PROJECT GUTENBERG EBOOK HAMLET ***</span></div>
+</section>
+<h2>ACT I</h2>
+<p>Who's there? Nay, answer me: stand, and unfold yourself.</p>
+<section class="pg-boilerplate pgheader" id="pg-footer">
+<div id="pg-end-separator"><span>*** END OF THE PROJECT GUTENBERG EBOOK HAMLET ***</span></div>
+<div><p>Updated editions will replace the previous one.</p></div>
+</section>
+</body></html>
+"""
+
+
+def test_an_html_edition_loses_its_frame_too(tmp_path):
+    from workbench.core.readers import read_source
+
+    page = tmp_path / "hamlet.html"
+    page.write_text(GUTENBERG_HTML, encoding="utf-8")
+    src = read_source(page, "en")
+    assert src.format == "html"
+    assert [(p.kind, p.text) for p in src.paragraphs] == [
+        ("heading", "ACT I"), ("paragraph", "Who's there? Nay, answer me: stand, and unfold yourself.")]
+    assert src.warnings == ("it is a Project Gutenberg e-book: its header (3 paragraphs) and "
+                            "licence (2 paragraphs) are left out",)
+    # a page that is not one keeps every paragraph
+    page.write_text(GUTENBERG_HTML.replace("*** START OF", "START"), encoding="utf-8")
+    assert len(read_source(page, "en").paragraphs) == 7

@@ -24,10 +24,11 @@ InputError naming the file and what to do.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import gutenberg
 from ..errors import InputError
 
 #: the kinds of paragraph a reader reports
@@ -140,9 +141,24 @@ def read_source(path: str | Path, lang: str | None = None,
         from .bilingual import read
     else:  # pragma: no cover - sniff returns only the formats above
         raise InputError(f"is in a format workbench does not read ({fmt})", path=str(p))
-    if fmt == "text":
+    if fmt == "text":  # a Gutenberg frame is left out line by line there (textio)
         return read(p, lang=lang, encoding=encoding, fmt=fmt, segments=segments)
-    return read(p, lang=lang, encoding=encoding, fmt=fmt)
+    src = read(p, lang=lang, encoding=encoding, fmt=fmt)
+    return src if fmt in PAIRED_FORMATS else _without_gutenberg_frame(src)
+
+
+def _without_gutenberg_frame(src: SourceFile) -> SourceFile:
+    """``src`` without the paragraphs of Project Gutenberg's header and licence, if it is a
+    Gutenberg e-book (an HTML or EPUB edition: core/gutenberg.py), with a warning."""
+    span = gutenberg.body([p.text for p in src.paragraphs])
+    if span is None:
+        return src
+    first, end = span
+    after = len(src.paragraphs) - end
+    licence = f" and licence ({after} paragraphs) are" if after else " is"
+    note = (f"it is a Project Gutenberg e-book: its header ({first} paragraphs){licence} "
+            "left out")
+    return replace(src, paragraphs=src.paragraphs[first:end], warnings=(*src.warnings, note))
 
 
 def is_bilingual(path: str | Path) -> bool:
