@@ -6,7 +6,8 @@ Russian samples are the NTREX dev documents (not used to build the detector), cu
 sentences, three-sentence paragraphs and whole documents, each encoded in windows-1251, KOI8-R,
 CP866 and mac-cyrillic (characters a code page lacks, like the em dash in KOI8-R, become their
 ASCII look-alikes, as an old editor would have written them). German and French samples (Text+Berg
-dev) in windows-1252 check that Latin text is not taken for Cyrillic. Printed: the share read
+dev) in windows-1252 check that Latin text is not taken for Cyrillic; Chinese (NTREX zh-en dev) in
+GBK and GB18030, that a Chinese code page is told. Printed: the share read
 back exactly, for the workbench's detector with and without the side's language, and for
 charset-normalizer alone.
 """
@@ -97,6 +98,9 @@ def main() -> None:
         path = DATA / "textberg-de-fr-dev" / f"dev.{lang}"
         if path.exists():
             run(samples(path), ["cp1252"], lang)
+    zh = DATA / "ntrex-zh-en-dev" / "zh"
+    if zh.is_dir():
+        run(samples(zh), ["gbk", "gb18030"], "zh")
 
 
 if __name__ == "__main__":

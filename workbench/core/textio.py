@@ -15,7 +15,9 @@ and a heavy cost for box-drawing and other symbols that ordinary text never has 
 becomes when read as windows-1251, and the reverse). Only bytes above 0x7F count: the ASCII
 part is the same in every candidate. When the best two candidates score close, the reader
 adds a warning naming both. Files that are not text at all (NUL bytes, control characters,
-PDF, Word, images) are refused with a hint.
+PDF, Word, images) are refused with a hint. A Chinese, Japanese or Korean multi-byte code page
+(Shift_JIS, GBK, Big5, EUC-KR ...) that charset-normalizer names is taken when the whole file
+decodes in it to those scripts and no Russian code page reads it as Russian.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import gutenberg
+from . import aozora, gutenberg
 from .errors import InputError, read_bytes
 from .hardwrap import unwrap
 from .scripts import CYRILLIC_LANGS
@@ -39,8 +41,19 @@ ENCODING_NAMES = {
     "utf-16-be": "UTF-16 BE", "utf-32-le": "UTF-32 LE", "utf-32-be": "UTF-32 BE",
     "cp1251": "windows-1251", "koi8_r": "KOI8-R", "cp866": "CP866", "mac_cyrillic":
     "mac-cyrillic", "cp1252": "windows-1252", "latin_1": "ISO-8859-1", "cp1250": "windows-1250",
-    "iso8859_15": "ISO-8859-15",
+    "iso8859_15": "ISO-8859-15", "cp932": "Shift_JIS", "shift_jis": "Shift_JIS",
+    "euc_jp": "EUC-JP", "iso2022_jp": "ISO-2022-JP", "gb2312": "GB2312", "gbk": "GBK",
+    "gb18030": "GB18030", "big5": "Big5", "cp950": "Big5", "euc_kr": "EUC-KR", "cp949": "EUC-KR",
 }
+#: the multi-byte code pages of Chinese, Japanese and Korean text (as charset-normalizer names
+#: them): a Japanese book from Aozora Bunko is Shift_JIS, an older Chinese e-text GBK or Big5
+CJK_PAGES = frozenset({
+    "cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
+    "euc_jisx0213", "iso2022_jp", "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950",
+    "euc_kr", "cp949", "johab"})
+#: Chinese, Japanese or Korean characters a text must have to be read in their code page
+MIN_CJK = 8
+_CJK_CHAR = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 #: the Russian legacy code pages, always candidates
 CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
 
@@ -224,6 +237,21 @@ def _cyrillic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
+def _cjk_reading(data: bytes, codec: str | None) -> bool:
+    """Does ``data`` decode in ``codec``, a Chinese, Japanese or Korean code page, to text in
+    those scripts: nearly all its non-ASCII characters theirs, and a third of its letters at
+    least (Latin text with a few accented letters decodes to a few Chinese characters too)?"""
+    if codec not in CJK_PAGES:
+        return False
+    text = _decodes(data[:_SAMPLE_BYTES], codec) or _decodes(data, codec)
+    if text is None:
+        return False
+    wide = sum(1 for c in text if c >= "\x80")
+    cjk = len(_CJK_CHAR.findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    return cjk >= MIN_CJK and cjk >= 0.8 * wide and cjk >= letters / 3
+
+
 def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
     """The encoding of ``data`` (see the module docstring); raises InputError (no path) when
     the bytes are not text."""
@@ -261,6 +289,11 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
     guessed = guess.encoding if guess is not None else None
     if guessed is not None and _decodes(_PRINTABLE, guessed) != _PRINTABLE.decode("ascii"):
         guessed = None  # EBCDIC and the like: not a plain text file's encoding today
+    # Shift_JIS, GBK, Big5 ...: a single-byte page reads any bytes, but as letters no text
+    # has (a Japanese file in CP866 scores about -10 as Russian, Russian prose about -3)
+    if _cjk_reading(data, guessed) and _decodes(data, guessed) is not None and (
+            best_cyr is None or best_cyr[0] <= -5.0):
+        return Detection(guessed)
     latin = []
     for codec in dict.fromkeys((*LATIN_PAGES, *([guessed] if guessed else []))):
         if _decodes(data, codec) is not None:
@@ -424,21 +457,28 @@ class ParagraphsRead(NamedTuple):
     """A plain text's paragraphs, with the line (1-based) each starts on, and how its layout
     was read: the width (columns) its lines are broken at, if it is hard-wrapped (hardwrap.py);
     the lines (first, end; 0-based) of the book, if it is framed by Project Gutenberg's header
-    and licence, which are left out (gutenberg.py)."""
+    and licence, which are left out (gutenberg.py); for an Aozora Bunko text, whose ruby and
+    notes are left out, the lines of its block explaining the symbols and the first line of
+    its colophon, left out too (aozora.py)."""
 
     lines: list[tuple[int, str]]
     wrapped: int | None
     book: tuple[int, int] | None
+    aozora: tuple[tuple[int, int] | None, int | None] | None = None
 
 
 def read_paragraphs(text: str) -> ParagraphsRead:
     """``paragraph_lines``, and how the text's layout was read (``ParagraphsRead``)."""
     raw, book = gutenberg.blanked(text.split("\n"))
+    marked = None
+    if aozora.is_aozora(raw):
+        raw, block, colophon = aozora.cleaned(raw)
+        marked = (block, colophon)
     unwrapped = unwrap(raw)
     if unwrapped is not None:
-        return ParagraphsRead(unwrapped[1], unwrapped[0], book)
+        return ParagraphsRead(unwrapped[1], unwrapped[0], book, marked)
     return ParagraphsRead([(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()],
-                          None, book)
+                          None, book, marked)
 
 
 def lines(text: str) -> list[str]:
