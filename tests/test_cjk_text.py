@@ -14,11 +14,12 @@ from workbench.core.textio import detect_encoding, read_paragraphs, read_text
 ZH = ("据报道，法医检查确认是这头公猪撕咬该农民致其死亡的。当地警方表示，事发时农民正在喂猪，"
       "家人在猪圈里发现了他的遗体。")
 JA = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所で泣いていた。"
+ZH_TW = "據報道，法醫檢查確認是這頭公豬撕咬該農民致其死亡的。當地警方表示，家人在豬圈裡發現了他的遺體。"
 KO = "국가 기관이 발표한 자료에 따르면 올해 관광객 수는 작년보다 크게 늘었다. 정부는 새로운 정책을 준비하고 있다."
 
 
 @pytest.mark.parametrize("text, codec", [(ZH, "gbk"), (ZH, "gb18030"), (JA, "cp932"),
-                                         (JA, "euc_jp"), (KO, "euc_kr")])
+                                         (JA, "euc_jp"), (KO, "euc_kr"), (ZH_TW, "big5")])
 def test_a_cjk_code_page_is_told_whatever_language_the_side_is_said_to_be(text, codec):
     data = (text + "\n") * 3
     raw = data.encode(codec)
