@@ -88,6 +88,28 @@ def test_html_kinds_lists_tables_footnotes_and_a_legacy_charset(tmp_path):
                    ("footnote", "ОПОН — отряд.")]
 
 
+def test_html_pre_keeps_its_lines_and_a_wrapped_book_its_paragraphs(tmp_path):
+    """A book saved from lib.ru is one <pre> of hard-wrapped, indented paragraphs: read as its
+    paragraphs, not as one; a code listing is a paragraph per line, not one."""
+    import textwrap
+
+    paras = ["Он вошёл в комнату и увидел на столе письмо. Письмо было от матери, почерк был "
+             "неровный, словно она писала второпях. Он перечитал его несколько раз.",
+             "-- Ты вернулся? -- спросила мать, стоя в дверях.", "-- Да, -- ответил он.",
+             "Она улыбнулась и ничего больше не сказала. За окном шёл дождь, и во дворе было "
+             "тихо, только воробьи прыгали по веткам старой липы."] * 3
+    book = "\n".join("     " + textwrap.fill(p, 66) for p in paras)
+    page = tmp_path / "book.html"
+    page.write_bytes(f"<html><head><meta charset='koi8-r'></head><body><h2>Рассказ</h2>"
+                     f"<pre>\n{book}\n</pre><p>Конец.</p></body></html>".encode("koi8_r"))
+    got = [(p.kind, p.text) for p in read_source(page, "ru").paragraphs]
+    assert got == [("heading", "Рассказ"), *(("paragraph", p) for p in paras), ("paragraph", "Конец.")]
+    page.write_text("<html><body><p>Run:</p><pre>apt-get update\napt-get install  foo\n</pre>"
+                    "</body></html>", encoding="utf-8")
+    assert [p.text for p in read_source(page, "en").paragraphs] == [
+        "Run:", "apt-get update", "apt-get install foo"]
+
+
 def test_markdown_blocks_without_markup(tmp_path):
     md = tmp_path / "notes.md"
     md.write_text("---\ntitle: front matter\n---\n# The *siege* ends\n\nThe police **left** "

@@ -474,11 +474,17 @@ def read_paragraphs(text: str) -> ParagraphsRead:
     if aozora.is_aozora(raw):
         raw, block, colophon = aozora.cleaned(raw)
         marked = (block, colophon)
+    wrapped, lines = laid_out(raw)
+    return ParagraphsRead(lines, wrapped, book, marked)
+
+
+def laid_out(raw: list[str]) -> tuple[int | None, list[tuple[int, str]]]:
+    """The paragraphs of lines of text, each with its line (1-based), and the width they are
+    wrapped at: a paragraph per non-blank line, or a hard-wrapped text's (hardwrap.py)."""
     unwrapped = unwrap(raw)
     if unwrapped is not None:
-        return ParagraphsRead(unwrapped[1], unwrapped[0], book, marked)
-    return ParagraphsRead([(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()],
-                          None, book, marked)
+        return unwrapped
+    return None, [(n, line.strip()) for n, line in enumerate(raw, 1) if line.strip()]
 
 
 def lines(text: str) -> list[str]:

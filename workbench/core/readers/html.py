@@ -9,7 +9,8 @@ role="main"), only that is read. Comments and processing instructions are never 
 Kinds: <h1>-<h6> headings (with their level), <li>/<dt>/<dd> list items, <td>/<th> table
 cells, <figcaption>/<caption> captions, footnotes (role="doc-footnote", doc-endnote,
 epub:type="footnote", class "footnote"), everything else a paragraph. <br> ends a paragraph.
-White space is collapsed as a browser does (a no-break space stays).
+White space is collapsed as a browser does (a no-break space stays); a <pre> block gives a
+paragraph per line, or per paragraph of a hard-wrapped text (a book saved from lib.ru).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from pathlib import Path
 
 from . import Paragraph, SourceFile, no_text
+from ..textio import laid_out
 from .limits import MAX_MARKUP, check_size
 from .text import decoded
 
@@ -106,13 +108,19 @@ class _Collector:
         self.buf: list[str] = []
         self.stack: list[tuple[str, int | None]] = [("paragraph", None)]
         self.where = where
+        self.pre = 0  # how many <pre> elements the walk is inside
 
     def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.buf)).strip()
+        raw = "".join(self.buf)
         self.buf.clear()
-        if text:
-            kind, level = self.stack[-1]
-            self.out.append(Paragraph(text, kind, level, where=self.where))
+        # preformatted text keeps its lines: a paragraph per line, or per run of a
+        # hard-wrapped text's lines (a book saved from lib.ru is one <pre>)
+        texts = [t for _, t in laid_out(raw.split("\n"))[1]] if self.pre else [raw]
+        kind, level = self.stack[-1]
+        for text in texts:
+            text = _SPACE.sub(" ", text).strip()
+            if text:
+                self.out.append(Paragraph(text, kind, level, where=self.where))
 
     def visit(self, el) -> None:
         tag = _tag(el)
@@ -130,6 +138,7 @@ class _Collector:
                 self.stack.append(("footnote", None))
             else:
                 self.stack.append((kind, level) if kind else inherited)
+        self.pre += tag == "pre"
         if el.text:
             self.buf.append(el.text)
         for child in el:
@@ -139,6 +148,7 @@ class _Collector:
         if block:
             self.flush()
             self.stack.pop()
+        self.pre -= tag == "pre"
 
 
 def content_root(root):
