@@ -32,7 +32,7 @@ def align(documents: OpenDocuments, source: Path, target: Path | None, pair: Tex
     """Align SOURCE with its translation TARGET and save the proposed alignment.
 
     \b
-    SOURCE and TARGET: text, DOCX, ODT, HTML, EPUB, Markdown, SRT/WebVTT or PDF files
+    SOURCE and TARGET: text, DOCX, ODT, HTML, EPUB, FB2, Markdown, SRT/WebVTT or PDF files
     (told by their content). A single XLIFF or TMX file holds both sides, already paired:
     its units become the rows, to review and re-align.
     """

@@ -6,6 +6,7 @@
 | DOCX          | docx.py       | ZIP with word/document.xml                   | paragraphs, headings, list items, table cells, footnotes, captions |
 | ODT           | odt.py        | ZIP with an OpenDocument text mimetype       | the same                            |
 | EPUB          | epub.py       | ZIP with application/epub+zip                | each chapter's blocks, in spine order |
+| FictionBook 2 | fb2.py        | <FictionBook>; a ZIP holding one .fb2        | the bodies' paragraphs, titles, verse, notes |
 | HTML, XHTML   | html.py       | <!DOCTYPE html>, <html>, or mostly tags      | blocks of the page's content (no script, style, navigation) |
 | Markdown      | markdown.py   | .md, or Markdown headings and lists          | blocks                              |
 | SRT, WebVTT   | subtitles.py  | a cue number and a timecode; WEBVTT          | cues (with their timecodes)         |
@@ -95,6 +96,7 @@ class SourceFile:
 
 FORMAT_NAMES = {"text": "plain text", "docx": "a Word document (.docx)",
                 "odt": "an OpenDocument text (.odt)", "epub": "an EPUB book",
+                "fb2": "a FictionBook (FB2) book", "fb2.zip": "a zipped FictionBook (FB2) book",
                 "html": "an HTML page", "markdown": "Markdown", "srt": "SRT subtitles",
                 "vtt": "WebVTT subtitles", "pdf": "a PDF", "xliff": "an XLIFF file",
                 "tmx": "a TMX translation memory"}
@@ -129,6 +131,8 @@ def read_source(path: str | Path, lang: str | None = None,
         from .odt import read
     elif fmt == "epub":
         from .epub import read
+    elif fmt in ("fb2", "fb2.zip"):
+        from .fb2 import read
     elif fmt == "html":
         from .html import read
     elif fmt == "markdown":

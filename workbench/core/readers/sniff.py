@@ -31,8 +31,8 @@ _MD_OTHER = re.compile(r"^```|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^[-*+][ \t
 
 
 def sniff(path: Path) -> str:
-    """``text``, ``docx``, ``odt``, ``epub``, ``html``, ``markdown``, ``srt``, ``vtt``,
-    ``pdf``, ``xliff`` or ``tmx``; an encrypted Office file or an unknown archive is an
+    """``text``, ``docx``, ``odt``, ``epub``, ``fb2`` (``fb2.zip`` zipped), ``html``,
+    ``markdown``, ``srt``, ``vtt``, ``pdf``, ``xliff`` or ``tmx``; an encrypted Office file or an unknown archive is an
     InputError."""
     size = regular_size(path)
     if not size:
@@ -80,13 +80,15 @@ def _text_kind(text: str, path: Path) -> str:
         root = _root_element(start)
         if root in ("xliff", "tmx"):
             return root
+        if root == "fictionbook":
+            return "fb2"
         if root in ("html", "body", "head"):
             return "html"
         if root and root not in ("p", "div") and start.startswith(("<?xml", "<!--", "<!DOCTYPE")):
             raise InputError(f"is an XML file (<{root}>) of a kind workbench does not read",
                              path=str(path),
-                             hint="give a text, DOCX, ODT, HTML, EPUB, PDF, subtitle, XLIFF or "
-                                  "TMX file")
+                             hint="give a text, DOCX, ODT, HTML, EPUB, FB2, PDF, subtitle, "
+                                  "XLIFF or TMX file")
     tags = _HTML_TAGS.findall(text)
     if len(tags) >= 3 and sum(map(len, tags)) > 0.02 * len(text):
         return "html"
@@ -137,6 +139,8 @@ def _zip_kind(path: Path) -> str:
         return "odt"
     if mime == "application/epub+zip" or "META-INF/container.xml" in names:
         return "epub"
+    if len(names) == 1 and next(iter(names)).lower().endswith(".fb2"):
+        return "fb2.zip"  # how FB2 books are handed out
     if "xl/workbook.xml" in names or "spreadsheet" in mime:
         what = "a spreadsheet"
     elif "ppt/presentation.xml" in names or "presentation" in mime:
@@ -144,8 +148,8 @@ def _zip_kind(path: Path) -> str:
     else:
         what = "a ZIP archive"
     raise InputError(f"is {what}, not a document workbench reads", path=str(path),
-                     hint="give a .docx, .odt, .epub, .html, .pdf or .txt file (save the text "
-                          "to align as one of them)")
+                     hint="give a .docx, .odt, .epub, .fb2, .html, .pdf or .txt file (save the "
+                          "text to align as one of them)")
 
 
 def _ole(path: Path) -> None:
