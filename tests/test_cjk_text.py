@@ -94,3 +94,44 @@ def test_align_reads_a_shift_jis_aozora_book_and_says_what_it_left_out(tmp_path)
             "on the symbols (lines 4-11) and its colophon (from line 19) are left out") in res.output
     assert "from 7 ja and 7 en sentences" in res.output
     assert "わがはい" not in out.read_text(encoding="utf-8")
+
+
+RUBY_SENTENCE = "吾輩は猫である。名前はまだ無い。"
+
+
+def test_ruby_readings_are_left_out_of_html_docx_and_odt(tmp_path):
+    """Furigana over 吾輩 and 名前 is a reading, not text: HTML and EPUB <rt>, DOCX's phonetic
+    guide (w:rt), ODT's text:ruby-text."""
+    import zipfile
+
+    from workbench.core.readers import read_source
+
+    page = tmp_path / "neko.html"
+    page.write_text("<html><body><p><ruby>吾輩<rp>(</rp><rt>わがはい</rt><rp>)</rp></ruby>は猫である。"
+                    "<ruby>名前<rt>なまえ</rt></ruby>はまだ無い。</p></body></html>", encoding="utf-8")
+    assert [p.text for p in read_source(page, "ja").paragraphs] == [RUBY_SENTENCE]
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def ruby(base, reading):
+        return (f"<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>{reading}</w:t></w:r></w:rt>"
+                f"<w:rubyBase><w:r><w:t>{base}</w:t></w:r></w:rubyBase></w:ruby></w:r>")
+    body = (ruby("吾輩", "わがはい") + "<w:r><w:t>は猫である。</w:t></w:r>" + ruby("名前", "なまえ")
+            + "<w:r><w:t>はまだ無い。</w:t></w:r>")
+    docx = tmp_path / "neko.docx"
+    with zipfile.ZipFile(docx, "w") as zf:
+        zf.writestr("word/document.xml", f"<w:document {w}><w:body><w:p>{body}</w:p></w:body>"
+                                         "</w:document>")
+    assert [p.text for p in read_source(docx, "ja").paragraphs] == [RUBY_SENTENCE]
+
+    t = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    o = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    para = ("<text:p><text:ruby><text:ruby-base>吾輩</text:ruby-base><text:ruby-text>わがはい"
+            "</text:ruby-text></text:ruby>は猫である。<text:ruby><text:ruby-base>名前</text:ruby-base>"
+            "<text:ruby-text>なまえ</text:ruby-text></text:ruby>はまだ無い。</text:p>")
+    odt = tmp_path / "neko.odt"
+    with zipfile.ZipFile(odt, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", f"<office:document-content {o} {t}><office:body><office:text>"
+                                   f"{para}</office:text></office:body></office:document-content>")
+    assert [p.text for p in read_source(odt, "ja").paragraphs] == [RUBY_SENTENCE]

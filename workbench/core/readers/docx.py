@@ -20,7 +20,8 @@ from .xmlsafe import local, parse_xml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SKIP = {"del", "moveFrom", "Fallback", "txbxContent", "instrText", "delText", "footnoteReference",
-         "endnoteReference", "commentReference", "pict", "object"}
+         "endnoteReference", "commentReference", "pict", "object",
+         "rt"}  # a phonetic guide's reading (ruby): the base text is the text
 _WHAT = "a Word document (.docx)"
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 

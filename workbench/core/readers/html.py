@@ -1,7 +1,7 @@
 """HTML and XHTML: the text of a page's content, block by block, parsed by lxml.
 
 Left out: <head>, <script>, <style>, <noscript>, <template>, <svg>, <iframe>, forms, hidden
-elements, and the page's boilerplate: <nav>, <aside>, a <header>/<footer> outside the article,
+elements, ruby readings (<rt>, <rp>: a Japanese book's furigana), and the page's boilerplate: <nav>, <aside>, a <header>/<footer> outside the article,
 ARIA navigation/banner/contentinfo/search regions, and blocks whose class or id says menu,
 breadcrumb, sidebar, cookie, share ... When the page has one <main> or one <article> (or a
 role="main"), only that is read. Comments and processing instructions are never text.
@@ -25,7 +25,8 @@ from .text import decoded
 
 SKIP = {"head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
         "embed", "canvas", "form", "button", "select", "textarea", "input", "nav", "aside",
-        "audio", "video", "map", "title", "meta", "link", "base"}
+        "audio", "video", "map", "title", "meta", "link", "base",
+        "rt", "rp"}  # a ruby's reading (漢字<rt>かんじ</rt>) is not the text
 BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "address", "center",
           "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "dl", "ul", "ol", "td", "th",
           "tr", "table", "thead", "tbody", "tfoot", "caption", "figure", "figcaption",

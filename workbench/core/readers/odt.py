@@ -25,7 +25,8 @@ _WHAT = "an OpenDocument text (.odt)"
 _SKIP = {"tracked-changes", "table-of-content", "alphabetical-index", "illustration-index",
          "table-index", "object-index", "user-index", "bibliography", "annotation",
          "annotation-end", "note-citation", "sequence-decls", "variable-decls",
-         "user-field-decls", "forms", "soft-page-break"}
+         "user-field-decls", "forms", "soft-page-break",
+         "ruby-text"}  # a ruby's reading: the base text is the text
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
