@@ -237,18 +237,17 @@ def _cyrillic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
-def _cjk_reading(data: bytes, codec: str | None) -> bool:
-    """Does ``data`` decode in ``codec``, a Chinese, Japanese or Korean code page, to text in
-    those scripts: nearly all its non-ASCII characters theirs, and a third of its letters at
-    least (Latin text with a few accented letters decodes to a few Chinese characters too)?"""
-    if codec not in CJK_PAGES:
-        return False
-    text = _decodes(data[:_SAMPLE_BYTES], codec) or _decodes(data, codec)
+def _cjk_reading(text: str | None) -> bool:
+    """Is ``text`` (a file decoded in a Chinese, Japanese or Korean code page, None if it does
+    not decode) in those scripts: nearly all its non-ASCII characters theirs, and a third of
+    its letters at least (Latin text with a few accented letters decodes to a few Chinese
+    characters too)?"""
     if text is None:
         return False
-    wide = sum(1 for c in text if c >= "\x80")
-    cjk = len(_CJK_CHAR.findall(text))
-    letters = sum(1 for c in text if c.isalpha())
+    sample = text[:_SAMPLE_BYTES]
+    wide = sum(1 for c in sample if c >= "\x80")
+    cjk = len(_CJK_CHAR.findall(sample))
+    letters = sum(1 for c in sample if c.isalpha())
     return cjk >= MIN_CJK and cjk >= 0.8 * wide and cjk >= letters / 3
 
 
@@ -291,8 +290,8 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
         guessed = None  # EBCDIC and the like: not a plain text file's encoding today
     # Shift_JIS, GBK, Big5 ...: a single-byte page reads any bytes, but as letters no text
     # has (a Japanese file in CP866 scores about -10 as Russian, Russian prose about -3)
-    if _cjk_reading(data, guessed) and _decodes(data, guessed) is not None and (
-            best_cyr is None or best_cyr[0] <= -5.0):
+    if guessed in CJK_PAGES and (best_cyr is None or best_cyr[0] <= -5.0) and _cjk_reading(
+            _decodes(data, guessed)):
         return Detection(guessed)
     latin = []
     for codec in dict.fromkeys((*LATIN_PAGES, *([guessed] if guessed else []))):
