@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import Paragraph, SourceFile, file_hash
 from .limits import MAX_MARKUP, read_limited
-from .xmlsafe import local, parse_xml
+from .xmlsafe import inline_text, local, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODE = {"ph", "bpt", "ept", "it", "ut", "sub"}
@@ -46,26 +46,14 @@ class Bilingual:
 
 
 def _text(el) -> str:
-    out: list[str] = []
-
-    def walk(node) -> None:
-        if node.text:
-            out.append(node.text)
-        for child in node:
-            name = local(child.tag)
-            if name == "cp" and child.get("hex"):
-                try:
-                    out.append(chr(int(child.get("hex"), 16)))
-                except ValueError:
-                    pass
-            elif name not in _CODE and name:
-                walk(child)
-            if child.tail:
-                out.append(child.tail)
-
-    if el is not None:
-        walk(el)
-    return _SPACE.sub(" ", "".join(out)).strip()
+    def special(child, name: str) -> str | None:
+        if name == "cp" and child.get("hex"):
+            try:
+                return chr(int(child.get("hex"), 16))
+            except ValueError:
+                return ""
+        return "" if name in _CODE or not name else None
+    return _SPACE.sub(" ", inline_text(el, special)).strip()
 
 
 def _child(el, name: str):

@@ -11,37 +11,28 @@ sentence: the note itself is a paragraph of its own.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import Paragraph, SourceFile, file_hash, no_text
 from .limits import MAX_MARKUP, check_size, open_zip, read_limited, zip_member
-from .xmlsafe import local, parse_xml
+from .xmlsafe import inline_text, local, parse_xml
 
 _WHAT = "a FictionBook (FB2) book"
 #: elements whose text is one paragraph of their own
 _LINES = {"p": "paragraph", "v": "paragraph", "text-author": "paragraph", "subtitle": "heading",
           "td": "table-cell", "th": "table-cell"}
+_SPACE = re.compile(r"[ \t\n\r\f]+")  # a no-break space is kept
 #: elements that hold no text of the book
 _SKIP = {"binary", "description", "image"}
 
 
 def _text(el) -> str:
-    """The text of an inline run, a note's mark left out, white space collapsed."""
-    out: list[str] = []
-
-    def walk(node) -> None:
-        if node.text:
-            out.append(node.text)
-        for child in node:
-            name = local(child.tag)
-            if name == "a" and child.get("type") == "note":
-                pass  # the note's number: the note is read where the notes are
-            elif name not in _SKIP:
-                walk(child)
-            if child.tail:
-                out.append(child.tail)
-    walk(el)
-    return " ".join("".join(out).split())
+    """The text of an inline run, a note's mark left out (the note is read where the notes
+    are), white space collapsed."""
+    text = inline_text(el, lambda child, name: "" if name in _SKIP or (
+        name == "a" and child.get("type") == "note") else None)
+    return _SPACE.sub(" ", text).strip()
 
 
 def _paragraphs(el, depth: int, note: str | None, out: list[Paragraph]) -> None:

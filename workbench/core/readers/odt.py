@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import Paragraph, SourceFile, file_hash, no_text
 from .limits import open_zip, zip_member
-from .xmlsafe import local, parse_xml
+from .xmlsafe import inline_text, local, parse_xml
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -74,31 +74,19 @@ class _Walker:
         self.tables = 0
 
     def text(self, el, notes: list) -> str:
-        out: list[str] = []
-
-        def walk(node) -> None:
-            if node.text:
-                out.append(node.text)
-            for child in node:
-                name = local(child.tag)
-                if name in _SKIP:
-                    pass
-                elif name == "s":
-                    c = _attr(child, TEXT, "c")
-                    out.append(" " * (int(c) if c and c.isdigit() else 1))
-                elif name in ("tab", "line-break"):
-                    out.append(" ")
-                elif name == "note":
-                    notes.append(child)
-                elif name in ("frame", "custom-shape", "g", "rect", "p", "h"):
-                    notes.append(child)  # a text box or a drawing's caption: read after
-                else:
-                    walk(child)
-                if child.tail:
-                    out.append(child.tail)
-
-        walk(el)
-        return _SPACE.sub(" ", "".join(out)).strip()
+        def special(child, name: str) -> str | None:
+            if name in _SKIP:
+                return ""
+            if name == "s":
+                c = _attr(child, TEXT, "c")
+                return " " * (int(c) if c and c.isdigit() else 1)
+            if name in ("tab", "line-break"):
+                return " "
+            if name in ("note", "frame", "custom-shape", "g", "rect", "p", "h"):
+                notes.append(child)  # a note, a text box or a drawing's caption: read after
+                return ""
+            return None
+        return _SPACE.sub(" ", inline_text(el, special)).strip()
 
     def paragraph(self, el, kind: str | None, where: str | None) -> None:
         notes: list = []

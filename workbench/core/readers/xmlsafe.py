@@ -8,6 +8,8 @@ hint instead of being read with the entities silently left out.
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from lxml import etree
 
 from ..errors import InputError
@@ -44,3 +46,26 @@ def parse_xml(data: bytes, path: str, what: str = "an XML file"):
 def local(tag) -> str:
     """The local name of an element's tag ("" for comments and the like)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def inline_text(el, special: Callable[[Any, str], str | None] = lambda child, name: None) -> str:
+    """The text of ``el`` and of what it holds, the children's tails included, as it stands
+    (the caller collapses white space as its format wants): ``special(child, its local name)``
+    gives what a child stands for instead ("" to leave it out), or None to read its text."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            instead = special(child, local(child.tag))
+            if instead is None:
+                walk(child)
+            else:
+                out.append(instead)
+            if child.tail:
+                out.append(child.tail)
+
+    if el is not None:
+        walk(el)
+    return "".join(out)
