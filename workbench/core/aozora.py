@@ -51,3 +51,14 @@ def cleaned(lines: Sequence[str]) -> tuple[list[str], tuple[int, int] | None, in
         out[colophon:] = [""] * (len(out) - colophon)
     out = [_NOTE.sub("", _RUBY.sub("", line)).replace("｜", "") for line in out]
     return out, block, colophon
+
+
+def left_out(block: tuple[int, int] | None, colophon: int | None) -> str:
+    """What the reader says it left out of an Aozora Bunko text (``cleaned``'s findings)."""
+    parts = ["its ruby readings 《》 and input notes ［＃］"]
+    if block is not None:
+        parts.append(f"its notes on the symbols (lines {block[0] + 1}-{block[1]})")
+    if colophon is not None:
+        parts.append(f"its colophon (from line {colophon + 1})")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"it is an Aozora Bunko text: {listed} are left out"

@@ -35,3 +35,11 @@ def blanked(lines: Sequence[str]) -> tuple[list[str], tuple[int, int] | None]:
         return list(lines), None
     first, end = span
     return ["" if k < first or k >= end else line for k, line in enumerate(lines)], span
+
+
+def left_out(span: tuple[int, int], lines: int) -> str:
+    """What the reader says it left out of a text of ``lines`` lines whose book is ``span``."""
+    first, end = span
+    licence = f" and licence (lines {end + 1}-{lines}) are" if end < lines else " is"
+    return (f"it is a Project Gutenberg e-book: the book is lines {first + 1}-{end}; its header "
+            f"(lines 1-{first}){licence} left out")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import aozora, gutenberg
 from ..textio import read_paragraphs, read_text, segment_blocks
 from . import Paragraph, SourceFile
 
@@ -23,21 +24,10 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
         layout = read_paragraphs(tf.text)
         paras = [p for _, p in layout.lines]
         if layout.book is not None:
-            first, end = layout.book
-            last = len(tf.text.rstrip("\n").split("\n"))
-            licence = f" and licence (lines {end + 1}-{last}) are" if end < last else " is"
-            warnings = (*warnings, f"it is a Project Gutenberg e-book: the book is lines "
-                        f"{first + 1}-{end}; its header (lines 1-{first}){licence} left out")
+            lines = len(tf.text.rstrip("\n").split("\n"))
+            warnings = (*warnings, gutenberg.left_out(layout.book, lines))
         if layout.aozora is not None:
-            block, colophon = layout.aozora
-            parts = ["its ruby readings 《》 and input notes ［＃］"]
-            if block is not None:
-                parts.append(f"its notes on the symbols (lines {block[0] + 1}-{block[1]})")
-            if colophon is not None:
-                parts.append(f"its colophon (from line {colophon + 1})")
-            warnings = (*warnings, "it is an Aozora Bunko text: "
-                        + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "")
-                        + parts[-1] + " are left out")
+            warnings = (*warnings, aozora.left_out(*layout.aozora))
         if layout.wrapped is not None:
             warnings = (*warnings, f"its lines are broken at about {layout.wrapped} columns "
                         "inside paragraphs: each run of lines between blank lines is read as one "
