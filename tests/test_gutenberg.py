@@ -101,3 +101,17 @@ def test_an_html_edition_loses_its_frame_too(tmp_path):
     # a page that is not one keeps every paragraph
     page.write_text(GUTENBERG_HTML.replace("*** START OF", "START"), encoding="utf-8")
     assert len(read_source(page, "en").paragraphs) == 7
+
+
+def test_an_e_book_with_nothing_between_its_markers_says_so(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text(HEADER + LICENCE, encoding="utf-8")
+    res = CliRunner().invoke(main, ["align", str(empty), str(empty), "-o", str(tmp_path / "o.yaml")])
+    assert res.exit_code == 2
+    assert "has no text between its Project Gutenberg START and END lines" in res.output
+    page = tmp_path / "empty.html"
+    page.write_text(GUTENBERG_HTML.replace("<h2>ACT I</h2>\n<p>Who's there? Nay, answer me: stand, "
+                                           "and unfold yourself.</p>\n", ""), encoding="utf-8")
+    res = CliRunner().invoke(main, ["align", str(page), str(page), "-o", str(tmp_path / "o.yaml")])
+    assert res.exit_code == 2
+    assert "has no text between its Project Gutenberg START and END lines" in res.output

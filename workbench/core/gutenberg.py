@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .errors import InputError
+
 _START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b", re.I)
 _END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b", re.I)
 
@@ -43,3 +45,9 @@ def left_out(span: tuple[int, int], lines: int) -> str:
     licence = f" and licence (lines {end + 1}-{lines}) are" if end < lines else " is"
     return (f"it is a Project Gutenberg e-book: the book is lines {first + 1}-{end}; its header "
             f"(lines 1-{first}){licence} left out")
+
+
+def nothing_inside(path: str) -> InputError:
+    """The error for an e-book with no text between its START and END lines."""
+    return InputError("has no text between its Project Gutenberg START and END lines",
+                      path=path, hint="give the whole e-book, its text included")

@@ -158,6 +158,8 @@ def _without_gutenberg_frame(src: SourceFile) -> SourceFile:
     if span is None:
         return src
     first, end = span
+    if first >= end:
+        raise gutenberg.nothing_inside(src.path)
     after = len(src.paragraphs) - end
     licence = f" and licence ({after} paragraphs) are" if after else " is"
     note = (f"it is a Project Gutenberg e-book: its header ({first} paragraphs){licence} "

@@ -24,6 +24,8 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
         layout = read_paragraphs(tf.text)
         paras = [p for _, p in layout.lines]
         if layout.book is not None:
+            if not paras:
+                raise gutenberg.nothing_inside(str(path))
             lines = len(tf.text.rstrip("\n").split("\n"))
             warnings = (*warnings, gutenberg.left_out(layout.book, lines))
         if layout.aozora is not None:
