@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from . import Paragraph, SourceFile, file_hash, no_text
-from .limits import MAX_MARKUP, check_size, open_zip, read_limited, zip_member
+from .limits import MAX_MARKUP, open_zip, read_limited, zip_member
 from .xmlsafe import inline_text, local, parse_xml
 
 _WHAT = "a FictionBook (FB2) book"
@@ -81,8 +81,7 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
                 raise no_text(path, "fb2", "give the .fb2 file itself (unpack the archive)")
             data = zip_member(zf, inside[0], path, _WHAT, limit=MAX_MARKUP)
     else:
-        check_size(path, MAX_MARKUP, _WHAT)
-        data = read_limited(path, MAX_MARKUP, _WHAT)
+        data = read_limited(path, MAX_MARKUP, _WHAT)  # its size checked first
     paras = _book(data, path)
     if not paras:
         raise no_text(path, "fb2")

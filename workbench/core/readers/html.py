@@ -1,7 +1,8 @@
 """HTML and XHTML: the text of a page's content, block by block, parsed by lxml.
 
 Left out: <head>, <script>, <style>, <noscript>, <template>, <svg>, <iframe>, forms, hidden
-elements, ruby readings (<rt>, <rp>: a Japanese book's furigana), and the page's boilerplate: <nav>, <aside>, a <header>/<footer> outside the article,
+elements, ruby readings (<rt>, <rp>: a Japanese book's furigana), and the page's boilerplate:
+<nav>, <aside>, a <header>/<footer> outside the article,
 ARIA navigation/banner/contentinfo/search regions, and blocks whose class or id says menu,
 breadcrumb, sidebar, cookie, share ... When the page has one <main> or one <article> (or a
 role="main"), only that is read. Comments and processing instructions are never text.
