@@ -35,6 +35,34 @@ needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not in
                                   "libreoffice-writer-nogui libreoffice-calc-nogui)")
 
 
+#: a document with a table of contents whose tab stops draw dotted leaders (Writer's "Contents 1")
+CONTENTS_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles>
+  <style:style style:name="Contents_20_1" style:display-name="Contents 1" style:family="paragraph">
+   <style:paragraph-properties><style:tab-stops><style:tab-stop style:position="16cm"
+    style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops>
+   </style:paragraph-properties>
+  </style:style>
+ </office:styles>
+ <office:body><office:text>
+  <text:table-of-content text:name="Contents"><text:index-body>
+   <text:index-title><text:p>Contents</text:p></text:index-title>
+   <text:p text:style-name="Contents_20_1">1 What this book is about<text:tab/>1</text:p>
+   <text:p text:style-name="Contents_20_1">2 How to read it, and why you might want to<text:tab/>1</text:p>
+  </text:index-body></text:table-of-content>
+  <text:h text:outline-level="1">1 What this book is about</text:h>
+  <text:p>This book is about aligning a text with its translation. It is short.</text:p>
+  <text:h text:outline-level="1">2 How to read it, and why you might want to</text:h>
+  <text:p>Read it from the start. Then read it again.</text:p>
+ </office:text></office:body>
+</office:document>
+"""
+
+
 def paragraphs(path: Path) -> list[str]:
     return [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
 
@@ -72,7 +100,8 @@ def office(tmp_path_factory):
             infilter="HTML (StarWriter)")
     soffice(d, "odt", d / "ru.html", infilter="HTML (StarWriter)")
     soffice(d, "epub", d / "ru.html", infilter="HTML (StarWriter)")
-    soffice(d, "pdf", d / "ru.txt", d / "en.txt")
+    (d / "toc.fodt").write_text(CONTENTS_FODT, encoding="utf-8")
+    soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt")
     soffice(d, "csv:Text - txt - csv (StarCalc):44,34,76", d / "pairs.xlsx")
     soffice(d, "html", d / "pairs.docx")
     (d / "en.html").write_text(saved_page(paragraphs(EN)[1:], paragraphs(EN)[0]),
@@ -112,6 +141,17 @@ def test_pdf_english_and_kinds(office):
     for name in ("ru.docx", "ru.odt"):
         first = read_source(office / name, "ru").paragraphs[0]
         assert (first.kind, first.level) == ("heading", 1)
+
+
+@needs_office
+def test_pdf_contents_leaders_are_left_out(office):
+    """Writer draws a contents entry's tab leader as dots in the PDF's text layer: each entry
+    is read as its title alone."""
+    got = [(p.kind, p.text) for p in read_source(office / "toc.pdf", "en").paragraphs]
+    assert got[:3] == [("paragraph", "Contents"), ("paragraph", "1 What this book is about"),
+                       ("paragraph", "2 How to read it, and why you might want to")]
+    assert ("heading", "1 What this book is about") in got
+    assert not any(".." in text for _, text in got)
 
 
 def gold_pairs(only: str = "all") -> list[tuple[str, str]]:

@@ -327,3 +327,39 @@ def test_open_an_xliff_shows_its_pairs_without_aligning(tmp_path):
     (request,) = seen
     assert request.doc is not None and len(request.doc.beads) == 3
     assert request.path == tmp_path / "a.yaml"
+
+
+def test_pdf_contents_lose_their_leaders_and_page_numbers():
+    """A LaTeX-made table of contents as pdfminer gives it: spaced leaders, a leader on a line
+    of its own, page numbers in a column of their own, a short leader where the title fills
+    the line, a roman page number. Each entry becomes a paragraph of its own; on a page of
+    prose an ellipsis of spaced dots stays."""
+    from workbench.core.readers.pdf import paragraphs
+
+    def line(x0, x1, top, text):
+        return (x0, x1, top, 10.0, text)
+
+    contents = [
+        [line(85, 190, 70, "Contents")],
+        [line(100, 518, 156, "1.1 What is this FAQ? . . . . . . . . . . . . . . . . . . . ."),
+         line(100, 343, 170, "1.2 OK, now I know what Debian is... what is Linux?!"),
+         line(352, 518, 170, ". . . . . . . . . . . . . . . . . . . . . ."),
+         line(100, 513, 184, "1.3 What is the difference between Debian and other distributions? Why"),
+         line(123, 518, 198, "should I choose Debian over some other distribution? . . ."),
+         line(100, 518, 212, "1.4 Where is ezmlm/djbdns/qmail? . . . . . . . . . . . . . . . 18")],
+        [line(533, 539, 156, "1"), line(533, 539, 170, "2"), line(533, 539, 198, "2")],
+        [line(280, 286, 801, "ii")],
+    ]
+    prose = [[line(85, 518, 70, "He paused and looked at the map for a long while before he went on"),
+              line(85, 300, 84, "to speak of the pass . . .")],
+             [line(280, 286, 801, "3")]]
+    got = [p.text for p in paragraphs([(contents, 595.0), (prose, 595.0)])]
+    assert got == [
+        "Contents",
+        "1.1 What is this FAQ?",
+        "1.2 OK, now I know what Debian is... what is Linux?!",
+        "1.3 What is the difference between Debian and other distributions? Why should I "
+        "choose Debian over some other distribution?",
+        "1.4 Where is ezmlm/djbdns/qmail?",
+        "He paused and looked at the map for a long while before he went on to speak of the "
+        "pass . . ."]

@@ -4,7 +4,8 @@ pdfminer gives text boxes (lines close together) and their lines with positions.
 ends at the end of a box, or at a line that stops well short of the right margin after a
 sentence end; a line ending in a hyphen joins the next without it when that one goes on in
 small letters. Page numbers and the running headers and footers (the same line at the top or
-bottom of most pages) are left out. A line set clearly larger than the body text is a heading.
+bottom of most pages) are left out, and so are a table of contents' leaders (". . . . 12"): each
+entry is a paragraph of its own. A line set clearly larger than the body text is a heading.
 ``where`` is the page. A PDF without text (a scan) or with a password is refused with a hint.
 """
 
@@ -24,6 +25,22 @@ _ENDS = tuple(".!?:;…»\"”)")
 _BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
                           r"(?:\s*[-–—])?\s*$", re.I)
+#: a front matter's page number: a small roman numeral (i to xxxix), alone on its line
+_ROMAN_PAGE = re.compile(r"^\s*(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\s*$")
+#: a table of contents' leader (". . . . .", "......", "……") and the page number after it
+_LEADER = re.compile(r"\s*((?:[.·…_]\s?){2,})\s*(\d{1,4}|[ivx]{1,6})?\s*$")
+
+
+def _without_leader(text: str, contents: bool = False) -> tuple[str, bool]:
+    """A contents entry's title without its leader and page number, and whether it had one:
+    at least six leader marks, or four and a page number (an ellipsis ends a sentence); on a
+    page of contents (``contents``), two."""
+    m = _LEADER.search(text)
+    if m:
+        marks = len(re.sub(r"\s", "", m.group(1)))
+        if marks >= 6 or marks >= 4 and m.group(2) or contents:
+            return text[:m.start()].rstrip(), True
+    return text, False
 
 
 def _lines(path: Path):
@@ -77,6 +94,7 @@ def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragrap
     right = max(ln[1] for ln in lines_all)
     left = min(ln[0] for ln in lines_all)
     width = right - left
+    contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
     out: list[Paragraph] = []
     for box in boxes:
         buf: list[str] = []
@@ -90,7 +108,12 @@ def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragrap
                                      1 if heading else None, where=f"page {number}"))
 
         for x0, x1, top, size, text in box:
-            if _PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in furniture:
+            if _PAGE_NUMBER.match(text) or _ROMAN_PAGE.match(text) or \
+                    re.sub(r"\d+", "#", text) in furniture:
+                continue
+            text, entry = _without_leader(text, contents)
+            if not text:  # the leader of an entry whose title ended the line before
+                flush()
                 continue
             big = bool(body and size > 1.15 * body)
             if buf and (big != heading or _BULLET.match(text)):
@@ -101,7 +124,8 @@ def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragrap
             elif buf:
                 buf.append(" ")
             buf.append(text)
-            if x1 < right - 0.12 * width and text.endswith(_ENDS) or x1 < right - 0.3 * width:
+            if entry or x1 < right - 0.12 * width and text.endswith(_ENDS) or \
+                    x1 < right - 0.3 * width:
                 flush()
         flush()
     return out
