@@ -363,3 +363,34 @@ def test_pdf_contents_lose_their_leaders_and_page_numbers():
         "1.4 Where is ezmlm/djbdns/qmail?",
         "He paused and looked at the map for a long while before he went on to speak of the "
         "pass . . ."]
+
+
+def test_pdf_paragraph_goes_on_into_the_next_text_box():
+    """pdfminer starts a new text box at a first line's indent and at a heading's hanging
+    indent: the paragraph goes on when the box's first line sits right below a line that ran
+    to the margin without a sentence end, in the same type size."""
+    from workbench.core.readers.pdf import paragraphs
+
+    def line(x0, x1, top, size, text):
+        return (x0, x1, top, size, text)
+
+    boxes = [
+        [line(57, 510, 201, 12.0, "3.1.2 Will there be different versions of packages in differ-")],
+        [line(97, 160, 215, 12.0, "ent distributions?")],
+        [line(72, 510, 235, 10.0, "Yes. Unstable has the newest versions. But the packages in it")],
+        [line(57, 368, 247, 10.0, "are not well tested and may have bugs.")],
+        [line(72, 510, 259, 10.0, "Stable, on the other hand, has old versions that were tested.")],
+        [line(57, 400, 271, 10.0, "This box starts a paragraph of its own.")],
+        [line(57, 510, 300, 10.0, "A paragraph whose last line runs to the margin without an end")],
+        [line(57, 510, 330, 10.0, "and a box far below it: a new paragraph.")],
+    ]
+    got = [(p.kind, p.text) for p in paragraphs([(boxes, 595.0)])]
+    assert got == [
+        ("heading", "3.1.2 Will there be different versions of packages in different "
+                    "distributions?"),
+        ("paragraph", "Yes. Unstable has the newest versions. But the packages in it are not "
+                      "well tested and may have bugs."),
+        ("paragraph", "Stable, on the other hand, has old versions that were tested."),
+        ("paragraph", "This box starts a paragraph of its own."),
+        ("paragraph", "A paragraph whose last line runs to the margin without an end"),
+        ("paragraph", "and a box far below it: a new paragraph.")]

@@ -1,7 +1,8 @@
 """PDF: the text layer, by pdfminer.six's layout analysis, put back into paragraphs.
 
 pdfminer gives text boxes (lines close together) and their lines with positions. A paragraph
-ends at the end of a box, or at a line that stops well short of the right margin after a
+ends at the end of a box (unless the next box's first line goes on with it: pdfminer starts a
+box at a first line's indent), or at a line that stops well short of the right margin after a
 sentence end; a line ending in a hyphen joins the next without it when that one goes on in
 small letters. Page numbers and the running headers and footers (the same line at the top or
 bottom of most pages) are left out, and so are a table of contents' leaders (". . . . 12"): each
@@ -25,6 +26,8 @@ _ENDS = tuple(".!?:;…»\"”)")
 _BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
                           r"(?:\s*[-–—])?\s*$", re.I)
+#: a section number that opens a contents entry ("3.1.4 ")
+_SECTION = re.compile(r"^(?:\d+\.)*\d+\.?\s")
 #: a front matter's page number: a small roman numeral (i to xxxix), alone on its line
 _ROMAN_PAGE = re.compile(r"^\s*(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\s*$")
 #: a table of contents' leader (". . . . .", "......", "……") and the page number after it
@@ -87,6 +90,17 @@ def _furniture(pages) -> set[str]:
     return {text for text, n in edges.items() if n >= max(3, len(pages) // 2)}
 
 
+def _goes_on(last, line, right: float, width: float) -> bool:
+    """Whether a text box's first line goes on with the paragraph the box before left open:
+    that paragraph's last line ran to the right margin without a sentence end, and this one
+    sits right below it, in the same type size. pdfminer starts a new box at a first line's
+    indent and at a heading's hanging indent, in the middle of a paragraph."""
+    x0, x1, top, size, text = last
+    nx0, nx1, ntop, nsize, _ = line
+    return (abs(nsize - size) < 0.5 and 0 < ntop - top <= 1.6 * size and nx0 < x1 and nx1 > x0
+            and x1 >= right - 0.12 * width and not text.endswith(_ENDS))
+
+
 def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragraph]:
     lines_all = [ln for box in boxes for ln in box]
     if not lines_all:
@@ -96,27 +110,34 @@ def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragrap
     width = right - left
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
     out: list[Paragraph] = []
+    buf: list[str] = []
+    heading = False
+    last = None  # the line the open paragraph ends with
+
+    def flush() -> None:
+        text = re.sub(r"\s+", " ", "".join(buf)).strip()
+        buf.clear()
+        if text:
+            out.append(Paragraph(text, "heading" if heading else "paragraph",
+                                 1 if heading else None, where=f"page {number}"))
+
     for box in boxes:
-        buf: list[str] = []
-        heading = False
-
-        def flush() -> None:
-            text = re.sub(r"\s+", " ", "".join(buf)).strip()
-            buf.clear()
-            if text:
-                out.append(Paragraph(text, "heading" if heading else "paragraph",
-                                     1 if heading else None, where=f"page {number}"))
-
-        for x0, x1, top, size, text in box:
+        first = True
+        for line in box:
+            x0, x1, top, size, text = line
             if _PAGE_NUMBER.match(text) or _ROMAN_PAGE.match(text) or \
                     re.sub(r"\d+", "#", text) in furniture:
                 continue
+            if first and buf and not _goes_on(last, line, right, width):
+                flush()
+            first = False
             text, entry = _without_leader(text, contents)
             if not text:  # the leader of an entry whose title ended the line before
                 flush()
                 continue
             big = bool(body and size > 1.15 * body)
-            if buf and (big != heading or _BULLET.match(text)):
+            if buf and (big != heading or _BULLET.match(text) or
+                        contents and _SECTION.match(text)):
                 flush()
             heading = big
             if buf and re.search(r"[A-Za-zА-Яа-яЁё]-$", buf[-1]) and re.match(r"[a-zа-яё]", text):
@@ -124,10 +145,11 @@ def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragrap
             elif buf:
                 buf.append(" ")
             buf.append(text)
+            last = line
             if entry or x1 < right - 0.12 * width and text.endswith(_ENDS) or \
                     x1 < right - 0.3 * width:
                 flush()
-        flush()
+    flush()
     return out
 
 
