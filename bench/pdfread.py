@@ -1,7 +1,9 @@
 """PDF read back into sentences: the Debian FAQ's PDF edition against its HTML edition.
 
     apt-get install debian-faq debian-faq-ru debian-faq-de
-    .venv/bin/python bench/pdfread.py [--lang en ru de]   (the ja, zh-cn and ko PDFs are placeholders)
+    .venv/bin/python bench/pdfread.py [--lang en ru de]
+
+(The ja, zh-cn and ko packages ship a placeholder PDF.)
 
 The FAQ ships the same text as HTML chapters and as a LaTeX-made PDF (a table of contents with
 dot leaders, running headers, page numbers, hyphenation, headings with hanging indents). Each

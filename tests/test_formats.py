@@ -63,6 +63,48 @@ CONTENTS_FODT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def book_fodt() -> str:
+    """Four chapters, a page each, under a running header that names the chapter; each has a
+    footnote and a bulleted list."""
+    chapters = []
+    for n, title in enumerate(["The pass", "The glacier", "The summit", "The descent"], 1):
+        body = "".join(f"<text:p>Paragraph {k} of the chapter about {title.lower()} runs on for "
+                       f"a while, as paragraphs of a book do, and ends here.</text:p>"
+                       for k in (1, 2, 3))
+        chapters.append(
+            f'<text:h text:style-name="{"P1" if n == 1 else "P2"}" text:outline-level="1">'
+            f'{title}</text:h><text:p>We reached the hut late<text:note text:id="n{n}" '
+            f'text:note-class="footnote"><text:note-citation>{n}</text:note-citation>'
+            f"<text:note-body><text:p>The hut by {title.lower()} was closed.</text:p></text:note-body>"
+            f'</text:note>. Nobody was there.</text:p><text:list text:style-name="L1">'
+            f"<text:list-item><text:p>Rope and axes.</text:p></text:list-item><text:list-item>"
+            f"<text:p>Food for three days.</text:p></text:list-item></text:list>{body}")
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:automatic-styles>
+  <style:style style:name="P1" style:family="paragraph"/>
+  <style:style style:name="P2" style:family="paragraph">
+   <style:paragraph-properties fo:break-before="page"/></style:style>
+  <text:list-style style:name="L1"><text:list-level-style-bullet text:level="1"
+   text:bullet-char="•"><style:list-level-properties text:space-before="0.6cm"
+   text:min-label-width="0.6cm"/></text:list-level-style-bullet></text:list-style>
+  <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm"
+   fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm"
+   fo:margin-right="2cm"/><style:header-style><style:header-footer-properties
+   fo:min-height="0cm" fo:margin-bottom="1.5cm"/></style:header-style></style:page-layout>
+ </office:automatic-styles>
+ <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+  <style:header><text:p>Chapter: <text:chapter text:display="name" text:outline-level="1"/>
+  </text:p></style:header></style:master-page></office:master-styles>
+ <office:body><office:text>{"".join(chapters)}</office:text></office:body>
+</office:document>
+"""
+
+
 def paragraphs(path: Path) -> list[str]:
     return [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
 
@@ -101,7 +143,8 @@ def office(tmp_path_factory):
     soffice(d, "odt", d / "ru.html", infilter="HTML (StarWriter)")
     soffice(d, "epub", d / "ru.html", infilter="HTML (StarWriter)")
     (d / "toc.fodt").write_text(CONTENTS_FODT, encoding="utf-8")
-    soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt")
+    (d / "book.fodt").write_text(book_fodt(), encoding="utf-8")
+    soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt", d / "book.fodt")
     soffice(d, "csv:Text - txt - csv (StarCalc):44,34,76", d / "pairs.xlsx")
     soffice(d, "html", d / "pairs.docx")
     (d / "en.html").write_text(saved_page(paragraphs(EN)[1:], paragraphs(EN)[0]),
@@ -152,6 +195,22 @@ def test_pdf_contents_leaders_are_left_out(office):
                        ("paragraph", "2 How to read it, and why you might want to")]
     assert ("heading", "1 What this book is about") in got
     assert not any(".." in text for _, text in got)
+
+
+@needs_office
+def test_pdf_running_headers_note_marks_and_bullets(office):
+    """A running header that names each page's chapter is left out, though its words change;
+    a footnote's mark is left out of its sentence and the note kept; a bullet's sign is left
+    out and the paragraph is a list item."""
+    got = [(p.kind, p.text) for p in read_source(office / "book.pdf", "en").paragraphs]
+    assert got[:4] == [("paragraph", "The pass"),
+                       ("paragraph", "We reached the hut late. Nobody was there."),
+                       ("list-item", "Rope and axes."), ("list-item", "Food for three days.")]
+    assert not any("Chapter:" in text for _, text in got)
+    assert [text for _, text in got if "closed" in text] == [
+        "1 The hut by the pass was closed.", "2 The hut by the glacier was closed.",
+        "3 The hut by the summit was closed.", "4 The hut by the descent was closed."]
+    assert ("paragraph", "The descent") in got
 
 
 def gold_pairs(only: str = "all") -> list[tuple[str, str]]:

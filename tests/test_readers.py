@@ -394,3 +394,26 @@ def test_pdf_paragraph_goes_on_into_the_next_text_box():
         ("paragraph", "This box starts a paragraph of its own."),
         ("paragraph", "A paragraph whose last line runs to the margin without an end"),
         ("paragraph", "and a box far below it: a new paragraph.")]
+
+
+def test_pdf_line_ends_a_word_cut_an_address_cut_and_a_sentence_going_on():
+    """A hyphen at a line end goes when the word has none elsewhere in the document, and stays
+    in a compound the document writes with one; a web address cut at the line end is joined
+    without a space; a short line ending in a full stop goes on when the next starts small."""
+    from workbench.core.readers.pdf import paragraphs
+
+    def line(x1, top, text):
+        return (57, x1, top, 10.0, text)
+
+    boxes = [[line(510, 100, "Subscribe to the debian-announce list, and read its mail. The hy-"),
+              line(510, 112, "phenated word is joined, and so is the list of debian-"),
+              line(510, 124, "announce, which keeps its hyphen. See https://www."),
+              line(300, 136, "debian.org/doc for more.")],
+             [line(300, 160, "The version is 12.4 in bookworm."),
+              line(400, 172, "it also names the kernel, a line that goes on.")]]
+    got = [p.text for p in paragraphs([(boxes, 595.0)])]
+    assert got == [
+        "Subscribe to the debian-announce list, and read its mail. The hyphenated word is "
+        "joined, and so is the list of debian-announce, which keeps its hyphen. See "
+        "https://www.debian.org/doc for more.",
+        "The version is 12.4 in bookworm. it also names the kernel, a line that goes on."]

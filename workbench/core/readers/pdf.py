@@ -3,11 +3,15 @@
 pdfminer gives text boxes (lines close together) and their lines with positions. A paragraph
 ends at the end of a box (unless the next box's first line goes on with it: pdfminer starts a
 box at a first line's indent), or at a line that stops well short of the right margin after a
-sentence end; a line ending in a hyphen joins the next without it when that one goes on in
-small letters. Page numbers and the running headers and footers (the same line at the top or
-bottom of most pages) are left out, and so are a table of contents' leaders (". . . . 12"): each
-entry is a paragraph of its own. A line set clearly larger than the body text is a heading.
-``where`` is the page. A PDF without text (a scan) or with a password is refused with a hint.
+sentence end (unless the next line starts small). A line ending in a hyphen joins the next
+without it when that one goes on in small letters, unless the document writes the word with
+one elsewhere; a web address cut at the line end is joined without a space. Page numbers,
+running headers and footers (the same line at the top or bottom of most pages, or a row set
+apart at the same place atop most pages, as a section's title), footnote marks (small raised
+digits) and a table of contents' leaders (". . . . 12") are left out; each contents entry is a
+paragraph, and so is each bullet's item (a list item, its sign left out). A line set clearly
+larger than the body text is a heading. ``where`` is the page. A PDF without text (a scan) or
+with a password is refused with a hint.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ _ENDS = tuple(".!?:;…»\"”)")
 _BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
                           r"(?:\s*[-–—])?\s*$", re.I)
+#: a list item's bullet sign, left out of its text (a dash stays: it opens dialogue)
+_SYMBOL_BULLET = re.compile(r"^[•◦▪‣·∙●○■□►▸]\s+")
+#: a web address cut at the line end ("https://www." | "debian.org/doc"): no space between
+_URL_CUT = re.compile(r"(?:https?:|www\.)\S*[/.:#?=&_-]$")
 #: a section number that opens a contents entry ("3.1.4 ")
 _SECTION = re.compile(r"^(?:\d+\.)*\d+\.?\s")
 #: a front matter's page number: a small roman numeral (i to xxxix), alone on its line
@@ -46,6 +54,32 @@ def _without_leader(text: str, contents: bool = False) -> tuple[str, bool]:
     return text, False
 
 
+def _without_note_marks(line, chars, size: float) -> str:
+    """The line's text without its footnote marks: digits set small and raised after a word
+    of three letters or more or after punctuation ("itself.¹", "Debian²"), or opening the
+    line (a note's own number); an exponent after a unit or a variable ("m²", "x²") stays."""
+    if not chars or not any(c.get_text().isdigit() and c.size < 0.8 * size for c in chars):
+        return line.get_text()
+    base = statistics.median(c.y0 for c in chars)
+    out: list[str] = []
+    taken = False  # the digit before was a mark's
+    for item in line:  # characters, and the spaces pdfminer puts between words (no size)
+        text = item.get_text()
+        mark = text.isdigit() and getattr(item, "size", size) < 0.8 * size and \
+            item.y0 > base + 0.2 * size and \
+            (taken or not any(t.strip() for t in out) or _mark_may_follow("".join(out[-4:])))
+        if not mark:
+            out.append(text)
+        taken = mark
+    return "".join(out)
+
+
+def _mark_may_follow(tail: str) -> bool:
+    """Whether the text before ends where a footnote mark goes: punctuation, or a word of
+    three letters or more."""
+    return bool(re.search(r"(?:[.,;:!?)\]»”\"']|[^\W\d_]{3})$", tail))
+
+
 def _lines(path: Path):
     """Per page: (boxes of lines (x0, x1, top, size, text)), page width."""
     from pdfminer.high_level import extract_pages
@@ -64,11 +98,12 @@ def _lines(path: Path):
             for line in box:
                 if not isinstance(line, LTTextLine):
                     continue
-                text = line.get_text().replace("\n", " ").strip()
+                chars = [c for c in line if isinstance(c, LTChar)]
+                sizes = [c.size for c in chars]
+                size = statistics.median(sizes) if sizes else 0.0
+                text = _without_note_marks(line, chars, size).replace("\n", " ").strip()
                 if not text:
                     continue
-                sizes = [c.size for c in line if isinstance(c, LTChar)]
-                size = statistics.median(sizes) if sizes else 0.0
                 lines.append((line.x0, line.x1, page.height - line.y1, size, text))
             if lines:
                 boxes.append(lines)
@@ -90,6 +125,29 @@ def _furniture(pages) -> set[str]:
     return {text for text, n in edges.items() if n >= max(3, len(pages) // 2)}
 
 
+def _top_row(lines, body: float) -> float | None:
+    """The page's top row, where it is set apart from the rest by more than two lines' space
+    and no larger than the body text: where a running header sits (None if there is no such
+    row). Not the bottom: a footnote's last line sits at the same place on every page."""
+    tops = sorted({round(ln[2]) for ln in lines})
+    if len(tops) < 3:
+        return None
+    size = max(ln[3] for ln in lines if round(ln[2]) == tops[0])
+    return tops[0] if tops[1] - tops[0] > 2 * size and size <= 1.05 * body else None
+
+
+def _running_rows(pages, body: float) -> set[int]:
+    """Positions (points from the top) of running headers whose words change from page to
+    page (a chapter's or section's title): a row set apart at the top of most pages, at the
+    same place (within two points: left and right pages differ by one)."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter(_top_row([ln for box in boxes for ln in box], body) for boxes, _ in pages)
+    seen.pop(None, None)
+    near = {row: sum(n for other, n in seen.items() if abs(other - row) <= 2) for row in seen}
+    return {row for row, n in near.items() if n >= max(3, len(pages) // 2)}
+
+
 def _goes_on(last, line, right: float, width: float) -> bool:
     """Whether a text box's first line goes on with the paragraph the box before left open:
     that paragraph's last line ran to the right margin without a sentence end, and this one
@@ -101,32 +159,35 @@ def _goes_on(last, line, right: float, width: float) -> bool:
             and x1 >= right - 0.12 * width and not text.endswith(_ENDS))
 
 
-def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragraph]:
+def _page(boxes, number: int, body: float, furniture: set[str], running: set[int],
+          compounds: set[str]) -> list[Paragraph]:
     lines_all = [ln for box in boxes for ln in box]
     if not lines_all:
         return []
+    top = _top_row(lines_all, body)
+    skip_rows = {top} if top is not None and any(abs(top - r) <= 2 for r in running) else set()
     right = max(ln[1] for ln in lines_all)
     left = min(ln[0] for ln in lines_all)
     width = right - left
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
     out: list[Paragraph] = []
     buf: list[str] = []
-    heading = False
+    heading = item = False
     last = None  # the line the open paragraph ends with
 
     def flush() -> None:
         text = re.sub(r"\s+", " ", "".join(buf)).strip()
         buf.clear()
         if text:
-            out.append(Paragraph(text, "heading" if heading else "paragraph",
-                                 1 if heading else None, where=f"page {number}"))
+            kind = "heading" if heading else "list-item" if item else "paragraph"
+            out.append(Paragraph(text, kind, 1 if heading else None, where=f"page {number}"))
 
     for box in boxes:
         first = True
-        for line in box:
+        for k, line in enumerate(box):
             x0, x1, top, size, text = line
             if _PAGE_NUMBER.match(text) or _ROMAN_PAGE.match(text) or \
-                    re.sub(r"\d+", "#", text) in furniture:
+                    re.sub(r"\d+", "#", text) in furniture or round(top) in skip_rows:
                 continue
             if first and buf and not _goes_on(last, line, right, width):
                 flush()
@@ -139,17 +200,42 @@ def _page(boxes, number: int, body: float, furniture: set[str]) -> list[Paragrap
             if buf and (big != heading or _BULLET.match(text) or
                         contents and _SECTION.match(text)):
                 flush()
-            heading = big
-            if buf and re.search(r"[A-Za-zА-Яа-яЁё]-$", buf[-1]) and re.match(r"[a-zа-яё]", text):
-                buf[-1] = buf[-1][:-1]  # a word hyphenated at the line end
-            elif buf:
+            if not buf:
+                heading, item = big, bool(_SYMBOL_BULLET.match(text))
+                text = _SYMBOL_BULLET.sub("", text)
+            if buf and re.search(r"[^\W\d_]-$", buf[-1]) and re.match(r"[^\W\d_]", text) \
+                    and text[0].islower():
+                buf[-1] = _joined(buf[-1], text, compounds)  # hyphenated at the line end
+            elif buf and not _URL_CUT.search(buf[-1]):
                 buf.append(" ")
             buf.append(text)
             last = line
-            if entry or x1 < right - 0.12 * width and text.endswith(_ENDS) or \
-                    x1 < right - 0.3 * width:
+            after = box[k + 1][4] if k + 1 < len(box) else ""
+            if entry or x1 < right - 0.3 * width and not after[:1].islower() or \
+                    x1 < right - 0.12 * width and text.endswith(_ENDS) and \
+                    not after[:1].islower():
                 flush()
     flush()
+    return out
+
+
+def _joined(head: str, tail: str, compounds: set[str]) -> str:
+    """``head`` (ending in a hyphen at the line end) joined with the next line's ``tail``:
+    without the hyphen, unless the document writes that word with one elsewhere."""
+    stem = re.search(r"[^\W_][\w-]*-$", head)
+    rest = re.match(r"[\w-]+", tail)
+    if stem and rest and f"{stem.group(0)}{rest.group(0)}".lower() in compounds:
+        return head
+    return head[:-1]
+
+
+def _compounds(pages) -> set[str]:
+    """The hyphenated words the document writes inside its lines (lowercased)."""
+    out: set[str] = set()
+    for boxes, _ in pages:
+        for box in boxes:
+            for ln in box:
+                out.update(w.lower() for w in re.findall(r"[^\W_][\w]*(?:-[\w]+)+", ln[4][:-1]))
     return out
 
 
@@ -157,9 +243,11 @@ def paragraphs(pages) -> list[Paragraph]:
     sizes = [ln[3] for boxes, _ in pages for box in boxes for ln in box if ln[3]]
     body = statistics.median(sizes) if sizes else 0.0
     furniture = _furniture(pages)
+    running = _running_rows(pages, body)
+    compounds = _compounds(pages)
     out: list[Paragraph] = []
     for number, (boxes, _width) in enumerate(pages, 1):
-        page = _page(boxes, number, body, furniture)
+        page = _page(boxes, number, body, furniture, running, compounds)
         if out and page and out[-1].kind == page[0].kind == "paragraph" and \
                 not out[-1].text.endswith(_ENDS):  # going on over the page break
             out[-1] = Paragraph(f"{out[-1].text} {page[0].text}", "paragraph",
