@@ -286,3 +286,38 @@ def test_a_pair_in_a_script_that_names_its_language_is_read_as_that_language(tmp
         assert data["source"]["lang"] == lang and data["target"]["lang"] == "en"
         if rows:
             assert len(data["source_sentences"]) == rows
+
+
+def test_files_named_by_language_tags_pair_up(tmp_path):
+    """basic-defs.ru.html and basic-defs.en.html, ch1_de.docx and ch1_en.docx, index.zh-cn.html
+    and index.en.html pair up as one document each (named without the tag); the same relative
+    path still pairs first; a tag pair other than the corpus's own ("old" / "new"), or a name
+    that fits two files on a side, pairs nothing and is warned about."""
+    from workbench.core.corpus import pair_folders
+
+    src, tgt = tmp_path / "src", tmp_path / "tgt"
+    files = {src: ["basic-defs.ru.html", "choosing.ru.html", "sub/ru_ch1.txt", "same.txt",
+                   "notes-old.txt", "twice.ru.txt", "twice.ru.html", "alone.ru.txt"],
+             tgt: ["basic-defs.en.html", "choosing.en.html", "sub/en_ch1.txt", "same.txt",
+                   "notes-new.txt", "twice.en.txt"]}
+    for folder, names in files.items():
+        for name in names:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text("x\n", encoding="utf-8")
+    pairs, alone = pair_folders(src, tgt)
+    got = {p.name: (p.source.relative_to(src).as_posix(), p.target.relative_to(tgt).as_posix())
+           for p in pairs}
+    assert got == {"same": ("same.txt", "same.txt"),
+                   "basic-defs": ("basic-defs.ru.html", "basic-defs.en.html"),
+                   "choosing": ("choosing.ru.html", "choosing.en.html"),
+                   "sub/ch1": ("sub/ru_ch1.txt", "sub/en_ch1.txt")}
+    warned = " ".join(alone)
+    for name in ("notes-old.txt", "notes-new.txt", "twice.ru.txt", "twice.ru.html",
+                 "twice.en.txt", "alone.ru.txt"):
+        assert name in warned
+    zh, en = tmp_path / "zh", tmp_path / "en"
+    for folder, name in ((zh, "index.zh-cn.html"), (zh, "faq.zh-cn.html"), (en, "index.en.html"),
+                         (en, "faq.en.html")):
+        folder.mkdir(exist_ok=True)
+        (folder / name).write_text("x\n", encoding="utf-8")
+    assert sorted(p.name for p in pair_folders(zh, en)[0]) == ["faq", "index"]

@@ -51,8 +51,9 @@ def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path |
                  source_encoding: str | None, target_encoding: str | None, model: str | None,
                  bead_types: str | None, scheduler: str | None, workers: int | None,
                  encoder_factory: str | None) -> None:
-    """Align every pair of SOURCE_DIR and TARGET_DIR (files paired by relative path) into
-    OUT_DIR, one document per pair, on Dask distributed (a local cluster unless --scheduler).
+    """Align every pair of SOURCE_DIR and TARGET_DIR (files paired by relative path, or by
+    names that differ only by a language tag: a.ru.html and a.en.html) into OUT_DIR, one
+    document per pair, on Dask distributed (a local cluster unless --scheduler).
 
     \b
     Run it again to resume: finished pairs are skipped, pairs whose inputs changed are redone.
@@ -80,7 +81,8 @@ def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path |
         for line in alone:
             warn(f"{line} (not paired)")
     if not pairs:
-        raise click.UsageError("no pairs: the folders have no files with the same relative path")
+        raise click.UsageError("no pairs: the folders have no files with the same relative "
+                               "path, or names that differ only by a language tag")
     options = AlignOptions(source_lang or DEFAULT_LANGS[0], target_lang or DEFAULT_LANGS[1],
                            presegmented, model, source_encoding, target_encoding, segmentation,
                            str(srx_rules.resolve()) if srx_rules else None, bead_types,

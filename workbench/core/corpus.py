@@ -84,16 +84,25 @@ def _files_under(folder: Path) -> dict[str, Path]:
 
 
 def pair_folders(source_dir: Path, target_dir: Path) -> tuple[list[Pair], list[str]]:
-    """The pairs of files with the same relative path under both folders, and what is in
-    only one of them (to warn about)."""
+    """The pairs of files with the same relative path under both folders, or whose names
+    differ only by a language tag (``basic-defs.ru.html`` and ``basic-defs.en.html``), and
+    what is in only one of them (to warn about)."""
     for folder in (source_dir, target_dir):
         if not folder.is_dir():
             raise WorkbenchError("is not a folder", path=str(folder),
                                  hint="give the folders of source and target texts, or --pairs")
     src, tgt = _files_under(source_dir), _files_under(target_dir)
-    pairs = [Pair(_name_of(rel), src[rel], tgt[rel]) for rel in sorted(src) if rel in tgt]
-    alone = [f"{source_dir / rel}: no {target_dir / rel}" for rel in sorted(src) if rel not in tgt]
-    alone += [f"{target_dir / rel}: no {source_dir / rel}" for rel in sorted(tgt) if rel not in src]
+    same = [rel for rel in sorted(src) if rel in tgt]
+    pairs = [Pair(_name_of(rel), src[rel], tgt[rel]) for rel in same]
+    tagged = _tag_pairs([rel for rel in sorted(src) if rel not in tgt],
+                        [rel for rel in sorted(tgt) if rel not in src])
+    pairs += [Pair(name, src[s], tgt[t]) for name, s, t in tagged]
+    paired_s = set(same) | {s for _, s, _ in tagged}
+    paired_t = set(same) | {t for _, _, t in tagged}
+    alone = [f"{source_dir / rel}: no {target_dir / rel}" for rel in sorted(src)
+             if rel not in paired_s]
+    alone += [f"{target_dir / rel}: no {source_dir / rel}" for rel in sorted(tgt)
+              if rel not in paired_t]
     _check_names(pairs)
     return pairs, alone
 
@@ -101,6 +110,60 @@ def pair_folders(source_dir: Path, target_dir: Path) -> tuple[list[Pair], list[s
 def _name_of(rel: str) -> str:
     p = Path(rel)
     return p.with_suffix("").as_posix() if p.suffix else p.as_posix()
+
+
+#: a language tag as a part of a file name: "ru", "eng", "zh-cn", "pt_BR"
+_TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?"
+
+
+def _tag_keys(rel: str) -> list[tuple[str, str]]:
+    """(key, tag) for each part of the file name that may be a language tag (between dots,
+    underscores or hyphens; the extension is not one): the path without that part and
+    without the extension ("ch/basic-defs.ru.html" -> "ch/basic-defs", "ru")."""
+    import re
+
+    folder, _, file = rel.rpartition("/")
+    stem = Path(file).stem if Path(file).suffix else file
+    parts = re.split(r"([._-])", stem)  # names at even places, separators at odd ones
+    out = []
+    for i in range(0, len(parts), 2):
+        for j in (i, i + 2):  # the tag alone, or with the part after it as its region
+            if j >= len(parts) or j > i and parts[i + 1] == ".":
+                continue
+            tag = "".join(parts[i:j + 1])
+            if not re.fullmatch(_TAG, tag):
+                continue
+            rest = "".join(parts[:i - 1] + parts[j + 1:] if i else parts[j + 2:])
+            if rest:
+                out.append((f"{folder}/{rest}" if folder else rest, tag))
+    return out
+
+
+def _tag_pairs(sources: list[str], targets: list[str]) -> list[tuple[str, str, str]]:
+    """(document name, source, target) for the files whose names differ only by a language
+    tag, with the tags the same pair of languages throughout (the commonest pair: a file
+    pair tagged "old" and "new" among "ru" and "en" ones stays unpaired); a name that fits
+    more than one file on a side pairs none of them."""
+    from collections import Counter, defaultdict
+
+    by_key: dict[str, list[list[tuple[str, str]]]] = defaultdict(lambda: [[], []])
+    for side, files in enumerate((sources, targets)):
+        for rel in files:
+            for key, tag in _tag_keys(rel):
+                by_key[key][side].append((rel, tag))
+    found = [(key, s[0], t[0]) for key, (s, t) in sorted(by_key.items())
+             if len(s) == 1 and len(t) == 1 and s[0][1].lower() != t[0][1].lower()]
+    if not found:
+        return []
+    langs = Counter((s[1].lower(), t[1].lower()) for _, s, t in found).most_common(1)[0][0]
+    out, used = [], set()
+    for key, (s, _), (t, _) in ((k, s, t) for k, s, t in found
+                                if (s[1].lower(), t[1].lower()) == langs):
+        if ("s", s) in used or ("t", t) in used:
+            continue
+        used |= {("s", s), ("t", t)}
+        out.append((key, s, t))
+    return out
 
 
 def read_pairs_file(path: Path) -> list[Pair]:
