@@ -43,6 +43,17 @@ def html_sentences(suffix: str, lang: str) -> set[str]:
     return out
 
 
+def faq_edition(suffix: str, kind: str) -> Path | None:
+    """The installed FAQ edition ``kind`` ("txt", "pdf") in language ``suffix``, or None
+    after saying which package to install."""
+    path = FAQ / f"debian-faq.{suffix}.{kind}.gz"
+    if path.exists():
+        return path
+    print(f"{suffix}: not installed (apt-get install debian-faq"
+          f"{'' if suffix == 'en' else '-' + suffix})")
+    return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", nargs="+", default=["en", "ru", "de", "ja"], choices=list(LANGS))
@@ -50,10 +61,8 @@ def main(argv=None) -> int:
     print("edition    read as             sentences  found in the HTML edition")
     for suffix in args.lang:
         lang = LANGS[suffix]
-        txt_file = FAQ / f"debian-faq.{suffix}.txt.gz"
-        if not txt_file.exists():
-            print(f"{suffix}: not installed (apt-get install debian-faq"
-                  f"{'' if suffix == 'en' else '-' + suffix})")
+        txt_file = faq_edition(suffix, "txt")
+        if txt_file is None:
             continue
         text = gzip.open(txt_file).read().decode("utf-8")
         found = html_sentences(suffix, lang)

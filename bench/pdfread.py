@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from hardwrap import FAQ, LANGS, _norm, html_sentences  # noqa: E402
+from hardwrap import LANGS, _norm, faq_edition, html_sentences  # noqa: E402
 
 from workbench.core.pipeline import read_side  # noqa: E402
 
@@ -38,10 +38,8 @@ def main(argv=None) -> int:
     print("edition    sentences  found in the HTML edition")
     for suffix in args.lang:
         lang = LANGS[suffix]
-        pdf_file = FAQ / f"debian-faq.{suffix}.pdf.gz"
-        if not pdf_file.exists():
-            print(f"{suffix}: not installed (apt-get install debian-faq"
-                  f"{'' if suffix == 'en' else '-' + suffix})")
+        pdf_file = faq_edition(suffix, "pdf")
+        if pdf_file is None:
             continue
         found = html_sentences(suffix, lang)
         with tempfile.TemporaryDirectory() as tmp:
