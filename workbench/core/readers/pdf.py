@@ -23,7 +23,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import Paragraph, SourceFile, file_hash
-from .limits import MAX_PACKED, MAX_PAGES, check_size
+from . import pdfinflate
+from .limits import MAX_PACKED, MAX_PAGES, MAX_UNPACKED, MB, check_size
 
 _WHAT = "a PDF file"
 _ENDS = tuple(".!?:;…»\"”)")
@@ -85,8 +86,15 @@ def _lines(path: Path):
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
 
+    pdfinflate.install()
+    with pdfinflate.budget(MAX_UNPACKED):
+        return _read_pages(path, extract_pages(str(path), laparams=LAParams()), LTChar,
+                           LTTextBox, LTTextLine)
+
+
+def _read_pages(path: Path, found, LTChar, LTTextBox, LTTextLine):  # noqa: N803 - the classes
     pages = []
-    for number, page in enumerate(extract_pages(str(path), laparams=LAParams()), 1):
+    for number, page in enumerate(found, 1):
         if number > MAX_PAGES:
             raise InputError(f"has more than {MAX_PAGES} pages", path=str(path),
                              hint="split it into parts and align each")
@@ -266,6 +274,10 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
         pages = _lines(path)
     except InputError:
         raise
+    except pdfinflate.TooBig:
+        raise InputError(f"is {_WHAT} whose compressed contents unpack to more than "
+                         f"{MAX_UNPACKED // MB} MB (a PDF bomb?)", path=str(path),
+                         hint="print or export it to a new PDF, or give its text") from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"is {_WHAT} protected by a password", path=str(path),
                          hint="open it with the password and print or export it to a PDF "
