@@ -96,3 +96,21 @@ def test_the_bounded_inflaters_give_what_pdfminer_s_give(raw, damage, where, ste
         assert outcome(pdfinflate.inflate_damaged) == outcome(decompress_corrupted)
     finally:
         pdfinflate._STEP = old
+
+
+def test_lzw_and_run_length_streams_count_against_the_budget():
+    """The PDF Reference's LZW example and run-length runs decode as pdfminer decodes them,
+    and a budget smaller than what they come to stops them."""
+    from pdfminer.lzw import lzwdecode
+    from pdfminer.runlength import rldecode
+
+    lzw = bytes.fromhex("800B6050220C0C8501")
+    assert pdfinflate.unlzw(lzw) == lzwdecode(lzw) == b"-----A---B"
+    runs = bytes([129, ord("x")]) * 1000 + bytes([2]) + b"abc" + bytes([128])  # 128 000 x, abc
+    assert pdfinflate.unrunlength(runs) == rldecode(runs) == b"x" * 128_000 + b"abc"
+    with pdfinflate.budget(9), pytest.raises(pdfinflate.TooBig):
+        pdfinflate.unlzw(lzw)
+    with pdfinflate.budget(100_000), pytest.raises(pdfinflate.TooBig):
+        pdfinflate.unrunlength(runs)
+    with pdfinflate.budget(10):
+        assert pdfinflate.unlzw(lzw) == b"-----A---B"

@@ -1,12 +1,13 @@
-"""pdfminer's inflating of a PDF's deflated streams, bounded and in linear time.
+"""pdfminer's unpacking of a PDF's compressed streams, bounded and in linear time.
 
 A "PDF bomb" is a few megabytes of deflated zeros that inflate to gigabytes: pdfminer inflates
-a stream whole, with no limit, so one small file could take all the memory. And a stream whose
-end is damaged (a bad checksum) goes to pdfminer's fallback, which feeds it a byte at a time
-into a growing bytes object: quadratic, minutes for a few megabytes. ``install`` puts in
-pdfminer's place an inflater that stops once one document's streams pass ``limit`` bytes in
-all (the caller's ``budget``) and a fallback that does the same work in steps; both behave as
-pdfminer's own on every stream below the limit (same bytes, same errors).
+a stream whole, with no limit, so one small file could take all the memory (LZW and run-length
+streams too: a byte of either may stand for over a hundred). And a stream whose end is damaged
+(a bad checksum) goes to pdfminer's fallback, which feeds it a byte at a time into a growing
+bytes object: quadratic, seconds for a megabyte. ``install`` puts in pdfminer's place
+unpackers that stop once one document's streams pass ``limit`` bytes in all (the caller's
+``budget``) and a fallback that does the same work in steps; each gives what pdfminer's own
+gives on every stream below the limit (same bytes, same errors).
 """
 
 from __future__ import annotations
@@ -89,6 +90,32 @@ def inflate_damaged(data: bytes) -> bytes:
     return b"".join(out)
 
 
+def unlzw(data: bytes) -> bytes:
+    """pdfminer's LZWDecode, within the budget (its decoder yields the output piece by piece)."""
+    from io import BytesIO
+
+    from pdfminer.lzw import LZWDecoder
+
+    out: list[bytes] = []
+    for piece in LZWDecoder(BytesIO(data)).run():
+        _take(len(piece))
+        out.append(piece)
+    return b"".join(out)
+
+
+def unrunlength(data: bytes) -> bytes:
+    """pdfminer's RunLengthDecode, within the budget: what the runs come to is counted from
+    their length bytes before any is decoded (one byte may stand for 128)."""
+    from pdfminer.runlength import rldecode
+
+    total, at = 0, 0
+    while at < len(data) and data[at] != 128:
+        n = data[at]
+        total, at = (total + n + 1, at + n + 2) if n < 128 else (total + 257 - n, at + 2)
+    _take(total)
+    return rldecode(data)
+
+
 class _Zlib:
     """The part of the zlib module pdfminer's stream decoding uses."""
 
@@ -104,3 +131,5 @@ def install() -> None:
     if not isinstance(pdftypes.zlib, _Zlib):
         pdftypes.zlib = _Zlib()
         pdftypes.decompress_corrupted = inflate_damaged
+        pdftypes.lzwdecode = unlzw
+        pdftypes.rldecode = unrunlength
