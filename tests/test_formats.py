@@ -105,6 +105,34 @@ def book_fodt() -> str:
 """
 
 
+#: paragraphs of a two-column page: many words with capitals, so that many lines open with one
+_WALK = ("Anna crossed the ridge with Boris and Fritz before the Geneva party reached Chamonix, "
+         "and I saw them from the hut below Jannu and went on to the next camp.").split()
+COLUMN_TEXT = [(lambda t: t[0].upper() + t[1:])(" ".join(_WALK[k % 7:])) for k in range(12)]
+
+
+def columns_fodt() -> str:
+    """A page set in two justified columns (Writer's section columns)."""
+    paras = "".join(f'<text:p text:style-name="J">{t}</text:p>' for t in COLUMN_TEXT * 2)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:automatic-styles>
+  <style:style style:name="S" style:family="section"><style:section-properties>
+   <style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties>
+  </style:style>
+  <style:style style:name="J" style:family="paragraph"><style:paragraph-properties
+   fo:text-align="justify" fo:margin-bottom="0.3cm"/></style:style>
+ </office:automatic-styles>
+ <office:body><office:text><text:section text:style-name="S" text:name="S">{paras}
+ </text:section></office:text></office:body>
+</office:document>
+"""
+
+
 def paragraphs(path: Path) -> list[str]:
     return [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
 
@@ -144,7 +172,9 @@ def office(tmp_path_factory):
     soffice(d, "epub", d / "ru.html", infilter="HTML (StarWriter)")
     (d / "toc.fodt").write_text(CONTENTS_FODT, encoding="utf-8")
     (d / "book.fodt").write_text(book_fodt(), encoding="utf-8")
-    soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt", d / "book.fodt")
+    (d / "columns.fodt").write_text(columns_fodt(), encoding="utf-8")
+    soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt", d / "book.fodt",
+            d / "columns.fodt")
     soffice(d, "csv:Text - txt - csv (StarCalc):44,34,76", d / "pairs.xlsx")
     soffice(d, "html", d / "pairs.docx")
     (d / "en.html").write_text(saved_page(paragraphs(EN)[1:], paragraphs(EN)[0]),
@@ -211,6 +241,16 @@ def test_pdf_running_headers_note_marks_and_bullets(office):
         "1 The hut by the pass was closed.", "2 The hut by the glacier was closed.",
         "3 The hut by the summit was closed.", "4 The hut by the descent was closed."]
     assert ("paragraph", "The descent") in got
+
+
+@needs_office
+def test_pdf_two_columns_read_in_order_and_whole(office):
+    """Two columns: the first column read before the second, and a line is short or full
+    against its own column, not the page (a line of the first column opening with a capital
+    ended its paragraph): the paragraphs come back as written, in order, the one cut by the
+    column break whole."""
+    got = [p.text for p in read_source(office / "columns.pdf", "en").paragraphs]
+    assert got == COLUMN_TEXT * 2
 
 
 def gold_pairs(only: str = "all") -> list[tuple[str, str]]:

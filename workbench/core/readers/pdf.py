@@ -10,8 +10,10 @@ running headers and footers (the same line at the top or bottom of most pages, o
 apart at the same place atop most pages, as a section's title), footnote marks (small raised
 digits) and a table of contents' leaders (". . . . 12") are left out; each contents entry is a
 paragraph, and so is each bullet's item (a list item, its sign left out). A line set clearly
-larger than the body text is a heading. ``where`` is the page. A PDF without text (a scan) or
-with a password is refused with a hint.
+larger than the body text is a heading. A page of two or more columns is read column by
+column, and a line is short or full against its own column. ``where`` is the page. A PDF
+without text (a scan) or with a password is refused with a hint; its compressed streams are
+unpacked within a bound (pdfinflate.py).
 """
 
 from __future__ import annotations
@@ -156,15 +158,54 @@ def _running_rows(pages, body: float) -> set[int]:
     return {row for row, n in near.items() if n >= max(3, len(pages) // 2)}
 
 
-def _goes_on(last, line, right: float, width: float) -> bool:
+def _columns(lines) -> list[tuple[float, float]]:
+    """The page's columns: the stretches of width its lines cover, where they overlap (one for
+    a page of one column; a title set across two columns makes them one)."""
+    out: list[tuple[float, float]] = []
+    for x0, x1 in sorted((ln[0], ln[1]) for ln in lines):
+        if out and x0 <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], x1))
+        else:
+            out.append((x0, x1))
+    return out
+
+
+def _margin(columns, x0: float) -> tuple[float, float]:
+    """(right edge, width) of the column a line starting at ``x0`` is in."""
+    for left, right in columns:
+        if left <= x0 <= right:
+            return right, right - left
+    return columns[-1][1], columns[-1][1] - columns[0][0]
+
+
+def _goes_on(last, line, columns, next_column: bool = False) -> bool:
     """Whether a text box's first line goes on with the paragraph the box before left open:
-    that paragraph's last line ran to the right margin without a sentence end, and this one
-    sits right below it, in the same type size. pdfminer starts a new box at a first line's
-    indent and at a heading's hanging indent, in the middle of a paragraph."""
+    that paragraph's last line ran to its column's right margin without a sentence end, and
+    this one sits right below it (or opens the next column), in the same type size. pdfminer
+    starts a new box at a first line's indent and at a heading's hanging indent, in the middle
+    of a paragraph."""
     x0, x1, top, size, text = last
     nx0, nx1, ntop, nsize, _ = line
-    return (abs(nsize - size) < 0.5 and 0 < ntop - top <= 1.6 * size and nx0 < x1 and nx1 > x0
-            and x1 >= right - 0.12 * width and not text.endswith(_ENDS))
+    right, width = _margin(columns, x0)
+    below = next_column or 0 < ntop - top <= 1.6 * size and nx0 < x1 and nx1 > x0
+    return (abs(nsize - size) < 0.5 and below and x1 >= right - 0.12 * width
+            and not text.endswith(_ENDS))
+
+
+def _in_columns(boxes, columns) -> tuple[list, set[int]]:
+    """The boxes in reading order, column by column, top to bottom, where the page has two or
+    more columns of text (pdfminer's own order may take a box of the second column first),
+    and the positions of the boxes that open a column after the first."""
+    def column(box) -> int:
+        return next((k for k, (a, b) in enumerate(columns) if a <= box[0][0] <= b), 0)
+
+    texts = [k for k in range(len(columns)) if sum(len(b) for b in boxes if column(b) == k) >= 3]
+    if len(texts) < 2:
+        return boxes, set()
+    ordered = sorted(boxes, key=lambda b: (column(b), b[0][2]))
+    opens = {i for i in range(1, len(ordered))
+             if column(ordered[i]) != column(ordered[i - 1]) and column(ordered[i]) in texts[1:]}
+    return ordered, opens
 
 
 def _page(boxes, number: int, body: float, furniture: set[str], running: set[int],
@@ -174,9 +215,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
         return []
     top = _top_row(lines_all, body)
     skip_rows = {top} if top is not None and any(abs(top - r) <= 2 for r in running) else set()
-    right = max(ln[1] for ln in lines_all)
-    left = min(ln[0] for ln in lines_all)
-    width = right - left
+    columns = _columns(lines_all)
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
     out: list[Paragraph] = []
     buf: list[str] = []
@@ -190,14 +229,15 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             kind = "heading" if heading else "list-item" if item else "paragraph"
             out.append(Paragraph(text, kind, 1 if heading else None, where=f"page {number}"))
 
-    for box in boxes:
+    boxes, opens = _in_columns(boxes, columns)
+    for number_in_page, box in enumerate(boxes):
         first = True
         for k, line in enumerate(box):
             x0, x1, top, size, text = line
             if _PAGE_NUMBER.match(text) or _ROMAN_PAGE.match(text) or \
                     re.sub(r"\d+", "#", text) in furniture or round(top) in skip_rows:
                 continue
-            if first and buf and not _goes_on(last, line, right, width):
+            if first and buf and not _goes_on(last, line, columns, number_in_page in opens):
                 flush()
             first = False
             text, entry = _without_leader(text, contents)
@@ -219,6 +259,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             buf.append(text)
             last = line
             after = box[k + 1][4] if k + 1 < len(box) else ""
+            right, width = _margin(columns, x0)
             if entry or x1 < right - 0.3 * width and not after[:1].islower() or \
                     x1 < right - 0.12 * width and text.endswith(_ENDS) and \
                     not after[:1].islower():
