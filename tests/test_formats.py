@@ -35,20 +35,24 @@ needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not in
                                   "libreoffice-writer-nogui libreoffice-calc-nogui)")
 
 
-#: a document with a table of contents whose tab stops draw dotted leaders (Writer's "Contents 1")
-CONTENTS_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+def fodt(text: str, styles: str = "", automatic: str = "", master: str = "") -> str:
+    """A flat ODF text document (Writer reads it as it reads an .odt) of ``text``."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"
  office:mimetype="application/vnd.oasis.opendocument.text">
- <office:styles>
-  <style:style style:name="Contents_20_1" style:display-name="Contents 1" style:family="paragraph">
-   <style:paragraph-properties><style:tab-stops><style:tab-stop style:position="16cm"
-    style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops>
-   </style:paragraph-properties>
-  </style:style>
- </office:styles>
- <office:body><office:text>
+ <office:styles>{styles}</office:styles>
+ <office:automatic-styles>{automatic}</office:automatic-styles>
+ <office:master-styles>{master}</office:master-styles>
+ <office:body><office:text>{text}</office:text></office:body>
+</office:document>
+"""
+
+
+#: a table of contents whose tab stops draw dotted leaders (Writer's "Contents 1")
+CONTENTS_FODT = fodt("""
   <text:table-of-content text:name="Contents"><text:index-body>
    <text:index-title><text:p>Contents</text:p></text:index-title>
    <text:p text:style-name="Contents_20_1">1 What this book is about<text:tab/>1</text:p>
@@ -57,10 +61,12 @@ CONTENTS_FODT = """<?xml version="1.0" encoding="UTF-8"?>
   <text:h text:outline-level="1">1 What this book is about</text:h>
   <text:p>This book is about aligning a text with its translation. It is short.</text:p>
   <text:h text:outline-level="1">2 How to read it, and why you might want to</text:h>
-  <text:p>Read it from the start. Then read it again.</text:p>
- </office:text></office:body>
-</office:document>
-"""
+  <text:p>Read it from the start. Then read it again.</text:p>""", styles="""
+  <style:style style:name="Contents_20_1" style:display-name="Contents 1" style:family="paragraph">
+   <style:paragraph-properties><style:tab-stops><style:tab-stop style:position="16cm"
+    style:type="right" style:leader-style="dotted" style:leader-text="."/></style:tab-stops>
+   </style:paragraph-properties>
+  </style:style>""")
 
 
 def book_fodt() -> str:
@@ -79,13 +85,7 @@ def book_fodt() -> str:
             f'</text:note>. Nobody was there.</text:p><text:list text:style-name="L1">'
             f"<text:list-item><text:p>Rope and axes.</text:p></text:list-item><text:list-item>"
             f"<text:p>Food for three days.</text:p></text:list-item></text:list>{body}")
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"
- office:mimetype="application/vnd.oasis.opendocument.text">
- <office:automatic-styles>
+    return fodt("".join(chapters), automatic="""
   <style:style style:name="P1" style:family="paragraph"/>
   <style:style style:name="P2" style:family="paragraph">
    <style:paragraph-properties fo:break-before="page"/></style:style>
@@ -95,14 +95,11 @@ def book_fodt() -> str:
   <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm"
    fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm"
    fo:margin-right="2cm"/><style:header-style><style:header-footer-properties
-   fo:min-height="0cm" fo:margin-bottom="1.5cm"/></style:header-style></style:page-layout>
- </office:automatic-styles>
- <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+   fo:min-height="0cm" fo:margin-bottom="1.5cm"/></style:header-style></style:page-layout>""",
+                master="""
+  <style:master-page style:name="Standard" style:page-layout-name="pm1">
   <style:header><text:p>Chapter: <text:chapter text:display="name" text:outline-level="1"/>
-  </text:p></style:header></style:master-page></office:master-styles>
- <office:body><office:text>{"".join(chapters)}</office:text></office:body>
-</office:document>
-"""
+  </text:p></style:header></style:master-page>""")
 
 
 #: paragraphs of a two-column page: many words with capitals, so that many lines open with one
@@ -114,23 +111,13 @@ COLUMN_TEXT = [(lambda t: t[0].upper() + t[1:])(" ".join(_WALK[k % 7:])) for k i
 def columns_fodt() -> str:
     """A page set in two justified columns (Writer's section columns)."""
     paras = "".join(f'<text:p text:style-name="J">{t}</text:p>' for t in COLUMN_TEXT * 2)
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2"
- office:mimetype="application/vnd.oasis.opendocument.text">
- <office:automatic-styles>
+    return fodt(f'<text:section text:style-name="S" text:name="S">{paras}</text:section>',
+                automatic="""
   <style:style style:name="S" style:family="section"><style:section-properties>
    <style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties>
   </style:style>
   <style:style style:name="J" style:family="paragraph"><style:paragraph-properties
-   fo:text-align="justify" fo:margin-bottom="0.3cm"/></style:style>
- </office:automatic-styles>
- <office:body><office:text><text:section text:style-name="S" text:name="S">{paras}
- </text:section></office:text></office:body>
-</office:document>
-"""
+   fo:text-align="justify" fo:margin-bottom="0.3cm"/></style:style>""")
 
 
 def paragraphs(path: Path) -> list[str]:
