@@ -162,6 +162,7 @@ def office(tmp_path_factory):
     (d / "columns.fodt").write_text(columns_fodt(), encoding="utf-8")
     soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt", d / "book.fodt",
             d / "columns.fodt")
+    soffice(d, "docx:MS Word 2007 XML", d / "toc.fodt")
     soffice(d, "csv:Text - txt - csv (StarCalc):44,34,76", d / "pairs.xlsx")
     soffice(d, "html", d / "pairs.docx")
     (d / "en.html").write_text(saved_page(paragraphs(EN)[1:], paragraphs(EN)[0]),
@@ -238,6 +239,19 @@ def test_pdf_two_columns_read_in_order_and_whole(office):
     column break whole."""
     got = [p.text for p in read_source(office / "columns.pdf", "en").paragraphs]
     assert got == COLUMN_TEXT * 2
+
+
+@needs_office
+def test_docx_table_of_contents_is_left_out(office):
+    """Writer saves a table of contents in DOCX as Word does (a content control of the
+    "Table of Contents" gallery, entries in "Contents 1" with a tab and the page number): it
+    is left out, as the ODT reader leaves it out, and the headings stay."""
+    got = [(p.kind, p.text) for p in read_source(office / "toc.docx", "en").paragraphs]
+    assert got == [("heading", "1 What this book is about"),
+                   ("paragraph", "This book is about aligning a text with its translation. "
+                                 "It is short."),
+                   ("heading", "2 How to read it, and why you might want to"),
+                   ("paragraph", "Read it from the start. Then read it again.")]
 
 
 def gold_pairs(only: str = "all") -> list[tuple[str, str]]:

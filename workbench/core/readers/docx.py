@@ -4,8 +4,9 @@ the standard zip module and lxml (sizes bounded, no entities).
 Kinds: headings by style ("Heading N", "Title", or an outline level) with their level, list
 items (numbered or bulleted paragraphs, "List ..." styles), table cells (``where``: table,
 row, cell), captions ("Caption" style), footnotes and endnotes (after the body, ``where``:
-their number). Tracked deletions, field codes (a TOC's instructions, PAGE), the fallback copy
-of drawings, text boxes, page headers and footers and comments are not text. Tabs and line
+their number). Tracked deletions, field codes (a TOC's instructions, PAGE), a generated table
+of contents (the headings say it; as the ODT reader), the fallback copy of drawings, text
+boxes, page headers and footers and comments are not text. Tabs and line
 breaks inside a paragraph become spaces.
 """
 
@@ -23,6 +24,8 @@ _SKIP = {"del", "moveFrom", "Fallback", "txbxContent", "instrText", "delText", "
          "endnoteReference", "commentReference", "pict", "object",
          "rt"}  # a phonetic guide's reading (ruby): the base text is the text
 _WHAT = "a Word document (.docx)"
+#: the styles of a table of contents' entries and title (Word: "toc 1", LibreOffice: "Contents 1")
+_CONTENTS = re.compile(r"(?:toc|contents) ?(?:\d|heading)")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -107,6 +110,8 @@ def _paragraph(p, styles: _Styles, kind: str | None, where: str | None) -> Parag
             nid = num.find(_w("numId"))
             numbered = nid is None or nid.get(_w("val")) != "0"
     names, style_lvl, style_num = styles.info(sid)
+    if any(_CONTENTS.fullmatch(n) for n in names):
+        return None  # an entry of a table of contents outside a content control
     lvl = lvl if lvl is not None else style_lvl
     heading = next((int(m.group(1)) for n in names
                     if (m := re.fullmatch(r"heading (\d)", n))), None)
@@ -143,8 +148,16 @@ def _blocks(parent, styles: _Styles, out: list[Paragraph], kind: str | None = No
                 for c, tc in enumerate((x for x in tr if local(x.tag) == "tc"), 1):
                     _blocks(tc, styles, out, "table-cell", f"table {t}, row {r}, cell {c}",
                             tables)
+        elif name == "sdt" and _is_contents(el):
+            continue  # a table of contents Word or LibreOffice made: the headings say it
         elif name in ("sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo"):
             _blocks(el, styles, out, kind, where, tables)
+
+
+def _is_contents(sdt) -> bool:
+    """Whether a content control holds a generated table of contents."""
+    gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+    return gallery is not None and gallery.get(_w("val")) == "Table of Contents"
 
 
 def _notes(root, styles: _Styles, label: str) -> list[Paragraph]:
