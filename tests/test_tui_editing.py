@@ -88,6 +88,31 @@ def test_jumps_to_rows_that_need_a_look():
     drive(app, script)
 
 
+def test_the_review_queue_starts_at_the_worst_row_and_goes_on_where_it_was_left():
+    """``v`` on a document just opened goes to the worst unconfirmed row (a row made by hand,
+    with no confidence, counts as the worst), then down the queue; looking at another row
+    does not restart it, and a row confirmed on the way leaves it."""
+    app = make_app()
+
+    async def script(pilot):
+        v = app.view
+        assert v.row == 0  # confidence 0.9: the queue's last row
+        await pilot.press("v")
+        assert v.row == 5 and "1 of 5 unconfirmed" in " ".join(notes(app))  # made by hand
+        await pilot.press("v", "v")
+        assert v.row == 1  # 0.2 (row 4), then 0.3
+        await pilot.press("g")
+        await pilot.press("v")
+        assert v.row == 2  # 0.6: on from row 1, not from the cursor's row 0
+        await pilot.press("V", "V")
+        assert v.row == 3
+        await pilot.press("c", "v")
+        assert v.row == 1 and "2 of 4 unconfirmed" in " ".join(notes(app))  # row 4 confirmed
+        await pilot.press("v", "v", "v")
+        assert v.row == 0 and "That was the last unconfirmed row" in " ".join(notes(app))
+    drive(app, script)
+
+
 def test_go_to_row():
     app = make_app()
 

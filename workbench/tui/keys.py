@@ -94,7 +94,7 @@ SECTIONS: list[tuple[str, list[Key]]] = [
         Key("w", "navigation.next_weak", "Next weak", "Next weak row: not confirmed, confidence below your threshold (default 0.8: red and yellow rows)", Moves.next_weak),
         Key("W", "navigation.prev_weak", "Prev weak", "Previous weak row", Moves.prev_weak),
         Key("percent_sign", "navigation.weak_threshold", "Weak below", "Set the confidence below which a row counts as weak (remembered)", Moves.set_threshold, display="%"),
-        Key("v", "navigation.next_worst", "Worst first", "Review queue: the next unconfirmed row in order of confidence, worst first", Moves.next_worst),
+        Key("v", "navigation.next_worst", "Worst first", "Review queue: the worst unconfirmed row, then the next in order of confidence", Moves.next_worst),
         Key("V", "navigation.prev_worst", "Back in queue", "Review queue: the previous (weaker) row", Moves.prev_worst),
         Key("p", "navigation.next_proposed", "Next proposed", "Next row that is not confirmed yet", Moves.next_proposed),
         Key("P", "navigation.prev_proposed", "Prev proposed", "Previous row that is not confirmed yet", Moves.prev_proposed),

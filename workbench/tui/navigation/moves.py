@@ -140,18 +140,15 @@ class Moves:
         self._walk_queue(-1)
 
     def _walk_queue(self, step: int) -> None:
-        """The next (or previous) row of the queue after the last one visited, so that
-        confirming a row and pressing ``v`` again goes on down the queue."""
+        """The next (or previous) row of the queue after the last one visited: the first ``v``
+        goes to the worst row, and confirming a row, or looking at another one, and pressing
+        ``v`` again goes on down the queue where it was left."""
         queue = self._queue()
         if not queue:
             self.ctx.notify("Every row is confirmed.", timeout=2)
             return
         v = self.ctx.view
         here = self._visited
-        if here is None or here[1] != v.row:  # moved away: start from the cursor's row
-            bead = self.ctx.doc.beads[v.row] if self.ctx.doc.beads else None
-            here = None if bead is None or bead.confirmed else \
-                (bead.confidence if bead.confidence is not None else 0.0, v.row)
         if here is None:
             stop = queue[0] if step > 0 else None
         elif step > 0:
