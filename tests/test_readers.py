@@ -332,8 +332,9 @@ def test_open_an_xliff_shows_its_pairs_without_aligning(tmp_path):
 def test_pdf_contents_lose_their_leaders_and_page_numbers():
     """A LaTeX-made table of contents as pdfminer gives it: spaced leaders, a leader on a line
     of its own, page numbers in a column of their own, a short leader where the title fills
-    the line, a roman page number. Each entry becomes a paragraph of its own; on a page of
-    prose an ellipsis of spaced dots stays."""
+    the line, no leader at all and the page number at the margin, a roman page number. Each
+    entry becomes a paragraph of its own; on a page of prose an ellipsis of spaced dots
+    stays."""
     from workbench.core.readers.pdf import paragraphs
 
     def line(x0, x1, top, text):
@@ -346,7 +347,8 @@ def test_pdf_contents_lose_their_leaders_and_page_numbers():
          line(352, 518, 170, ". . . . . . . . . . . . . . . . . . . . . ."),
          line(100, 513, 184, "1.3 What is the difference between Debian and other distributions? Why"),
          line(123, 518, 198, "should I choose Debian over some other distribution? . . ."),
-         line(100, 518, 212, "1.4 Where is ezmlm/djbdns/qmail? . . . . . . . . . . . . . . . 18")],
+         line(100, 518, 212, "1.4 Where is ezmlm/djbdns/qmail? . . . . . . . . . . . . . . . 18"),
+         line(100, 539, 226, "1.5 Can I use Red Hat packages on my Debian GNU/Linux system? 19")],
         [line(533, 539, 156, "1"), line(533, 539, 170, "2"), line(533, 539, 198, "2")],
         [line(280, 286, 801, "ii")],
     ]
@@ -361,6 +363,7 @@ def test_pdf_contents_lose_their_leaders_and_page_numbers():
         "1.3 What is the difference between Debian and other distributions? Why should I "
         "choose Debian over some other distribution?",
         "1.4 Where is ezmlm/djbdns/qmail?",
+        "1.5 Can I use Red Hat packages on my Debian GNU/Linux system?",
         "He paused and looked at the map for a long while before he went on to speak of the "
         "pass . . ."]
 

@@ -37,6 +37,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|o
 _SYMBOL_BULLET = re.compile(r"^[•◦▪‣·∙●○■□►▸]\s+")
 #: a web address cut at the line end ("https://www." | "debian.org/doc"): no space between
 _URL_CUT = re.compile(r"(?:https?:|www\.)\S*[/.:#?=&_-]$")
+#: a contents entry's page number right after its title, at the right margin
+_PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivx]{1,6})$")
 #: a section number that opens a contents entry ("3.1.4 ")
 _SECTION = re.compile(r"^(?:\d+\.)*\d+\.?\s")
 #: a front matter's page number: a small roman numeral (i to xxxix), alone on its line
@@ -216,6 +218,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
     top = _top_row(lines_all, body)
     skip_rows = {top} if top is not None and any(abs(top - r) <= 2 for r in running) else set()
     columns = _columns(lines_all)
+    page_right = max(ln[1] for ln in lines_all)
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
     out: list[Paragraph] = []
     buf: list[str] = []
@@ -241,6 +244,8 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
                 flush()
             first = False
             text, entry = _without_leader(text, contents)
+            if contents and not entry and x1 >= page_right - 3 and _PAGE_AT_END.search(text):
+                text, entry = _PAGE_AT_END.sub("", text), True  # a title that left no room
             if not text:  # the leader of an entry whose title ended the line before
                 flush()
                 continue
