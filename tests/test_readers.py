@@ -347,7 +347,7 @@ def test_pdf_contents_lose_their_leaders_and_page_numbers():
          line(352, 518, 170, ". . . . . . . . . . . . . . . . . . . . . ."),
          line(100, 513, 184, "1.3 What is the difference between Debian and other distributions? Why"),
          line(123, 518, 198, "should I choose Debian over some other distribution? . . ."),
-         line(100, 518, 212, "1.4 Where is ezmlm/djbdns/qmail? . . . . . . . . . . . . . . . 18"),
+         line(100, 539, 212, "1.4 Where is ezmlm/djbdns/qmail? . . . . . . . . . . . . . . . 18"),
          line(100, 539, 226, "1.5 Can I use Red Hat packages on my Debian GNU/Linux system? 19")],
         [line(533, 539, 156, "1"), line(533, 539, 170, "2"), line(533, 539, 198, "2")],
         [line(280, 286, 801, "ii")],
@@ -371,7 +371,8 @@ def test_pdf_contents_lose_their_leaders_and_page_numbers():
 def test_pdf_paragraph_goes_on_into_the_next_text_box():
     """pdfminer starts a new text box at a first line's indent and at a heading's hanging
     indent: the paragraph goes on when the box's first line sits right below a line that ran
-    to the margin without a sentence end, in the same type size."""
+    to the margin without a sentence end, or starts in small letters after no sentence end (a
+    word cut by a hyphen, inline code set apart), in the same type size."""
     from workbench.core.readers.pdf import paragraphs
 
     def line(x0, x1, top, size, text):
@@ -386,6 +387,10 @@ def test_pdf_paragraph_goes_on_into_the_next_text_box():
         [line(57, 400, 271, 10.0, "This box starts a paragraph of its own.")],
         [line(57, 510, 300, 10.0, "A paragraph whose last line runs to the margin without an end")],
         [line(57, 510, 330, 10.0, "and a box far below it: a new paragraph.")],
+        [line(57, 420, 350, 12.0, "15.2 Extended support for non-English us-")],
+        [line(97, 130, 364, 12.0, "ers")],
+        [line(57, 380, 384, 10.0, "To see the version, use the lsb_release -a")],
+        [line(57, 110, 396, 10.0, "command.")],
     ]
     got = [(p.kind, p.text) for p in paragraphs([(boxes, 595.0)])]
     assert got == [
@@ -396,7 +401,9 @@ def test_pdf_paragraph_goes_on_into_the_next_text_box():
         ("paragraph", "Stable, on the other hand, has old versions that were tested."),
         ("paragraph", "This box starts a paragraph of its own."),
         ("paragraph", "A paragraph whose last line runs to the margin without an end"),
-        ("paragraph", "and a box far below it: a new paragraph.")]
+        ("paragraph", "and a box far below it: a new paragraph."),
+        ("heading", "15.2 Extended support for non-English users"),
+        ("paragraph", "To see the version, use the lsb_release -a command.")]
 
 
 def test_pdf_line_ends_a_word_cut_an_address_cut_and_a_sentence_going_on():

@@ -44,17 +44,18 @@ _SECTION = re.compile(r"^(?:\d+\.)*\d+\.?\s")
 #: a front matter's page number: a small roman numeral (i to xxxix), alone on its line
 _ROMAN_PAGE = re.compile(r"^\s*(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\s*$")
 #: a table of contents' leader (". . . . .", "......", "……") and the page number after it
-_LEADER = re.compile(r"\s*((?:[.·…_]\s?){2,})\s*(\d{1,4}|[ivx]{1,6})?\s*$")
+_LEADER = re.compile(r"\s*((?:[.·…_]\s?)+)\s*(\d{1,4}|[ivx]{1,6})?\s*$")
 
 
 def _without_leader(text: str, contents: bool = False) -> tuple[str, bool]:
     """A contents entry's title without its leader and page number, and whether it had one:
     at least six leader marks, or four and a page number (an ellipsis ends a sentence); on a
-    page of contents (``contents``), two."""
+    page of contents (``contents``), two, or one and a page number."""
     m = _LEADER.search(text)
     if m:
         marks = len(re.sub(r"\s", "", m.group(1)))
-        if marks >= 6 or marks >= 4 and m.group(2) or contents:
+        if marks >= 6 or marks >= 4 and m.group(2) or \
+                contents and (marks >= 2 or m.group(2)):
             return text[:m.start()].rstrip(), True
     return text, False
 
@@ -182,16 +183,18 @@ def _margin(columns, x0: float) -> tuple[float, float]:
 
 def _goes_on(last, line, columns, next_column: bool = False) -> bool:
     """Whether a text box's first line goes on with the paragraph the box before left open:
-    that paragraph's last line ran to its column's right margin without a sentence end, and
-    this one sits right below it (or opens the next column), in the same type size. pdfminer
-    starts a new box at a first line's indent and at a heading's hanging indent, in the middle
-    of a paragraph."""
+    this one sits right below that paragraph's last line (or opens the next column), in the
+    same type size, and that line ran to its column's right margin without a sentence end, or
+    this one starts in small letters after no sentence end (a word cut by a hyphen, a web
+    address cut, inline code set apart). pdfminer starts a new box at a first line's indent
+    and at a heading's hanging indent, in the middle of a paragraph."""
     x0, x1, top, size, text = last
-    nx0, nx1, ntop, nsize, _ = line
+    nx0, nx1, ntop, nsize, ntext = line
     right, width = _margin(columns, x0)
     below = next_column or 0 < ntop - top <= 1.6 * size and nx0 < x1 and nx1 > x0
-    return (abs(nsize - size) < 0.5 and below and x1 >= right - 0.12 * width
-            and not text.endswith(_ENDS))
+    full = x1 >= right - 0.12 * width
+    small = ntext[:1].islower() and (not text.endswith(_ENDS) or _URL_CUT.search(text))
+    return abs(nsize - size) < 0.5 and below and (full and not text.endswith(_ENDS) or small)
 
 
 def _in_columns(boxes, columns) -> tuple[list, set[int]]:
@@ -210,6 +213,14 @@ def _in_columns(boxes, columns) -> tuple[list, set[int]]:
     return ordered, opens
 
 
+def _numbers_right(lines) -> float:
+    """Where a page's contents entries end: the commonest right edge of the lines that end in
+    a leader and a page number (the right edge of all lines, where none does)."""
+    edges = Counter(round(ln[1]) for ln in lines
+                    if (m := _LEADER.search(ln[4])) and m.group(2) and _without_leader(ln[4])[1])
+    return edges.most_common(1)[0][0] if edges else max(ln[1] for ln in lines)
+
+
 def _page(boxes, number: int, body: float, furniture: set[str], running: set[int],
           compounds: set[str]) -> list[Paragraph]:
     lines_all = [ln for box in boxes for ln in box]
@@ -218,7 +229,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
     top = _top_row(lines_all, body)
     skip_rows = {top} if top is not None and any(abs(top - r) <= 2 for r in running) else set()
     columns = _columns(lines_all)
-    page_right = max(ln[1] for ln in lines_all)
+    numbers_at = _numbers_right(lines_all)
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
     out: list[Paragraph] = []
     buf: list[str] = []
@@ -244,7 +255,8 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
                 flush()
             first = False
             text, entry = _without_leader(text, contents)
-            if contents and not entry and x1 >= page_right - 3 and _PAGE_AT_END.search(text):
+            if contents and not entry and abs(x1 - numbers_at) <= 3 and \
+                    _PAGE_AT_END.search(text):
                 text, entry = _PAGE_AT_END.sub("", text), True  # a title that left no room
             if not text:  # the leader of an entry whose title ended the line before
                 flush()
