@@ -3,7 +3,9 @@
     apt-get install debian-faq debian-faq-ru debian-faq-de
     .venv/bin/python bench/pdfread.py [--lang en ru de]
 
-(The ja, zh-cn and ko packages ship a placeholder PDF.)
+(The ja, zh-cn and ko packages ship a placeholder PDF.) With debian-policy installed, the
+Debian Policy Manual's PDF (Sphinx, its section titles in the footer) is checked against its
+EPUB edition too.
 
 The FAQ ships the same text as HTML chapters and as a LaTeX-made PDF (a table of contents with
 dot leaders, running headers, page numbers, hyphenation, headings with hanging indents). Each
@@ -48,6 +50,15 @@ def main(argv=None) -> int:
             sents = [_norm(s.text) for s in read_side(path, lang).sentences]
         share = sum(s in found for s in sents) / len(sents)
         print(f"{suffix:10} {len(sents):9,}  {share:.1%}", flush=True)
+    policy = Path("/usr/share/doc/debian-policy")
+    if (policy / "policy.pdf.gz").exists() and (policy / "policy.epub").exists():
+        found = {_norm(s.text) for s in read_side(policy / "policy.epub", "en").sentences}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "policy.pdf"
+            path.write_bytes(gzip.open(policy / "policy.pdf.gz").read())
+            sents = [_norm(s.text) for s in read_side(path, "en").sentences]
+        share = sum(s in found for s in sents) / len(sents)
+        print(f"{'policy':10} {len(sents):9,}  {share:.1%} (in the EPUB edition)", flush=True)
     return 0
 
 

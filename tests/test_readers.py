@@ -427,3 +427,31 @@ def test_pdf_line_ends_a_word_cut_an_address_cut_and_a_sentence_going_on():
         "joined, and so is the list of debian-announce, which keeps its hyphen. See "
         "https://www.debian.org/doc for more.",
         "The version is 12.4 in bookworm. it also names the kernel, a line that goes on."]
+
+
+def test_pdf_running_footer_beside_the_page_number_and_line_ends_with_a_capital_or_a_slash():
+    """Sphinx sets the section's title in the footer, beside the page number, and it changes
+    from page to page: left out; a footnote's last line, at the same place on every page but
+    with no page number beside it, stays. A hyphen before a capital stays ("Build-Depends"),
+    and a path cut after its slash goes on without a space."""
+    from workbench.core.readers.pdf import paragraphs
+
+    def line(x0, x1, top, text, size=10.0):
+        return (x0, x1, top, size, text)
+
+    words = ["one", "two", "three", "four"]
+    pages = []
+    for n in range(1, 5):
+        pages.append(([
+            [line(72, 540, 74, f"Page {words[n - 1]} says that a package lists its Build-"),
+             line(72, 540, 86, "Depends in DEBIAN/"),
+             line(72, 300, 98, "control, and nothing else.")],
+            [line(72, 400, 706, f"{n} A footnote of page {words[n - 1]}, above the footer.",
+                  8.0)],
+            [line(72, 319, 742, f"6.{n}. Section {n} of the chapter")],
+            [line(529, 540, 742, str(50 + n))],
+        ], 595.0))
+    got = [p.text for p in paragraphs(pages)]
+    assert got == [text for n in range(1, 5) for text in (
+        f"Page {words[n - 1]} says that a package lists its Build-Depends in DEBIAN/control, "
+        "and nothing else.", f"{n} A footnote of page {words[n - 1]}, above the footer.")]

@@ -37,6 +37,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|o
 _SYMBOL_BULLET = re.compile(r"^[•◦▪‣·∙●○■□►▸]\s+")
 #: a web address cut at the line end ("https://www." | "debian.org/doc"): no space between
 _URL_CUT = re.compile(r"(?:https?:|www\.)\S*[/.:#?=&_-]$")
+#: a line of nothing but leader marks (Sphinx sets every dot of a leader apart)
+_DOTS = re.compile(r"[.·…_\s]+")
 #: a contents entry's page number right after its title, at the right margin
 _PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivx]{1,6})$")
 #: a section number that opens a contents entry ("3.1.4 ")
@@ -50,12 +52,14 @@ _LEADER = re.compile(r"\s*((?:[.·…_]\s?)+)\s*(\d{1,4}|[ivx]{1,6})?\s*$")
 def _without_leader(text: str, contents: bool = False) -> tuple[str, bool]:
     """A contents entry's title without its leader and page number, and whether it had one:
     at least six leader marks, or four and a page number (an ellipsis ends a sentence); on a
-    page of contents (``contents``), two, or one and a page number."""
+    page of contents (``contents``), two, or one and a page number, or one set apart by a
+    space (a sentence's full stop is not)."""
     m = _LEADER.search(text)
     if m:
         marks = len(re.sub(r"\s", "", m.group(1)))
+        set_apart = m.start() == 0 or text[m.start()].isspace()  # not a sentence's full stop
         if marks >= 6 or marks >= 4 and m.group(2) or \
-                contents and (marks >= 2 or m.group(2)):
+                contents and (marks >= 2 or m.group(2) or set_apart):
             return text[:m.start()].rstrip(), True
     return text, False
 
@@ -138,25 +142,36 @@ def _furniture(pages) -> set[str]:
     return {text for text, n in edges.items() if n >= max(3, len(pages) // 2)}
 
 
-def _top_row(lines, body: float) -> float | None:
-    """The page's top row, where it is set apart from the rest by more than two lines' space
-    and no larger than the body text: where a running header sits (None if there is no such
-    row). Not the bottom: a footnote's last line sits at the same place on every page."""
+def _edge_rows(lines, body: float) -> tuple[int | None, int | None]:
+    """The page's top row, and its bottom row if a page number is on it, each where it is set
+    apart from the rest by more than two lines' space and no larger than the body text: where
+    a running header or footer sits (None where there is no such row). A bottom row needs its
+    page number: a footnote's last line sits at the same place on every page too."""
     tops = sorted({round(ln[2]) for ln in lines})
     if len(tops) < 3:
-        return None
-    size = max(ln[3] for ln in lines if round(ln[2]) == tops[0])
-    return tops[0] if tops[1] - tops[0] > 2 * size and size <= 1.05 * body else None
+        return None, None
+
+    def apart(row: int, gap: float) -> bool:
+        size = max(ln[3] for ln in lines if round(ln[2]) == row)
+        return gap > 2 * size and size <= 1.05 * body
+
+    head = tops[0] if apart(tops[0], tops[1] - tops[0]) else None
+    foot = tops[-1] if apart(tops[-1], tops[-1] - tops[-2]) and any(
+        round(ln[2]) == tops[-1] and _PAGE_NUMBER.match(ln[4]) for ln in lines) else None
+    return head, foot
 
 
 def _running_rows(pages, body: float) -> set[int]:
-    """Positions (points from the top) of running headers whose words change from page to
-    page (a chapter's or section's title): a row set apart at the top of most pages, at the
-    same place (within two points: left and right pages differ by one)."""
+    """Positions (points from the top) of running headers and footers whose words change from
+    page to page (a chapter's or section's title): a row set apart at the top, or at the
+    bottom beside the page number, of most pages, at the same place (within two points: left
+    and right pages differ by one)."""
     if len(pages) < 3:
         return set()
-    seen = Counter(_top_row([ln for box in boxes for ln in box], body) for boxes, _ in pages)
-    seen.pop(None, None)
+    seen: Counter[int] = Counter()
+    for boxes, _ in pages:
+        seen.update(row for row in _edge_rows([ln for box in boxes for ln in box], body)
+                    if row is not None)
     near = {row: sum(n for other, n in seen.items() if abs(other - row) <= 2) for row in seen}
     return {row for row, n in near.items() if n >= max(3, len(pages) // 2)}
 
@@ -226,11 +241,12 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
     lines_all = [ln for box in boxes for ln in box]
     if not lines_all:
         return []
-    top = _top_row(lines_all, body)
-    skip_rows = {top} if top is not None and any(abs(top - r) <= 2 for r in running) else set()
+    skip_rows = {row for row in _edge_rows(lines_all, body)
+                 if row is not None and any(abs(row - r) <= 2 for r in running)}
     columns = _columns(lines_all)
     numbers_at = _numbers_right(lines_all)
-    contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3
+    contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3 or \
+        sum(bool(_DOTS.fullmatch(ln[4])) for ln in lines_all) >= 5
     out: list[Paragraph] = []
     buf: list[str] = []
     heading = item = False
@@ -268,11 +284,10 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             if not buf:
                 heading, item = big, bool(_SYMBOL_BULLET.match(text))
                 text = _SYMBOL_BULLET.sub("", text)
-            if buf and re.search(r"[^\W\d_]-$", buf[-1]) and re.match(r"[^\W\d_]", text) \
-                    and text[0].islower():
+            if buf and re.search(r"[^\W\d_]-$", buf[-1]) and re.match(r"[^\W\d_]", text):
                 buf[-1] = _joined(buf[-1], text, compounds)  # hyphenated at the line end
-            elif buf and not _URL_CUT.search(buf[-1]):
-                buf.append(" ")
+            elif buf and not _URL_CUT.search(buf[-1]) and not buf[-1].endswith("/"):
+                buf.append(" ")  # (a path or "and/or" cut after its slash goes on)
             buf.append(text)
             last = line
             after = box[k + 1][4] if k + 1 < len(box) else ""
@@ -287,10 +302,13 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
 
 def _joined(head: str, tail: str, compounds: set[str]) -> str:
     """``head`` (ending in a hyphen at the line end) joined with the next line's ``tail``:
-    without the hyphen, unless the document writes that word with one elsewhere."""
+    without the hyphen, unless the document writes that word with one elsewhere or the line
+    goes on with a capital ("Build-" | "Depends", "non-" | "English": hyphenation never puts
+    one there)."""
     stem = re.search(r"[^\W_][\w-]*-$", head)
     rest = re.match(r"[\w-]+", tail)
-    if stem and rest and f"{stem.group(0)}{rest.group(0)}".lower() in compounds:
+    if stem and rest and f"{stem.group(0)}{rest.group(0)}".lower() in compounds or \
+            tail[:1].isupper():
         return head
     return head[:-1]
 
