@@ -455,3 +455,17 @@ def test_pdf_running_footer_beside_the_page_number_and_line_ends_with_a_capital_
     assert got == [text for n in range(1, 5) for text in (
         f"Page {words[n - 1]} says that a package lists its Build-Depends in DEBIAN/control, "
         "and nothing else.", f"{n} A footnote of page {words[n - 1]}, above the footer.")]
+
+
+def test_pdf_ligatures_are_read_as_their_letters(tmp_path):
+    """A font's fi and fl ligatures (Helvetica's standard encoding has them) come out of
+    pdfminer as U+FB01 and U+FB02: they are read as the letters, so that spelling, search and
+    the glossary see "file"."""
+    import zlib
+
+    from test_pdf_inflate import one_page_pdf
+
+    path = tmp_path / "ligatures.pdf"
+    path.write_bytes(one_page_pdf(zlib.compress(
+        b"BT /F1 12 Tf 72 720 Td (The \\256le is \\257aky.) Tj ET\n")))
+    assert [p.text for p in read_source(path, "en").paragraphs] == ["The file is flaky."]

@@ -10,7 +10,8 @@ without a space. Page numbers, running headers and footers (the same line at the
 of most pages, or a row set apart at the same place atop most pages, or at their foot beside
 the page number, as a section's title), footnote marks (small raised digits) and a table of
 contents' leaders (". . . . 12", or every dot a line of its own) are left out; each contents
-entry is a paragraph, and so is each bullet's item (a list item, its sign left out). A line set clearly
+entry is a paragraph, and so is each bullet's item (a list item, its sign left out). A font's
+ligatures ("ﬁ") are read as their letters. A line set clearly
 larger than the body text is a heading. A page of two or more columns is read column by
 column, and a line is short or full against its own column. ``where`` is the page. A PDF
 without text (a scan) or with a password is refused with a hint; its compressed streams are
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +36,8 @@ _ENDS = tuple(".!?:;…»\"”)")
 _BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
                           r"(?:\s*[-–—])?\s*$", re.I)
+#: typographic ligatures a PDF's fonts draw ("ﬁle", "ﬂaky"), as the letters they join
+_LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 #: a list item's bullet sign, left out of its text (a dash stays: it opens dialogue)
 _SYMBOL_BULLET = re.compile(r"^[•◦▪‣·∙●○■□►▸]\s+")
 #: a web address cut at the line end ("https://www." | "debian.org/doc"): no space between
@@ -119,7 +123,8 @@ def _read_pages(path: Path, found, LTChar, LTTextBox, LTTextLine):  # noqa: N803
                 chars = [c for c in line if isinstance(c, LTChar)]
                 sizes = [c.size for c in chars]
                 size = statistics.median(sizes) if sizes else 0.0
-                text = _without_note_marks(line, chars, size).replace("\n", " ").strip()
+                text = _without_note_marks(line, chars, size).replace("\n", " ") \
+                    .translate(_LIGATURES).strip()
                 if not text:
                     continue
                 lines.append((line.x0, line.x1, page.height - line.y1, size, text))
