@@ -469,3 +469,22 @@ def test_pdf_ligatures_are_read_as_their_letters(tmp_path):
     path.write_bytes(one_page_pdf(zlib.compress(
         b"BT /F1 12 Tf 72 720 Td (The \\256le is \\257aky.) Tj ET\n")))
     assert [p.text for p in read_source(path, "en").paragraphs] == ["The file is flaky."]
+
+
+def test_characters_there_for_layout_only_are_left_out(tmp_path):
+    """A soft hyphen (HTML's &shy;, or U+00AD in a text file), a zero-width space and a word
+    joiner are invisible: left out, the words are whole for spelling and search ("wortung"
+    was a typo); a paragraph of nothing else is no paragraph."""
+    from workbench.core.pipeline import read_side
+    from workbench.core.spelling.words import tokens
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>Die Ver&shy;ant&shy;wortung liegt bei uns.</p>"
+                    "<p>&#8203;</p><p>Ein&#8203;wand und Wort&#8288;ende.</p></body></html>",
+                    encoding="utf-8")
+    text = tmp_path / "p.txt"
+    text.write_text("Die Ver\u00adant\u00adwortung liegt bei uns.\n", encoding="utf-8")
+    got = [s.text for s in read_side(page, "de").sentences]
+    assert got == ["Die Verantwortung liegt bei uns.", "Einwand und Wortende."]
+    assert [s.text for s in read_side(text, "de").sentences] == got[:1]
+    assert "Verantwortung" in [w for _, _, w in tokens(got[0], "de")]

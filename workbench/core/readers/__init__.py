@@ -13,6 +13,9 @@
 | PDF           | pdf.py        | %PDF                                         | text blocks of the text layer       |
 | XLIFF, TMX    | bilingual.py  | <xliff>, <tmx>                               | segments, already paired            |
 
+Characters there for layout only (a soft hyphen, a zero-width space, a word joiner) are left
+out of every format's paragraphs but XLIFF's and TMX's, whose segments are a CAT tool's.
+
 Formats are told by content (magic bytes, the root element, markup), not by the name alone:
 an .html file that is text is read as text, a .txt file that is HTML as HTML. Every reader
 bounds what it reads (``limits.py``) and turns a damaged, encrypted or oversized file into one
@@ -25,6 +28,7 @@ InputError naming the file and what to do.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -146,9 +150,26 @@ def read_source(path: str | Path, lang: str | None = None,
     else:  # pragma: no cover - sniff returns only the formats above
         raise InputError(f"is in a format workbench does not read ({fmt})", path=str(p))
     if fmt == "text":  # a Gutenberg frame is left out line by line there (textio)
-        return read(p, lang=lang, encoding=encoding, fmt=fmt, segments=segments)
+        return _visible(read(p, lang=lang, encoding=encoding, fmt=fmt, segments=segments))
     src = read(p, lang=lang, encoding=encoding, fmt=fmt)
-    return src if fmt in PAIRED_FORMATS else _without_gutenberg_frame(src)
+    return src if fmt in PAIRED_FORMATS else _visible(_without_gutenberg_frame(src))
+
+
+#: characters there for layout only: a soft hyphen (HTML's &shy;), a zero-width space, a word
+#: joiner, a byte-order mark inside the text. Invisible, they cut words for the spell checker,
+#: search and the glossary ("Ver&shy;ant&shy;wortung" gave "wortung" as a typo)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+_INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def _visible(src: SourceFile) -> SourceFile:
+    """``src`` without the characters that are there for layout only; a paragraph of nothing
+    else is left out."""
+    if not any(_INVISIBLE_CHARS.search(p.text) for p in src.paragraphs):
+        return src
+    paras = tuple(replace(p, text=text) for p in src.paragraphs
+                  if (text := p.text.translate(_INVISIBLE)).strip())
+    return replace(src, paragraphs=paras)
 
 
 def _without_gutenberg_frame(src: SourceFile) -> SourceFile:
