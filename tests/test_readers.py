@@ -488,3 +488,26 @@ def test_characters_there_for_layout_only_are_left_out(tmp_path):
     assert got == ["Die Verantwortung liegt bei uns.", "Einwand und Wortende."]
     assert [s.text for s in read_side(text, "de").sentences] == got[:1]
     assert "Verantwortung" in [w for _, _, w in tokens(got[0], "de")]
+
+
+def test_pdf_section_number_in_a_box_of_its_own_joins_its_title():
+    """LaTeX and Sphinx set a heading's number apart from its title, and pdfminer makes two
+    boxes of them (often far apart in its order): the number goes before the title on its
+    row; a number with nothing beside it stays as it is."""
+    from workbench.core.readers.pdf import paragraphs
+
+    def line(x0, x1, top, text, size=12.0):
+        return (x0, x1, top, size, text)
+
+    boxes = [[line(72, 400, 100, "3.9 Maintainer scripts")],
+             [line(72, 540, 130, "The scripts must be idempotent.", 10.0)],
+             [line(113, 400, 170, "Prompting in maintainer scripts")],
+             [line(72, 540, 200, "Packages should use debconf to prompt.", 10.0)],
+             [line(72, 92, 170, "3.9.1")],
+             [line(72, 92, 240, "9.1.1", 10.0)],
+             [line(72, 540, 254, "The FHS is followed, with the exceptions below.", 10.0)]]
+    got = [p.text for p in paragraphs([(boxes, 595.0)])]
+    assert got == ["3.9 Maintainer scripts", "The scripts must be idempotent.",
+                   "3.9.1 Prompting in maintainer scripts",
+                   "Packages should use debconf to prompt.", "9.1.1",
+                   "The FHS is followed, with the exceptions below."]

@@ -12,7 +12,8 @@ the page number, as a section's title), footnote marks (small raised digits) and
 contents' leaders (". . . . 12", or every dot a line of its own) are left out; each contents
 entry is a paragraph, and so is each bullet's item (a list item, its sign left out). A font's
 ligatures ("ﬁ") are read as their letters. A line set clearly
-larger than the body text is a heading. A page of two or more columns is read column by
+larger than the body text is a heading; a heading's number set in a box of its own joins its
+title. A page of two or more columns is read column by
 column, and a line is short or full against its own column. ``where`` is the page. A PDF
 without text (a scan) or with a password is refused with a hint; its compressed streams are
 unpacked within a bound (pdfinflate.py).
@@ -46,6 +47,8 @@ _URL_CUT = re.compile(r"(?:https?:|www\.)\S*[/.:#?=&_-]$")
 _DOTS = re.compile(r"[.·…_\s]+")
 #: a contents entry's page number right after its title, at the right margin
 _PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivx]{1,6})$")
+#: a section number alone ("3.9.1", "4.", "A.2"), or a page number
+_NUMBER_ONLY = re.compile(r"\s*(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.?\s*")
 #: a section number that opens a contents entry ("3.1.4 ")
 _SECTION = re.compile(r"^(?:\d+\.)*\d+\.?\s")
 #: a front matter's page number: a small roman numeral (i to xxxix), alone on its line
@@ -234,6 +237,28 @@ def _in_columns(boxes, columns) -> tuple[list, set[int]]:
     return ordered, opens
 
 
+def _numbered_titles(boxes) -> list:
+    """The boxes with each section number that stands in a box of its own ("3.9.1") put
+    before the title on its row, just right of it (LaTeX and Sphinx set them apart, and
+    pdfminer makes two boxes of them); a number with no title beside it stays where it is."""
+    lone = {i for i, b in enumerate(boxes) if len(b) == 1 and _NUMBER_ONLY.fullmatch(b[0][4])}
+    if not lone:
+        return boxes
+    out = [list(b) for b in boxes]
+    joined = set()
+    for i in sorted(lone):
+        nx0, nx1, ntop, nsize, ntext = boxes[i][0]
+        beside = [(line[0], j, k) for j, box in enumerate(out) if j not in lone
+                  for k, line in enumerate(box)
+                  if abs(line[2] - ntop) <= 1 and nx1 < line[0] <= nx1 + 6 * nsize]
+        if beside:
+            _, j, k = min(beside)
+            x0, x1, top, size, text = out[j][k]
+            out[j][k] = (nx0, x1, top, size, f"{ntext} {text}")
+            joined.add(i)
+    return [b for i, b in enumerate(out) if i not in joined]
+
+
 def _numbers_right(lines) -> float:
     """Where a page's contents entries end: the commonest right edge of the lines that end in
     a leader and a page number (the right edge of all lines, where none does)."""
@@ -265,7 +290,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             kind = "heading" if heading else "list-item" if item else "paragraph"
             out.append(Paragraph(text, kind, 1 if heading else None, where=f"page {number}"))
 
-    boxes, opens = _in_columns(boxes, columns)
+    boxes, opens = _in_columns(_numbered_titles(boxes), columns)
     for number_in_page, box in enumerate(boxes):
         first = True
         for k, line in enumerate(box):
