@@ -4,19 +4,18 @@ pdfminer gives text boxes (lines close together) and their lines with positions.
 ends at the end of a box (unless the next box's first line goes on with it: pdfminer starts a
 box at a first line's indent), or at a line that stops well short of the right margin after a
 sentence end (unless the next line starts small). A line ending in a hyphen joins the next
-without it when that one goes on in small letters, unless the document writes the word with
-one elsewhere (before a capital it stays); a web address or path cut at the line end is joined
+without it when that one goes on in small letters, unless the document writes the word with one
+elsewhere (before a capital it stays); a web address or path cut at the line end is joined
 without a space. Page numbers, running headers and footers (the same line at the top or bottom
-of most pages, or a row set apart at the same place atop most pages, or at their foot beside
-the page number, as a section's title), footnote marks (small raised digits) and a table of
+of most pages, or a row set apart at the same place atop most pages, or at their foot beside the
+page number, as a section's title), footnote marks (small raised digits) and a table of
 contents' leaders (". . . . 12", or every dot a line of its own) are left out; each contents
 entry is a paragraph, and so is each bullet's item (a list item, its sign left out). A font's
-ligatures ("ﬁ") are read as their letters. A line set clearly
-larger than the body text is a heading; a heading's number set in a box of its own joins its
-title. A page of two or more columns is read column by
-column, and a line is short or full against its own column. ``where`` is the page. A PDF
-without text (a scan) or with a password is refused with a hint; its compressed streams are
-unpacked within a bound (pdfinflate.py).
+ligatures ("ﬁ") are read as their letters. A line set clearly larger than the body text is a
+heading; a heading's number set in a box of its own joins its title. A page of two or more
+columns is read column by column, and a line is short or full against its own column. ``where``
+is the page. A PDF without text (a scan) or with a password is refused with a hint; its
+compressed streams are unpacked within a bound (pdfinflate.py).
 """
 
 from __future__ import annotations
