@@ -335,7 +335,7 @@ def test_pdf_contents_lose_their_leaders_and_page_numbers():
     the line, no leader at all and the page number at the margin, a roman page number. Each
     entry becomes a paragraph of its own; on a page of prose an ellipsis of spaced dots
     stays."""
-    from workbench.core.readers.pdf import paragraphs
+    from workbench.core.readers.pdflayout import paragraphs
 
     def line(x0, x1, top, text):
         return (x0, x1, top, 10.0, text)
@@ -373,7 +373,7 @@ def test_pdf_paragraph_goes_on_into_the_next_text_box():
     indent: the paragraph goes on when the box's first line sits right below a line that ran
     to the margin without a sentence end, or starts in small letters after no sentence end (a
     word cut by a hyphen, inline code set apart), in the same type size."""
-    from workbench.core.readers.pdf import paragraphs
+    from workbench.core.readers.pdflayout import paragraphs
 
     def line(x0, x1, top, size, text):
         return (x0, x1, top, size, text)
@@ -410,7 +410,7 @@ def test_pdf_line_ends_a_word_cut_an_address_cut_and_a_sentence_going_on():
     """A hyphen at a line end goes when the word has none elsewhere in the document, and stays
     in a compound the document writes with one; a web address cut at the line end is joined
     without a space; a short line ending in a full stop goes on when the next starts small."""
-    from workbench.core.readers.pdf import paragraphs
+    from workbench.core.readers.pdflayout import paragraphs
 
     def line(x1, top, text):
         return (57, x1, top, 10.0, text)
@@ -434,7 +434,7 @@ def test_pdf_running_footer_beside_the_page_number_and_line_ends_with_a_capital_
     from page to page: left out; a footnote's last line, at the same place on every page but
     with no page number beside it, stays. A hyphen before a capital stays ("Build-Depends"),
     and a path cut after its slash goes on without a space."""
-    from workbench.core.readers.pdf import paragraphs
+    from workbench.core.readers.pdflayout import paragraphs
 
     def line(x0, x1, top, text, size=10.0):
         return (x0, x1, top, size, text)
@@ -494,7 +494,7 @@ def test_pdf_section_number_in_a_box_of_its_own_joins_its_title():
     """LaTeX and Sphinx set a heading's number apart from its title, and pdfminer makes two
     boxes of them (often far apart in its order): the number goes before the title on its
     row; a number with nothing beside it stays as it is."""
-    from workbench.core.readers.pdf import paragraphs
+    from workbench.core.readers.pdflayout import paragraphs
 
     def line(x0, x1, top, text, size=12.0):
         return (x0, x1, top, size, text)

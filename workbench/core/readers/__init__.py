@@ -10,7 +10,7 @@
 | HTML, XHTML   | html.py       | <!DOCTYPE html>, <html>, or mostly tags      | blocks of the page's content (no script, style, navigation) |
 | Markdown      | markdown.py   | .md, or Markdown headings and lists          | blocks                              |
 | SRT, WebVTT   | subtitles.py  | a cue number and a timecode; WEBVTT          | cues (with their timecodes)         |
-| PDF           | pdf.py        | %PDF                                         | text blocks of the text layer       |
+| PDF           | pdf.py (+ pdflayout.py, pdfinflate.py) | %PDF                | text blocks of the text layer       |
 | XLIFF, TMX    | bilingual.py  | <xliff>, <tmx>                               | segments, already paired            |
 
 Characters there for layout only (a soft hyphen, a zero-width space, a word joiner) are left
