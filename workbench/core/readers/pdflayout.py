@@ -271,6 +271,8 @@ def _compounds(pages) -> set[str]:
 
 
 def paragraphs(pages) -> list[Paragraph]:
+    """The paragraphs of ``pages`` (per page: its boxes of lines, and its width), a paragraph
+    going on over a page break when it ends with no sentence end."""
     sizes = [ln[3] for boxes, _ in pages for box in boxes for ln in box if ln[3]]
     body = statistics.median(sizes) if sizes else 0.0
     furniture = _furniture(pages)
