@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -120,8 +122,6 @@ def _tag_keys(rel: str) -> list[tuple[str, str]]:
     """(key, tag) for each part of the file name that may be a language tag (between dots,
     underscores or hyphens; the extension is not one): the path without that part and
     without the extension ("ch/basic-defs.ru.html" -> "ch/basic-defs", "ru")."""
-    import re
-
     folder, _, file = rel.rpartition("/")
     stem = Path(file).stem if Path(file).suffix else file
     parts = re.split(r"([._-])", stem)  # names at even places, separators at odd ones
@@ -144,8 +144,6 @@ def _tag_pairs(sources: list[str], targets: list[str]) -> list[tuple[str, str, s
     tag, with the tags the same pair of languages throughout (the commonest pair: a file
     pair tagged "old" and "new" among "ru" and "en" ones stays unpaired); a name that fits
     more than one file on a side pairs none of them."""
-    from collections import Counter, defaultdict
-
     by_key: dict[str, list[list[tuple[str, str]]]] = defaultdict(lambda: [[], []])
     for side, files in enumerate((sources, targets)):
         for rel in files:
