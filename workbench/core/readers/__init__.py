@@ -158,8 +158,9 @@ def read_source(path: str | Path, lang: str | None = None,
 #: characters there for layout only: a soft hyphen (HTML's &shy;), a zero-width space, a word
 #: joiner, a byte-order mark inside the text. Invisible, they cut words for the spell checker,
 #: search and the glossary ("Ver&shy;ant&shy;wortung" gave "wortung" as a typo)
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
-_INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_LAYOUT_ONLY = "\u00ad\u200b\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, _LAYOUT_ONLY))
+_INVISIBLE_CHARS = re.compile(f"[{_LAYOUT_ONLY}]")
 
 
 def _visible(src: SourceFile) -> SourceFile:
