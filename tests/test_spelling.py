@@ -302,3 +302,19 @@ def test_check_records_the_spelling_variant_or_names_the_ones_there_are(tmp_path
     res = CliRunner().invoke(main, ["check", str(doc), "--spelling-variant", "en_GB"])
     assert "en is checked with en_GB" in res.output
     assert spelling.ProjectDictionary.load(tmp_path / "dictionary.yaml").variants == {"en": "en_GB"}
+
+
+def test_many_suggestions_at_once_in_worker_processes_are_the_same(monkeypatch):
+    """``workbench check`` prints a suggestion for every finding: Hunspell's part runs in worker
+    processes (one per core), and gives exactly what one process gives."""
+    from workbench.core.spelling import engines
+
+    words = ["aggitated", "beaurocrats", "Inititally", "seige", "recieve", "goverment"]
+    alone = engines.Engine("en", engines.dictionary_base("en"))
+    expected = {w: alone.suggest(w) for w in words}
+    monkeypatch.setattr(engines, "MIN_WORDS_PER_WORKER", 1)
+    many = engines.Engine("en", engines.dictionary_base("en"))
+    many.suggest_many(words, workers=2)
+    assert set(many._suggested) == set(words)
+    assert {w: many.suggest(w) for w in words} == expected
+    assert "agitated" in expected["aggitated"]

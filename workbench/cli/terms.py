@@ -126,6 +126,7 @@ def check(documents: OpenDocuments, document: Path, fixes: tuple[str, ...],
         click.echo(f"{document}: saved")
     rows = [r for r in range(len(doc.beads)) if r not in skipped]
     found = checker.misspellings(doc, rows) if spelling else []
+    checker.prefetch(found)
     term_found = gl.terminology_findings(doc, gloss, rows) if terms else []
     click.echo(format_findings(doc, found, term_found))
     not_checked = describe_skipped(skipped)

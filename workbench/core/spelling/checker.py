@@ -178,6 +178,18 @@ class Checker:
 
     # -- suggestions
 
+    def prefetch(self, findings: Iterable[Finding]) -> None:
+        """Compute the suggestions of many findings at once (``workbench check`` prints them
+        all): Hunspell's part runs in worker processes (engines.Engine.suggest_many)."""
+        by_lang: dict[str, set[str]] = {}
+        for f in findings:
+            if (f.lang, f.word) not in self._suggestions:
+                by_lang.setdefault(f.lang, set()).add(f.word)
+        for lang, words in by_lang.items():
+            eng = engine(lang, self.dictionary.variants.get(lang))
+            if eng is not None:
+                eng.suggest_many(words)
+
     def suggest(self, word: str, lang: str) -> tuple[str, ...]:
         """Replacements for ``word``, best first (see the module docstring). Cached."""
         key = (lang, word)
