@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 _HUNSPELL_NAMES = {"en": "en/en_US", "ru": "ru/ru", "sv": "sv/sv_SE"}
@@ -69,10 +70,14 @@ class Engine:
             return
         chunks = [todo[i::n] for i in range(n)]
         ctx = multiprocessing.get_context("spawn")  # no fork of a process that has threads
-        with ProcessPoolExecutor(n, mp_context=ctx) as pool:
-            for chunk, got in zip(chunks, pool.map(
-                    _suggest_words, [(self.lang, str(self.base), c) for c in chunks])):
-                self._suggested.update(zip(chunk, got))
+        try:
+            with ProcessPoolExecutor(n, mp_context=ctx) as pool:
+                for chunk, got in zip(chunks, pool.map(
+                        _suggest_words, [(self.lang, str(self.base), c) for c in chunks])):
+                    self._suggested.update(zip(chunk, got))
+        except (OSError, BrokenProcessPool):  # no processes to be had here: one at a time
+            for w in todo:
+                self.suggest(w)
 
 
 #: a worker process costs ~1 s to start (Python, the dictionary): worth it from this many words
