@@ -451,10 +451,11 @@ def test_pdf_running_footer_beside_the_page_number_and_line_ends_with_a_capital_
             [line(72, 319, 742, f"6.{n}. Section {n} of the chapter")],
             [line(529, 540, 742, str(50 + n))],
         ], 595.0))
-    got = [p.text for p in paragraphs(pages)]
-    assert got == [text for n in range(1, 5) for text in (
-        f"Page {words[n - 1]} says that a package lists its Build-Depends in DEBIAN/control, "
-        "and nothing else.", f"{n} A footnote of page {words[n - 1]}, above the footer.")]
+    got = [(p.kind, p.text) for p in paragraphs(pages)]
+    assert got == [("paragraph", f"Page {w} says that a package lists its Build-Depends in "
+                                 "DEBIAN/control, and nothing else.") for w in words] + [
+        ("footnote", f"{n} A footnote of page {w}, above the footer.")
+        for n, w in enumerate(words, 1)]  # the notes after the text
 
 
 def test_pdf_ligatures_are_read_as_their_letters(tmp_path):
@@ -511,3 +512,25 @@ def test_pdf_section_number_in_a_box_of_its_own_joins_its_title():
                    "3.9.1 Prompting in maintainer scripts",
                    "Packages should use debconf to prompt.", "9.1.1",
                    "The FHS is followed, with the exceptions below."]
+
+
+def test_pdf_paragraph_goes_on_over_a_page_break_past_the_page_s_footnote():
+    """A sentence cut by the page break, with a footnote at the foot of the page (smaller
+    type, below the last line of body type): the paragraph is whole, and the footnote (kind
+    "footnote") comes after the text, as in the DOCX reader."""
+    from workbench.core.readers.pdflayout import paragraphs
+
+    def line(x1, top, text, size=10.0):
+        return (72, x1, top, size, text)
+
+    first = [[line(540, 600, "The climbers reached the hut at night,¹ and the storm kept"),
+              line(540, 612, "them there for three days, while the supplies ran low and the")],
+             [line(300, 700, "1 The hut was closed that year.", 8.0)]]
+    second = [[line(540, 74, "guides argued about the way down."),
+               line(300, 86, "Then the weather cleared.")]]
+    got = [(p.kind, p.text) for p in paragraphs([(first, 595.0), (second, 595.0)])]
+    assert got == [
+        ("paragraph", "The climbers reached the hut at night,¹ and the storm kept them there "
+                      "for three days, while the supplies ran low and the guides argued about "
+                      "the way down. Then the weather cleared."),
+        ("footnote", "1 The hut was closed that year.")]

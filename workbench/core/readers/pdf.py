@@ -12,7 +12,9 @@ page number, as a section's title), footnote marks (small raised digits) and a t
 contents' leaders (". . . . 12", or every dot a line of its own) are left out; each contents
 entry is a paragraph, and so is each bullet's item (a list item, its sign left out). A font's
 ligatures ("ﬁ") are read as their letters. A line set clearly larger than the body text is a
-heading; a heading's number set in a box of its own joins its title. A page of two or more
+heading; a heading's number set in a box of its own joins its title. Smaller type below a page's
+last line of body type is a footnote: the footnotes come after the text, and a paragraph cut by
+the page break goes on. A page of two or more
 columns is read column by column, and a line is short or full against its own column. ``where``
 is the page. A PDF without text (a scan) or with a password is refused with a hint; its
 compressed streams are unpacked within a bound (pdfinflate.py).

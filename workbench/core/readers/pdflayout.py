@@ -194,16 +194,21 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
     numbers_at = _numbers_right(lines_all)
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3 or \
         sum(bool(_DOTS.fullmatch(ln[4])) for ln in lines_all) >= 5
+    # footnotes: smaller type below the page's last line of body type
+    body_lines = [ln[2] for ln in lines_all if body and ln[3] >= 0.95 * body
+                  and round(ln[2]) not in skip_rows and not _PAGE_NUMBER.match(ln[4])]
+    body_bottom = max(body_lines) if body_lines else None
     out: list[Paragraph] = []
     buf: list[str] = []
-    heading = item = False
+    heading = item = note = False
     last = None  # the line the open paragraph ends with
 
     def flush() -> None:
         text = re.sub(r"\s+", " ", "".join(buf)).strip()
         buf.clear()
         if text:
-            kind = "heading" if heading else "list-item" if item else "paragraph"
+            kind = ("heading" if heading else "footnote" if note else
+                    "list-item" if item else "paragraph")
             out.append(Paragraph(text, kind, 1 if heading else None, where=f"page {number}"))
 
     boxes, opens = _in_columns(_numbered_titles(boxes), columns)
@@ -230,6 +235,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
                 flush()
             if not buf:
                 heading, item = big, bool(_SYMBOL_BULLET.match(text))
+                note = body_bottom is not None and size < 0.9 * body and top > body_bottom
                 text = _SYMBOL_BULLET.sub("", text)
             if buf and re.search(r"[^\W\d_]-$", buf[-1]) and re.match(r"[^\W\d_]", text):
                 buf[-1] = _joined(buf[-1], text, compounds)  # hyphenated at the line end
@@ -272,19 +278,24 @@ def _compounds(pages) -> set[str]:
 
 def paragraphs(pages) -> list[Paragraph]:
     """The paragraphs of ``pages`` (per page: its boxes of lines, and its width), a paragraph
-    going on over a page break when it ends with no sentence end."""
+    going on over a page break when it ends with no sentence end; footnotes (smaller type
+    below a page's last line of body type) come after the text, as the DOCX reader puts them,
+    since where a page break falls differs between a text and its translation."""
     sizes = [ln[3] for boxes, _ in pages for box in boxes for ln in box if ln[3]]
     body = statistics.median(sizes) if sizes else 0.0
     furniture = _furniture(pages)
     running = _running_rows(pages, body)
     compounds = _compounds(pages)
     out: list[Paragraph] = []
+    notes: list[Paragraph] = []
     for number, (boxes, _width) in enumerate(pages, 1):
         page = _page(boxes, number, body, furniture, running, compounds)
+        notes += [p for p in page if p.kind == "footnote"]
+        page = [p for p in page if p.kind != "footnote"]
         if out and page and out[-1].kind == page[0].kind == "paragraph" and \
                 not out[-1].text.endswith(_ENDS):  # going on over the page break
             out[-1] = Paragraph(f"{out[-1].text} {page[0].text}", "paragraph",
                                 where=out[-1].where)
             page = page[1:]
         out.extend(page)
-    return out
+    return out + notes
