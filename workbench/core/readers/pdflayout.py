@@ -194,10 +194,17 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
     numbers_at = _numbers_right(lines_all)
     contents = sum(_without_leader(ln[4])[1] for ln in lines_all) >= 3 or \
         sum(bool(_DOTS.fullmatch(ln[4])) for ln in lines_all) >= 5
-    # footnotes: smaller type below the page's last line of body type
+    # footnotes: smaller type set apart below the page's last line of body type (more than a
+    # line's space between), a few lines at most; a page mostly in small type (a copyright
+    # page) or of entries with leaders (an index, contents) has none
     body_lines = [ln[2] for ln in lines_all if body and ln[3] >= 0.95 * body
                   and round(ln[2]) not in skip_rows and not _PAGE_NUMBER.match(ln[4])]
     body_bottom = max(body_lines) if body_lines else None
+    below = sorted(ln[2] for ln in lines_all
+                   if body_bottom is not None and ln[3] < 0.9 * body and ln[2] > body_bottom)
+    if not below or below[0] - body_bottom <= 1.2 * body or len(below) > 0.35 * len(lines_all) \
+            or contents:
+        body_bottom = None
     out: list[Paragraph] = []
     buf: list[str] = []
     heading = item = note = False
