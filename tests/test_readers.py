@@ -534,3 +534,27 @@ def test_pdf_paragraph_goes_on_over_a_page_break_past_the_page_s_footnote():
                       "for three days, while the supplies ran low and the guides argued about "
                       "the way down. Then the weather cleared."),
         ("footnote", "1 The hut was closed that year.")]
+
+
+def test_pdf_index_entries_in_small_type_are_no_footnotes():
+    """An index page: letter headings in body type, entries in smaller type with leaders and
+    page numbers, the last few below the last letter heading. None of them is a footnote (as
+    smaller type set apart below the body would be), and they keep their place."""
+    from workbench.core.readers.pdflayout import paragraphs
+
+    def line(x1, top, text, size=9.0):
+        return (90, x1, top, size, text)
+
+    text_page = [[line(522, 80 + 14 * k, f"Line {k} of a page of the manual's text, which runs "
+                       f"on to the margin", 10.9) for k in range(30)]]
+    names = [f"{prefix}_{k}" for prefix in ("aes", "base64") for k in range(6)]
+    index = [[line(330, 94, "Function Index", 17.2)], [line(98, 137, "A", 14.3)]]
+    index += [[line(522, 160 + 11 * k, f"{name} . . . . . . . . . . . . . . 4{k}")]
+              for k, name in enumerate(names[:6])]
+    index += [[line(98, 300, "B", 14.3)]]
+    index += [[line(522, 323 + 11 * k, f"{name} . . . . . . . . . . . . . . 5{k}")]
+              for k, name in enumerate(names[6:])]
+    got = [(p.kind, p.text) for p in paragraphs([(text_page, 595.0), (index, 595.0)])]
+    assert [kind for kind, _ in got].count("footnote") == 0
+    texts = [text for _, text in got]
+    assert texts[texts.index("A") + 1:] == names[:6] + ["B"] + names[6:]
