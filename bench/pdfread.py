@@ -3,9 +3,9 @@
     apt-get install debian-faq debian-faq-ru debian-faq-de
     .venv/bin/python bench/pdfread.py [--lang en ru de]
 
-(The ja, zh-cn and ko packages ship a placeholder PDF.) With debian-policy installed, the
-Debian Policy Manual's PDF (Sphinx, its section titles in the footer) is checked against its
-EPUB edition too.
+(The ja, zh-cn and ko packages ship a placeholder PDF.) With debian-policy installed
+(`apt-get install debian-policy`), the Debian Policy Manual's PDF (Sphinx, its section titles in
+the footer) is checked against its EPUB edition too.
 
 The FAQ ships the same text as HTML chapters and as a LaTeX-made PDF (a table of contents with
 dot leaders, running headers, page numbers, hyphenation, headings with hanging indents). Each
