@@ -72,36 +72,25 @@ def _lines(path: Path):
     from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
 
     pdfinflate.install()
-    with pdfinflate.budget(MAX_UNPACKED):
-        return _read_pages(path, extract_pages(str(path), laparams=LAParams()), LTChar,
-                           LTTextBox, LTTextLine)
-
-
-def _read_pages(path: Path, found, LTChar, LTTextBox, LTTextLine):  # noqa: N803 - the classes
     pages = []
-    for number, page in enumerate(found, 1):
-        if number > MAX_PAGES:
-            raise InputError(f"has more than {MAX_PAGES} pages", path=str(path),
-                             hint="split it into parts and align each")
-        boxes = []
-        for box in page:
-            if not isinstance(box, LTTextBox):
-                continue
-            lines = []
-            for line in box:
-                if not isinstance(line, LTTextLine):
-                    continue
-                chars = [c for c in line if isinstance(c, LTChar)]
-                sizes = [c.size for c in chars]
-                size = statistics.median(sizes) if sizes else 0.0
-                text = _without_note_marks(line, chars, size).replace("\n", " ") \
-                    .translate(_LIGATURES).strip()
-                if not text:
-                    continue
-                lines.append((line.x0, line.x1, page.height - line.y1, size, text))
-            if lines:
-                boxes.append(lines)
-        pages.append((boxes, page.width))
+    with pdfinflate.budget(MAX_UNPACKED):
+        for number, page in enumerate(extract_pages(str(path), laparams=LAParams()), 1):
+            if number > MAX_PAGES:
+                raise InputError(f"has more than {MAX_PAGES} pages", path=str(path),
+                                 hint="split it into parts and align each")
+            boxes = []
+            for box in (b for b in page if isinstance(b, LTTextBox)):
+                lines = []
+                for line in (ln for ln in box if isinstance(ln, LTTextLine)):
+                    chars = [c for c in line if isinstance(c, LTChar)]
+                    size = statistics.median(c.size for c in chars) if chars else 0.0
+                    text = _without_note_marks(line, chars, size).replace("\n", " ") \
+                        .translate(_LIGATURES).strip()
+                    if text:
+                        lines.append((line.x0, line.x1, page.height - line.y1, size, text))
+                if lines:
+                    boxes.append(lines)
+            pages.append((boxes, page.width))
     return pages
 
 
