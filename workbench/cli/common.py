@@ -12,7 +12,9 @@ import click
 
 from ..core.textio import DEFAULT_LANGS
 
-LANG_HELP = "ISO 639-1 code; the engine is not tied to ru/en (a model must know the language)"
+LANG_HELP = ("a language tag: ru, en, de, zh, or with its region zh-CN, pt-BR (kept in the "
+             "document and its exports); the engine is not tied to ru/en (a model must know "
+             "the language)")
 USER_HELP = "author name for new flags (default: your login name)"
 SEVERITY_CHOICE = click.Choice(["neutral", "minor", "major", "critical"])
 
@@ -22,6 +24,20 @@ FILE = click.Path(dir_okay=False, path_type=Path)
 INPUT = click.Path(path_type=Path)
 """A file argument that is read (a document, a text, a glossary): a Path, checked by the core
 when it is read, so that a folder, a pipe or a device is one line naming it (core/inputs.py)."""
+
+
+def standard_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--source-lang / --target-lang in their standard form ("zh_cn" -> "zh-CN", "eng" ->
+    "en"); a word that is no language tag ("russian", "ua") is a usage error naming it."""
+    from ..core.errors import WorkbenchError
+    from ..core.langtags import standard
+
+    if value is None:
+        return None
+    try:
+        return standard(value, what=f"--{param.name.replace('_', '-')}")
+    except WorkbenchError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 def encoding_options(command):
@@ -60,8 +76,7 @@ class TextPair:
 
         notices: list = []
         if target is None:
-            doc, warnings = bilingual_document(source, self.source_lang or DEFAULT_LANGS[0],
-                                               self.target_lang or DEFAULT_LANGS[1], model)
+            doc, warnings = bilingual_document(source, self.source_lang, self.target_lang, model)
             notices = [Notice("info", f"read {source}: {len(doc.beads)} units")]
             notices += [Notice("warning", w, str(source)) for w in warnings]
             notices += pair_notices(doc)
@@ -106,9 +121,11 @@ def text_pair_options(command):
         click.option("--srx-rules", type=FILE,
                      help="with --segmentation srx: your own SRX file (exported from OmegaT, "
                           "memoQ, Trados) instead of workbench's rules"),
-        click.option("--source-lang", help=LANG_HELP + " [default: ru, or the language the "
-                     "text's script names: Chinese, Japanese, Korean, Greek, Thai ...]"),
-        click.option("--target-lang", help=LANG_HELP + " [default: en, or as --source-lang]"),
+        click.option("--source-lang", callback=standard_lang,
+                     help=LANG_HELP + " [default: ru, or the language the text's script names: "
+                     "Chinese, Japanese, Korean, Greek, Thai ...]"),
+        click.option("--target-lang", callback=standard_lang,
+                     help=LANG_HELP + " [default: en, or as --source-lang]"),
         encoding_options,
     ]
     for option in reversed(options):

@@ -31,6 +31,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from .langtags import base_lang
 from .scripts import SPACELESS
 
 #: the marks that end a sentence
@@ -117,6 +118,7 @@ def repair(paragraph: str, cuts: list[int], lang: str,
     ``resplit`` is the splitter that made the cuts when it keeps quotations whole (pysbd):
     it is run again on the text of each quotation. ``stand_in``: the cuts come from another
     language's rules (razdel's), which do not know this language's titles."""
+    lang = base_lang(lang)
     cuts = sorted(set(c for c in cuts if 0 < c < len(paragraph)))
     if resplit is not None and lang not in _SPACELESS:
         cuts = _cut_quotations(paragraph, cuts, resplit)

@@ -17,6 +17,7 @@ import yaml
 from . import morph
 from .errors import FormatError, OperationError, decode_utf8, read_bytes
 from .files import DocumentLock, atomic_write, file_sha256
+from .langtags import base_lang
 from .project_merge import merge_keyed
 from .yamlfile import Loader, UnsafeYAMLError, locate
 
@@ -102,6 +103,7 @@ class ProjectDictionary:
         word = word.strip()
         if not word or any(ch.isspace() for ch in word):
             raise OperationError("add one word at a time (no spaces)")
+        lang = base_lang(lang)
         entry = morph.lemma(word, lang) if lang == "ru" else word
         entries = self.words.setdefault(lang, [])
         if entry not in entries:
@@ -109,7 +111,7 @@ class ProjectDictionary:
         return entry
 
     def remove(self, word: str, lang: str) -> bool:
-        entries = self.words.get(lang, [])
+        entries = self.words.get(base_lang(lang), [])
         if word in entries:
             entries.remove(word)
             return True

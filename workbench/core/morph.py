@@ -20,6 +20,8 @@ import re
 import threading
 from functools import lru_cache
 
+from .langtags import base_lang
+
 #: A word token: letters/digits, joined by internal apostrophes or hyphens.
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -39,7 +41,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 def in_script(word: str, lang: str) -> bool:
     """Whether ``word`` is written in the script of ``lang`` (Cyrillic or Latin)."""
-    if lang in CYRILLIC_LANGS:
+    if base_lang(lang) in CYRILLIC_LANGS:
         return bool(_CYRILLIC.search(word))
     return bool(_LATIN.search(word))
 
@@ -79,6 +81,7 @@ def en_lemma(word: str) -> str:
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Every lemma ``word`` may have (lowercased); the word itself is always one of them."""
     low = _norm(word)
+    lang = base_lang(lang)
     if lang == "ru":
         out = {low}
         for part in low.split("-") if "-" in low else (low,):
@@ -101,6 +104,7 @@ def forms(word: str) -> frozenset[str]:
 
 def lemma(word: str, lang: str) -> str:
     """The most likely lemma, keeping the word's capitalization (for storing in a dictionary)."""
+    lang = base_lang(lang)
     if lang == "ru":
         parses = morph().parse(word)
         base = parses[0].normal_form if parses else word.lower()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .document import Document, make_side
 from .errors import InputError
+from .langtags import base_lang
 from .limits import MAX_SENTENCE_CHARS
 from .readers import FORMAT_NAMES, read_source
 from .scripts import lang_of_text, langs_written_in, script_counts, script_name, wrong_script
@@ -104,7 +105,7 @@ def read_side(path: str | Path, lang: str, presegmented: bool = False,
         problem = script_problem(tf.text, lang, counts)
         if problem:
             notices.append(Notice("warning", problem, str(path)))
-        if lang in UNSPLIT_LANGS and tf.split and not presegmented and (
+        if base_lang(lang) in UNSPLIT_LANGS and tf.split and not presegmented and (
                 segmentation is None or segmentation.method == "default"):
             notices.append(Notice("warning", f"{lang_name(lang)} is written without sentence "
                                   "marks and no splitter here knows it: each paragraph is one "

@@ -32,6 +32,7 @@ from typing import Sequence
 
 from .document import Bead, Document, Sentence, Side, check_invariants
 from .errors import InputError, read_bytes
+from .langtags import base_lang
 
 NEAR = 80.0        # rapidfuzz ratio for a changed sentence (1-1)
 NEAR_SPLIT = 85.0  # ... for a sentence split or joined
@@ -294,7 +295,7 @@ def reanchor(doc: Document, new: dict[str, NewText], encoder=None, cfg=None,
             continue
         segs = list(new[name].segments)
         texts = [t for t, _ in segs]
-        sep = "" if side.lang in NO_SPACE_LANGS else " "
+        sep = "" if base_lang(side.lang) in NO_SPACE_LANGS else " "
         matches = match_side(side.sentences, texts, sep)
         rep = SideReport()
         next_id = side.next_id

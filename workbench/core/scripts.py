@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from .langtags import base_lang
+
 #: (first code point, last code point, script), sorted; what is not listed is "other"
 _RANGES = sorted([
     (0x0041, 0x024F, "Latin"), (0x1E00, 0x1EFF, "Latin"), (0x2C60, 0x2C7F, "Latin"),
@@ -135,7 +137,7 @@ def wrong_script(text: str, lang: str, counts: Counter | None = None) -> tuple[s
     """(the script most of the letters are in, its share) when more than half the letters of
     ``text`` are in scripts ``lang`` is not written in; None when they are not, or when the
     language's script is not known here."""
-    expected = LANG_SCRIPTS.get(lang)
+    expected = LANG_SCRIPTS.get(base_lang(lang))
     if expected is None:
         return None
     counts = script_counts(text) if counts is None else counts

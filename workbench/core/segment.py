@@ -20,6 +20,7 @@ from functools import lru_cache, partial
 import razdel
 
 from . import boundaries
+from .langtags import base_lang
 from .textio import paragraphs, segment_blocks
 
 #: Languages pysbd has rules for (its ISO 639-1 codes).
@@ -136,7 +137,9 @@ def _library_parts(paragraph: str, lang: str) -> list[str]:
 
 def split_paragraph(paragraph: str, lang: str) -> list[str]:
     """Split one paragraph into sentences for the given language code: the library's cuts,
-    repaired where they are known to go wrong (:mod:`.boundaries`)."""
+    repaired where they are known to go wrong (:mod:`.boundaries`). A regional tag splits as
+    its language ("pt-BR" as "pt")."""
+    lang = base_lang(lang)
     parts = _library_parts(paragraph, lang)
     cuts = boundaries.cuts_of(paragraph, parts)
     if cuts is None:  # the library changed the text: its sentences as they are

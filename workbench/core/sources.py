@@ -182,13 +182,17 @@ def check_segmentation(value: Any, doc: Document) -> list[tuple[tuple, str, str 
 
 # ---------------------------------------------------------------- bilingual files
 
-def bilingual_document(path: str | Path, source_lang: str, target_lang: str,
+def bilingual_document(path: str | Path, source_lang: str | None, target_lang: str | None,
                        model: str | None = None) -> tuple[Document, list[str]]:
     """A document from an XLIFF or TMX file: one row per unit, both sides from the file;
-    and warnings (languages other than the ones given)."""
+    and warnings (languages other than the ones given). A language not given is the one the
+    file declares ("zh-CN" in an XLIFF from a CAT tool), else ru / en."""
     from .readers.bilingual import check_langs, read_pairs
+    from .textio import DEFAULT_LANGS
 
     pairs = read_pairs(path, source_lang, target_lang)
+    source_lang = source_lang or _declared(pairs.source_lang) or DEFAULT_LANGS[0]
+    target_lang = target_lang or _declared(pairs.target_lang) or DEFAULT_LANGS[1]
     src: list[Sentence] = []
     tgt: list[Sentence] = []
     beads: list[Bead] = []
@@ -211,3 +215,14 @@ def bilingual_document(path: str | Path, source_lang: str, target_lang: str,
                    Side(target_lang, tgt, str(path), pairs.sha256, len(tgt)), beads, model=model)
     remember(doc, records, None)
     return doc, check_langs(pairs, source_lang, target_lang)
+
+
+def _declared(tag: str | None) -> str | None:
+    """A language a file declares, in its standard form; None for one that is no tag."""
+    from .errors import WorkbenchError
+    from .langtags import standard
+
+    try:
+        return standard(tag) if tag else None
+    except WorkbenchError:
+        return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import glossary as gl
 from . import morph
 from .document import Document
+from .langtags import base_lang
 from .translit import translit
 
 
@@ -65,7 +66,7 @@ def ru_base(word: str) -> str:
 
 
 def lemma_run(run: str, lang: str) -> str:
-    if lang != "ru":
+    if base_lang(lang) != "ru":
         return run
     return " ".join(ru_base(w) if w[:1].isupper() else w for w in run.split())
 
@@ -93,7 +94,7 @@ def term_candidates(doc: Document, row: int,
                     found.append(run)
         sides.append(found)
     src, tgt = sides
-    latin_src = doc.source.lang in morph.CYRILLIC_LANGS
+    latin_src = base_lang(doc.source.lang) in morph.CYRILLIC_LANGS
     pairs: list[tuple[float, str, str]] = []
     used_src: set[str] = set()
     for t in tgt:

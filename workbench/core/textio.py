@@ -33,6 +33,7 @@ from typing import NamedTuple
 from . import aozora, gutenberg
 from .errors import InputError, read_bytes
 from .hardwrap import unwrap
+from .langtags import base_lang
 from .scripts import CYRILLIC_LANGS
 
 #: codec -> the name a user knows it by
@@ -67,8 +68,8 @@ LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", 
 
 
 def lang_name(lang: str) -> str:
-    """"Russian" for "ru"; the code itself for a language without a name here."""
-    return LANG_NAMES.get(lang, lang)
+    """"Russian" for "ru" (and "ru-RU"); the code itself for a language without a name here."""
+    return LANG_NAMES.get(lang) or LANG_NAMES.get(base_lang(lang), lang)
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
@@ -300,7 +301,7 @@ def detect_encoding(data: bytes, lang: str | None = None) -> Detection:
     best_lat = max(latin) if latin else None
     if best_cyr is not None:
         share = _cyrillic_share(best_cyr[2])
-        if lang in CYRILLIC_LANGS:
+        if lang is not None and base_lang(lang) in CYRILLIC_LANGS:
             cyrillic = share > 0.5
         elif lang is not None:  # another script expected: Cyrillic only if clearly better
             cyrillic = share > 0.8 and best_cyr[0] > -5.0 and (

@@ -14,6 +14,7 @@ import numpy as np
 from ..document import Bead, Document, Sentence, Side
 from ..embed import Encoder
 from ..history import Edit
+from ..langtags import base_lang
 from ..operations import replace_rows
 from ..textio import text_size
 from .config import AlignConfig
@@ -31,7 +32,7 @@ NO_SPACE_LANGS = {"zh", "ja", "th", "lo", "km", "my"}
 
 
 def _joiner(lang: str) -> str:
-    return "" if lang in NO_SPACE_LANGS else " "
+    return "" if base_lang(lang) in NO_SPACE_LANGS else " "
 
 
 class _SideData:

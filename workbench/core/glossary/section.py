@@ -13,6 +13,7 @@ from typing import Any
 from ..document import Document
 from ..errors import OperationError
 from ..history import Edit, Splice
+from ..langtags import same_language
 from .project import Glossary
 from .terms import Term, check_terms
 
@@ -32,8 +33,8 @@ def document_terms(doc: Document) -> list[Term]:
 def all_terms(doc: Document, glossary: Glossary | None = None) -> tuple[Term, ...]:
     """The project terms that fit the document's languages, then the document's own."""
     terms: list[Term] = []
-    if glossary is not None and (glossary.source_lang, glossary.target_lang) == (
-            doc.source.lang, doc.target.lang):
+    if glossary is not None and same_language(glossary.source_lang, doc.source.lang) and \
+            same_language(glossary.target_lang, doc.target.lang):
         terms.extend(glossary.terms)
     for t in document_terms(doc):
         if t not in terms:

@@ -31,6 +31,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 
 from ..document import Document
+from ..langtags import base_lang
 from ..review import Span
 from ..translit import translit
 from . import Context, Finding
@@ -85,7 +86,7 @@ def _source_name(doc: Document, row: int, name: str) -> str | None:
 
 def _different_people(doc: Document, rows_a: list[int], a: str, rows_b: list[int], b: str) -> bool:
     """True when the source names behind spellings a and b are clearly not the same name."""
-    if doc.source.lang != "ru":
+    if base_lang(doc.source.lang) != "ru":
         return False
     ka = {k for r in rows_a if (k := _source_name(doc, r, a))}
     kb = {k for r in rows_b if (k := _source_name(doc, r, b))}

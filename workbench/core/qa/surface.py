@@ -22,6 +22,7 @@ import re
 from typing import Iterator, Sequence
 
 from ..document import Document
+from ..langtags import base_lang
 from ..review import Span
 from ..scripts import LANG_SCRIPTS, first_run, script_name, script_of
 from . import Context, Finding, joined, span_in, two_sided
@@ -42,8 +43,8 @@ def _letters(text: str) -> str:
 def check_untranslated(doc: Document, ctx: Context) -> Iterator[Finding]:
     # the source's scripts that the target's language is not written in (Latin names and
     # brands are at home in any text)
-    left_over = frozenset(LANG_SCRIPTS.get(doc.source.lang, frozenset())
-                          - LANG_SCRIPTS.get(doc.target.lang, frozenset()) - {"Latin"})
+    left_over = frozenset(LANG_SCRIPTS.get(base_lang(doc.source.lang), frozenset())
+                          - LANG_SCRIPTS.get(base_lang(doc.target.lang), frozenset()) - {"Latin"})
     for row, src, tgt in two_sided(doc):
         s_text, t_text = joined(src), joined(tgt)
         letters = _letters(t_text)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..langtags import same_language
 from . import Paragraph, SourceFile, file_hash
 from .limits import MAX_MARKUP, read_limited
 from .xmlsafe import inline_text, local, parse_xml
@@ -58,13 +59,6 @@ def _text(el) -> str:
 
 def _child(el, name: str):
     return next((c for c in el if local(c.tag) == name), None)
-
-
-def _same_lang(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
-    return a == b or a.split("-")[0] == b.split("-")[0]
 
 
 def _xliff1(root) -> tuple[str | None, str | None, list[Unit]]:
@@ -115,7 +109,7 @@ def _tmx(root, source_lang: str | None, target_lang: str | None):
     header = next((e for e in root.iter() if local(e.tag) == "header"), None)
     src_lang = source_lang
     if header is not None and header.get("srclang") and header.get("srclang") != "*all*":
-        src_lang = header.get("srclang") if not source_lang or _same_lang(
+        src_lang = header.get("srclang") if not source_lang or same_language(
             header.get("srclang"), source_lang) else source_lang
     units: list[Unit] = []
     tgt_seen = None
@@ -124,9 +118,9 @@ def _tmx(root, source_lang: str | None, target_lang: str | None):
                 for t in tu if local(t.tag) == "tuv"]
         if not tuvs:
             continue
-        src = next((t for t in tuvs if _same_lang(t[0], src_lang)), None) or tuvs[0]
+        src = next((t for t in tuvs if same_language(t[0], src_lang)), None) or tuvs[0]
         others = [t for t in tuvs if t is not src]
-        tgt = next((t for t in others if _same_lang(t[0], target_lang)), None) or \
+        tgt = next((t for t in others if same_language(t[0], target_lang)), None) or \
             (others[0] if others else (None, ""))
         tgt_seen = tgt_seen or tgt[0]
         props = {p.get("type"): (p.text or "").strip() for p in tu if local(p.tag) == "prop"}
@@ -166,8 +160,8 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
          fmt: str = "xliff") -> SourceFile:
     """One side of a bilingual file: the target side if ``lang`` is its target language."""
     pairs = read_pairs(path)
-    target = lang is not None and _same_lang(lang, pairs.target_lang) and \
-        not _same_lang(lang, pairs.source_lang)
+    target = lang is not None and same_language(lang, pairs.target_lang) and \
+        not same_language(lang, pairs.source_lang)
     paras = tuple(Paragraph(u.target if target else u.source, "segment", where=u.where)
                   for u in pairs.units if (u.target if target else u.source))
     if not paras:
@@ -181,7 +175,7 @@ def check_langs(pairs: Bilingual, source_lang: str, target_lang: str) -> list[st
     out = []
     for side, found, asked in (("source", pairs.source_lang, source_lang),
                                ("target", pairs.target_lang, target_lang)):
-        if found and not _same_lang(found, asked):
+        if found and not same_language(found, asked):
             out.append(f"its {side} language is {found}, not {asked} (give --{side}-lang "
                        f"{found.split('-')[0].lower()} if that is right)")
     return out

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .. import morph
+from ..langtags import base_lang
 
 
 class AcceptedWords:
     """Words accepted in one language: exact forms and lemmas, matched case-insensitively."""
 
     def __init__(self, lang: str, entries: Iterable[str]):
-        self.lang = lang
+        self.lang = base_lang(lang)
         self.display: list[str] = []   # entries (and Russian forms) as suggestions
         self.forms: set[str] = set()
         self.lemmas: set[str] = set()
@@ -50,6 +51,7 @@ class AcceptedWords:
 
 def term_words(terms: Iterable[Any], source_lang: str, target_lang: str) -> dict[str, list[str]]:
     """Glossary terms as lang -> the phrases to accept (source and target sides)."""
+    source_lang, target_lang = base_lang(source_lang), base_lang(target_lang)
     out: dict[str, list[str]] = {source_lang: [], target_lang: []}
     for t in terms:
         out[source_lang].append(t.source)

@@ -31,6 +31,7 @@ from typing import Any, Iterable
 
 from ..dictionary import DICTIONARY_NAME, ProjectDictionary
 from ..document import Document
+from ..langtags import base_lang
 from .accepted import AcceptedWords, term_words
 from .engines import engine
 from .ignore_list import ignored_words
@@ -89,7 +90,9 @@ class Checker:
     def reload(self) -> None:
         """Rebuild the accepted-word sets and forget cached verdicts and suggestions."""
         with self._lock:
-            entries: dict[str, list[str]] = {k: list(v) for k, v in self.dictionary.words.items()}
+            entries: dict[str, list[str]] = {}
+            for k, v in self.dictionary.words.items():
+                entries.setdefault(base_lang(k), []).extend(v)
             if self.glossary is not None:
                 for lang, ws in term_words(self.glossary.terms, self.glossary.source_lang,
                                            self.glossary.target_lang).items():
@@ -103,13 +106,14 @@ class Checker:
 
     def _known(self, word: str, lang: str) -> bool:
         """Hunspell or the project accepts ``word`` (one part, no hyphen logic). Cached."""
+        lang = base_lang(lang)
         key = (lang, word)
         ok = self._ok.get(key)
         if ok is None:
             acc = self._accepted.get(lang)
             ok = bool(acc and word in acc)
             if not ok:
-                eng = engine(lang, self.dictionary.variants.get(lang))
+                eng = self._engine(lang)
                 ok = True if eng is None else eng.spell(word.replace("’", "'"))
             self._ok[key] = ok
         return ok
@@ -136,6 +140,7 @@ class Checker:
     def check_text(self, text: str, lang: str, extra: AcceptedWords | None = None,
                    ignored: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
         """Misspelt words of one text as (start, end, word), e.g. for a sentence being edited."""
+        lang = base_lang(lang)
         out = []
         for start, _end, word in tokens(text, lang):
             out.extend(self.unknown_parts(start, word, lang, extra, ignored))
@@ -153,7 +158,7 @@ class Checker:
         cached = self._doc_cache
         if cached is not None and cached[0] == terms:
             return cached[1]
-        by_lang = term_words(terms, doc.source.lang, doc.target.lang)
+        by_lang = term_words(terms, doc.source.lang, doc.target.lang)  # keyed by base_lang
         result = {lang: AcceptedWords(lang, ws) for lang, ws in by_lang.items() if ws}
         self._doc_cache = (terms, result)
         return result
@@ -168,7 +173,7 @@ class Checker:
             bead = beads[row]
             for side_name, ids in (("src", bead.src), ("tgt", bead.tgt)):
                 side = doc.side(side_name)
-                lang = side.lang
+                lang = base_lang(side.lang)
                 extra = extras.get(lang)
                 ign = ignores.get(lang, frozenset())
                 for sid in ids:
@@ -183,15 +188,21 @@ class Checker:
         all): Hunspell's part runs in worker processes (engines.Engine.suggest_many)."""
         by_lang: dict[str, set[str]] = {}
         for f in findings:
-            if (f.lang, f.word) not in self._suggestions:
-                by_lang.setdefault(f.lang, set()).add(f.word)
+            if (base_lang(f.lang), f.word) not in self._suggestions:
+                by_lang.setdefault(base_lang(f.lang), set()).add(f.word)
         for lang, words in by_lang.items():
-            eng = engine(lang, self.dictionary.variants.get(lang))
+            eng = self._engine(lang)
             if eng is not None:
                 eng.suggest_many(words)
 
+    def _engine(self, lang: str):
+        """Hunspell for a language (its base_lang), in the project's chosen variant."""
+        variants = {base_lang(k): v for k, v in self.dictionary.variants.items()}
+        return engine(lang, variants.get(lang))
+
     def suggest(self, word: str, lang: str) -> tuple[str, ...]:
         """Replacements for ``word``, best first (see the module docstring). Cached."""
+        lang = base_lang(lang)
         key = (lang, word)
         got = self._suggestions.get(key)
         if got is not None:
@@ -200,7 +211,7 @@ class Checker:
         from rapidfuzz.distance import OSA, Indel
 
         low = word.lower()
-        eng = engine(lang, self.dictionary.variants.get(lang))
+        eng = self._engine(lang)
         cands: list[tuple[str, int]] = [(s, 0) for s in (eng.suggest(word) if eng else [])]
         acc = self._accepted.get(lang)
         if acc:

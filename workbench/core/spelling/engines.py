@@ -22,6 +22,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from ..langtags import base_lang
+
 _HUNSPELL_NAMES = {"en": "en/en_US", "ru": "ru/ru", "sv": "sv/sv_SE"}
 
 
@@ -129,6 +131,7 @@ def dictionary_base(lang: str, variant: str | None = None) -> Path | None:
 
 def variants(lang: str) -> list[str]:
     """The dictionaries a project may choose for ``lang`` (en: en_AU, en_CA, en_GB ...)."""
+    lang = base_lang(lang)
     found = {p.stem for folder in _variant_folders() for p in folder.glob(f"{lang}*.aff")
              if p.stem == lang or p.stem.startswith(f"{lang}_")}
     return sorted(found)
@@ -136,6 +139,7 @@ def variants(lang: str) -> list[str]:
 
 def engine(lang: str, variant: str | None = None) -> Engine | None:
     """The shared Hunspell engine of ``lang`` (loaded once: ~0.1 s), or None if unknown."""
+    lang = base_lang(lang)
     key = (lang, variant)
     if key not in _engines:
         with _engines_lock:

@@ -12,6 +12,7 @@ from typing import Any
 from ..document import Document
 from ..errors import OperationError
 from ..history import Edit, Splice
+from ..langtags import base_lang, same_language
 
 SECTION = "spelling"
 
@@ -21,13 +22,14 @@ def ignored_words(doc: Document) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for rec in doc.extra.get(SECTION) or []:
         if isinstance(rec, dict) and "ignore" in rec:
-            out.setdefault(str(rec.get("lang", "")), set()).add(str(rec["ignore"]).lower())
+            out.setdefault(base_lang(str(rec.get("lang", ""))), set()).add(
+                str(rec["ignore"]).lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def ignore(doc: Document, word: str, lang: str) -> Edit:
     """An undoable edit adding ``word`` (any case) to this document's ignore list."""
-    if word.lower() in ignored_words(doc).get(lang, frozenset()):
+    if word.lower() in ignored_words(doc).get(base_lang(lang), frozenset()):
         raise OperationError(f"'{word}' is already ignored in this document")
     items = doc.extra.get(SECTION) or []
     return Edit(f"ignore '{word}'", (Splice(f"extra:{SECTION}", len(items), (),
@@ -39,7 +41,7 @@ def unignore(doc: Document, word: str, lang: str) -> Edit:
     items = doc.extra.get(SECTION) or []
     for i, rec in enumerate(items):
         if isinstance(rec, dict) and str(rec.get("ignore", "")).lower() == word.lower() \
-                and rec.get("lang") == lang:
+                and same_language(str(rec.get("lang", "")), lang):
             return Edit(f"stop ignoring '{word}'", (Splice(f"extra:{SECTION}", i, (rec,), ()),))
     raise OperationError(f"'{word}' is not ignored in this document")
 

@@ -23,6 +23,7 @@ from typing import Callable
 from ...core import glossary as gl
 from ...core.errors import OperationError, WorkbenchError
 from ...core.glossary import Term
+from ...core.langtags import same_language
 from ...core.term_candidates import term_candidates
 from ..common.dialogs import ChoiceDialog
 from ..context import Context
@@ -60,7 +61,9 @@ class Glossary:
     def _project_usable(self) -> bool:
         """Whether this document may use the project glossary (same languages, or empty)."""
         g = self._project_glossary()
-        return g is not None and (not g.terms or (g.source_lang, g.target_lang) == self._langs())
+        src, tgt = self._langs()
+        return g is not None and (not g.terms or same_language(g.source_lang, src)
+                                  and same_language(g.target_lang, tgt))
 
     def _langs(self) -> tuple[str, str]:
         doc = self.ctx.doc

@@ -32,6 +32,7 @@ from typing import Callable
 from ...core import glossary as gl
 from ...core import review
 from ...core.document import Document, copy_document
+from ...core.langtags import base_lang
 from ...core.session import Session
 from ...core.spelling import Checker, Finding
 
@@ -132,7 +133,7 @@ class Marks:
                 self.error = str(exc)
                 checker = Checker()
             for lang in {self.doc.source.lang, self.doc.target.lang}:
-                checker.accepts("a" if lang != "ru" else "да", lang)  # loads the engine
+                checker.accepts("a" if base_lang(lang) != "ru" else "да", lang)  # loads the engine
             self.glossary = checker.glossary
             self.checker = checker
 

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Tex
 from textual.widgets.option_list import Option
 
 from ...core.glossary import Term
+from ...core.langtags import base_lang
 from ...core.term_candidates import lemma_run, ru_base
 from ...core.textio import lang_name
 from ..common.dialogs import (ArrowChoice, ReusableDialog, dialog_css, load_text, reset_input,
@@ -147,7 +148,7 @@ class TermDialog(ReusableDialog[TermAnswer | None]):
         if words:
             field = "#source" if event.text_area.id == "text-src" else "#target"
             value = " ".join(words.split())
-            if field == "#source" and self.langs[0] == "ru":  # as a dictionary form
+            if field == "#source" and base_lang(self.langs[0]) == "ru":  # as a dictionary form
                 value = ru_base(value) if " " not in value else lemma_run(value, "ru")
             self.query_one(field, Input).value = value
 

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ...langtags import base_lang
 from ...spans import TakenSpans
 from .cjk import CJK_TEXT, cjk_numbers
 from .vocabulary import (EN_MONTH_ABBR, EN_MONTHS, MULTIPLIER_AHEAD, MULTIPLIERS, RU_MONTHS,
@@ -55,7 +56,7 @@ def _time(h: int, m: int) -> str:
 class _Reader:
     def __init__(self, text: str, lang: str):
         self.text = text
-        self.lang = lang
+        self.lang = base_lang(lang)
         self.tokens: list[Token] = []
         self.taken = TakenSpans()
 
@@ -79,7 +80,7 @@ def _month_next_to_number(text: str, a: int, b: int) -> bool:
 def read_atoms(text: str, lang: str) -> list[Token]:
     """The tokens of ``text`` that carry numbers, with their readings."""
     r = _Reader(text, lang)
-    ru = lang == "ru"
+    ru = r.lang == "ru"
     # dates first: dd.mm.yyyy, dd/mm/yyyy, yyyy-mm-dd
     for m in r.scan(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d])"):
         d, mo, y = int(m[1]), int(m[2]), m[3]

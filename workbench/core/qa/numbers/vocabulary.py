@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ...langtags import base_lang
+
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -60,6 +62,7 @@ MULTIPLIER_AHEAD = re.compile(r"[\s-]?(?:тыс|тысяч|млн|миллион
 
 def word_value(word: str, lang: str) -> int | None:
     """The value of one number word ("пятью" -> 5, "twenty" -> 20), or None."""
+    lang = base_lang(lang)
     if lang == "ru":
         for rx, v in RU_WORDS:
             if rx.fullmatch(word):

@@ -1,0 +1,59 @@
+"""Language tags as users and files write them ("zh-CN", "pt_BR", "eng", "en-US") and as the
+rules that depend on a language look them up ("zh", "pt", "en").
+
+A document keeps the tag it was given, so that an export says "zh-CN" to a CAT tool that
+tells zh-CN from zh-TW; every rule keyed by language (the sentence splitter, scripts,
+spelling, numbers, lemmas) asks for :func:`base_lang`. The tags themselves are langcodes' job.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import langcodes
+
+from .errors import InputError
+
+#: what a language tag looks like before langcodes is asked: letters, digits, "-" or "_"
+_SHAPE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+@lru_cache(maxsize=256)
+def base_lang(tag: str) -> str:
+    """The language alone, lower case, a macrolanguage for its members ("zh-CN", "cmn",
+    "zh_TW" -> "zh"; "en-US" -> "en"; "iw" -> "he"). Never fails: a tag langcodes cannot read
+    gives its first part, lower case."""
+    tag = (tag or "").strip()
+    try:
+        language = langcodes.Language.get(langcodes.standardize_tag(tag, macro=True)).language
+    except (langcodes.LanguageTagError, ValueError):
+        language = None
+    return language or re.split(r"[-_]", tag.lower())[0]
+
+
+def same_language(a: str | None, b: str | None) -> bool:
+    """Whether two tags name one language, whatever their regions or scripts."""
+    return bool(a and b) and base_lang(a) == base_lang(b)
+
+
+def standard(tag: str, what: str = "language") -> str:
+    """A user's tag in its standard form ("zh_cn" -> "zh-CN", "ENG" -> "en", "rus" -> "ru"),
+    or a clear error for one that is not a language tag ("russian", "ua")."""
+    text = (tag or "").strip()
+    hint = "give an ISO 639 code, e.g. ru, en, de, zh, zh-CN, pt-BR"
+    if text.lower() == "ua":  # the country code, the commonest slip
+        raise InputError(f"{what} {tag!r} is Ukraine's country code; Ukrainian is uk",
+                         hint="give uk")
+    if not _SHAPE.fullmatch(text):
+        raise InputError(f"{what} {tag!r} is not a language tag", hint=hint)
+    try:
+        out = langcodes.standardize_tag(text)
+    except (langcodes.LanguageTagError, ValueError):
+        raise InputError(f"{what} {tag!r} is not a language tag", hint=hint) from None
+    if not langcodes.tag_is_valid(out):
+        raise InputError(f"{what} {tag!r} is not a known language code", hint=hint)
+    return out
+
+
+__all__ = ["base_lang", "same_language", "standard"]
