@@ -293,7 +293,7 @@ def test_files_named_by_language_tags_pair_up(tmp_path):
     and index.en.html pair up as one document each (named without the tag); the same relative
     path still pairs first; a tag pair other than the corpus's own ("old" / "new"), or a name
     that fits two files on a side, pairs nothing and is warned about."""
-    from workbench.core.corpus import pair_folders
+    from workbench.core.corpus_pairs import pair_folders
 
     src, tgt = tmp_path / "src", tmp_path / "tgt"
     files = {src: ["basic-defs.ru.html", "choosing.ru.html", "sub/ru_ch1.txt", "same.txt",
@@ -304,7 +304,9 @@ def test_files_named_by_language_tags_pair_up(tmp_path):
         for name in names:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text("x\n", encoding="utf-8")
-    pairs, alone = pair_folders(src, tgt)
+    found = pair_folders(src, tgt)
+    pairs, alone = found.pairs, found.alone
+    assert found.langs == ("ru", "en")
     got = {p.name: (p.source.relative_to(src).as_posix(), p.target.relative_to(tgt).as_posix())
            for p in pairs}
     assert got == {"same": ("same.txt", "same.txt"),
@@ -320,4 +322,72 @@ def test_files_named_by_language_tags_pair_up(tmp_path):
                          (en, "faq.en.html")):
         folder.mkdir(exist_ok=True)
         (folder / name).write_text("x\n", encoding="utf-8")
-    assert sorted(p.name for p in pair_folders(zh, en)[0]) == ["faq", "index"]
+    found = pair_folders(zh, en)
+    assert sorted(p.name for p in found.pairs) == ["faq", "index"]
+    assert found.langs == ("zh-CN", "en")
+
+
+def test_one_folder_of_many_languages_pairs_the_two_asked_for(tmp_path, scheduler):
+    """A translated manual ships as one folder: ch01.de.html, ch01.en.html, ch01.ja.html ...
+    with its pictures and style sheet. Given twice, the folder pairs by language tag only
+    (never a file with itself); without languages the run asks which two, naming them; the
+    pictures are left out unread and said once, not failures; the file names give the
+    languages a side was not given; a file in those languages without its partner is
+    warned about; the output folder inside the input is not read."""
+    folder = tmp_path / "manual"
+    (folder / "images").mkdir(parents=True)
+    for i in range(3):
+        s, t = _texts(i)
+        (folder / f"ch{i}.ja.txt").write_text(s, encoding="utf-8")
+        (folder / f"ch{i}.en.txt").write_text(t, encoding="utf-8")
+        (folder / f"ch{i}.de.txt").write_text(t, encoding="utf-8")
+    (folder / "ch9.ja.txt").write_text("Apple.\n", encoding="utf-8")
+    (folder / "images" / "note.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    (folder / "style.css").write_text("p { margin: 0 }\n", encoding="utf-8")
+    result = run_cli("manual", "manual", "-o", "manual/out", "--scheduler", scheduler,
+                     "--encoder-factory", FAST, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert "more than two languages (de -> en, ja -> en)" in result.stderr
+    assert "--source-lang de --target-lang en" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("manual", "manual", "-o", "manual/out", "--scheduler", scheduler,
+                     "--encoder-factory", FAST, "--source-lang", "ja", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(documents(folder / "out")) == ["ch0.yaml", "ch1.yaml", "ch2.yaml"]
+    assert "left out 2 files that are not texts (.css, .png)" in result.stdout
+    assert "left out 3 files in other languages" in result.stdout
+    assert "the file names say: target en" in result.stdout
+    assert "ch9.ja.txt: no partner in en (not paired)" in result.stderr
+    doc = (folder / "out" / "ch0.yaml").read_text(encoding="utf-8")
+    assert "lang: ja," in doc and "path: ../ch0.ja.txt" in doc and "../ch0.en.txt" in doc
+    again = run_cli("manual", "manual", "-o", "manual/out", "--scheduler", scheduler,
+                    "--encoder-factory", FAST, "--source-lang", "ja", cwd=tmp_path)
+    assert "3 pairs: 3 already done, 0 to align" in again.stdout  # out/*.yaml not read
+
+
+def test_tags_choose_the_pair_and_say_its_languages(tmp_path):
+    """The defaults (ru -> en) settle which way a pair of tags goes in one folder; a pair the
+    defaults do not settle (de and fr) is asked for; a regional tag fits its language."""
+    from workbench.core.corpus_pairs import pair_folders
+    from workbench.core.errors import WorkbenchError
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for name in ("a.ru.txt", "a.en.txt", "b.ru.txt", "b.en.txt", "c.de.txt", "c.fr.txt",
+                 "d.zh-cn.txt", "d.zh-tw.txt", "d.en.txt"):
+        (folder / name).write_text("x\n", encoding="utf-8")
+    found = pair_folders(folder, folder)
+    assert [(p.name, p.source.name, p.target.name) for p in found.pairs] == [
+        ("a", "a.ru.txt", "a.en.txt"), ("b", "b.ru.txt", "b.en.txt")]
+    assert found.langs == ("ru", "en")
+    other = tmp_path / "g"
+    other.mkdir()
+    for name in ("c.de.txt", "c.fr.txt"):
+        (other / name).write_text("x\n", encoding="utf-8")
+    with pytest.raises(WorkbenchError, match="de -> fr, fr -> de"):
+        pair_folders(other, other)
+    found = pair_folders(folder, folder, "zh-TW", "en")
+    assert [(p.source.name, p.target.name) for p in found.pairs] == [("d.zh-tw.txt", "d.en.txt")]
+    assert found.langs == ("zh-TW", "en")
+    found = pair_folders(folder, folder, "fr", None)
+    assert [(p.source.name, p.target.name) for p in found.pairs] == [("c.fr.txt", "c.de.txt")]
+

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .common import DEFAULT_LANGS, INPUT, LANG_HELP, encoding_options, model_for, warn
+from .common import (DEFAULT_LANGS, INPUT, LANG_HELP, encoding_options, model_for,
+                     standard_lang, warn)
 
 
 @click.group(name="corpus")
@@ -31,9 +32,9 @@ def corpus_group() -> None:
               show_default=True, help="how paragraphs are split into sentences")
 @click.option("--srx-rules", type=click.Path(dir_okay=False, path_type=Path),
               help="with --segmentation srx: your own SRX file (must exist on the workers)")
-@click.option("--source-lang", help=LANG_HELP + " [default: ru, or the language a text's script "
+@click.option("--source-lang", callback=standard_lang, help=LANG_HELP + " [default: ru, or the language a text's script "
               "names: Chinese, Japanese, Korean, Greek, Thai ...]")
-@click.option("--target-lang", help=LANG_HELP + " [default: en, or as --source-lang]")
+@click.option("--target-lang", callback=standard_lang, help=LANG_HELP + " [default: en, or as --source-lang]")
 @encoding_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small, or the path "
                                 "of a sentence-transformers folder (on the workers)")
@@ -60,7 +61,8 @@ def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path |
     Exit code: 0 all pairs done, 1 some failed (listed, and in OUT_DIR/summary.tsv), 2 bad
     arguments.
     """
-    from ..core.corpus import AlignOptions, Manifest, pair_folders, read_pairs_file
+    from ..core.corpus import AlignOptions, Manifest
+    from ..core.corpus_pairs import pair_folders, read_pairs_file
 
     if pairs_file is not None and (source_dir or target_dir):
         raise click.UsageError("give either SOURCE_DIR TARGET_DIR or --pairs, not both")
@@ -77,12 +79,23 @@ def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path |
     if pairs_file is not None:
         pairs = read_pairs_file(pairs_file)
     else:
-        pairs, alone = pair_folders(source_dir, target_dir)
-        for line in alone:
+        found = pair_folders(source_dir, target_dir, source_lang, target_lang, exclude=out_dir)
+        for line in found.alone:
             warn(f"{line} (not paired)")
+        for line in found.left_out:
+            click.echo(f"left out {line}")
+        pairs = found.pairs
+        named = [f"{side} {lang}" for side, lang, given in zip(
+            ("source", "target"), found.langs, (source_lang, target_lang)) if lang and not given]
+        if named:
+            click.echo(f"the file names say: {', '.join(named)}")
+        source_lang = source_lang or found.langs[0]
+        target_lang = target_lang or found.langs[1]
     if not pairs:
         raise click.UsageError("no pairs: the folders have no files with the same relative "
-                               "path, or names that differ only by a language tag")
+                               "path, or names that differ only by a language tag"
+                               + (f" ({source_lang or '?'} and {target_lang or '?'})"
+                                  if source_lang or target_lang else ""))
     options = AlignOptions(source_lang or DEFAULT_LANGS[0], target_lang or DEFAULT_LANGS[1],
                            presegmented, model, source_encoding, target_encoding, segmentation,
                            str(srx_rules.resolve()) if srx_rules else None, bead_types,

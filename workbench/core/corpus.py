@@ -1,7 +1,7 @@
 """A corpus: many text pairs aligned into one folder of documents (``workbench corpus align``).
 
-Pure and engine-free (the Dask part is :mod:`.corpus_dask`): pairing the files of two folders
-(or a pairs file), the work of one pair done on texts that arrive as bytes (so that a worker
+Pure and engine-free (the Dask part is :mod:`.corpus_dask`, which files pair up is
+:mod:`.corpus_pairs`): the work of one pair done on texts that arrive as bytes (so that a worker
 needs no shared file system) and returned as the document's YAML text, the manifest that makes
 a run resumable, and the summary table.
 
@@ -16,34 +16,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
 import tempfile
 import time
-from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .errors import InputError, WorkbenchError
-from .textio import DEFAULT_LANGS
+from .corpus_pairs import Pair
+from .errors import WorkbenchError
 from .files import atomic_write
+from .textio import DEFAULT_LANGS
 
 MANIFEST = "manifest.json"
 SUMMARY = "summary.tsv"
 MANIFEST_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class Pair:
-    """One document to make: ``name`` is its path under OUT_DIR without ``.yaml``."""
-
-    name: str
-    source: Path
-    target: Path
-
-    def document(self, out_dir: Path) -> Path:
-        return out_dir / f"{self.name}.yaml"
 
 
 @dataclass(frozen=True)
@@ -69,141 +55,6 @@ class AlignOptions:
         made before guessing existed resumes instead of starting over."""
         data = {k: v for k, v in asdict(self).items() if k != "guess_langs"}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
-
-
-# ---------------------------------------------------------------- pairing
-
-def _files_under(folder: Path) -> dict[str, Path]:
-    found = {}
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in files:
-            if f.startswith(".") or f.endswith("~"):
-                continue
-            p = Path(root) / f
-            found[p.relative_to(folder).as_posix()] = p
-    return found
-
-
-def pair_folders(source_dir: Path, target_dir: Path) -> tuple[list[Pair], list[str]]:
-    """The pairs of files with the same relative path under both folders, or whose names
-    differ only by a language tag (``basic-defs.ru.html`` and ``basic-defs.en.html``), and
-    what is in only one of them (to warn about)."""
-    for folder in (source_dir, target_dir):
-        if not folder.is_dir():
-            raise WorkbenchError("is not a folder", path=str(folder),
-                                 hint="give the folders of source and target texts, or --pairs")
-    src, tgt = _files_under(source_dir), _files_under(target_dir)
-    same = [rel for rel in sorted(src) if rel in tgt]
-    pairs = [Pair(_name_of(rel), src[rel], tgt[rel]) for rel in same]
-    tagged = _tag_pairs([rel for rel in sorted(src) if rel not in tgt],
-                        [rel for rel in sorted(tgt) if rel not in src])
-    pairs += [Pair(name, src[s], tgt[t]) for name, s, t in tagged]
-    paired_s = set(same) | {s for _, s, _ in tagged}
-    paired_t = set(same) | {t for _, _, t in tagged}
-    alone = [f"{source_dir / rel}: no {target_dir / rel}" for rel in sorted(src)
-             if rel not in paired_s]
-    alone += [f"{target_dir / rel}: no {source_dir / rel}" for rel in sorted(tgt)
-              if rel not in paired_t]
-    _check_names(pairs)
-    return pairs, alone
-
-
-def _name_of(rel: str) -> str:
-    p = Path(rel)
-    return p.with_suffix("").as_posix() if p.suffix else p.as_posix()
-
-
-#: a language tag as a part of a file name: "ru", "eng", "zh-cn", "pt_BR"
-_TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?"
-
-
-def _tag_keys(rel: str) -> list[tuple[str, str]]:
-    """(key, tag) for each part of the file name that may be a language tag (between dots,
-    underscores or hyphens; the extension is not one): the path without that part and
-    without the extension ("ch/basic-defs.ru.html" -> "ch/basic-defs", "ru")."""
-    folder, _, file = rel.rpartition("/")
-    stem = Path(file).stem if Path(file).suffix else file
-    parts = re.split(r"([._-])", stem)  # names at even places, separators at odd ones
-    out = []
-    for i in range(0, len(parts), 2):
-        for j in (i, i + 2):  # the tag alone, or with the part after it as its region
-            if j >= len(parts) or j > i and parts[i + 1] == ".":
-                continue
-            tag = "".join(parts[i:j + 1])
-            if not re.fullmatch(_TAG, tag):
-                continue
-            rest = "".join(parts[:i - 1] + parts[j + 1:] if i else parts[j + 2:])
-            if rest:
-                out.append((f"{folder}/{rest}" if folder else rest, tag))
-    return out
-
-
-def _tag_pairs(sources: list[str], targets: list[str]) -> list[tuple[str, str, str]]:
-    """(document name, source, target) for the files whose names differ only by a language
-    tag, with the tags the same pair of languages throughout (the commonest pair: a file
-    pair tagged "old" and "new" among "ru" and "en" ones stays unpaired); a name that fits
-    more than one file on a side pairs none of them."""
-    by_key: dict[str, list[list[tuple[str, str]]]] = defaultdict(lambda: [[], []])
-    for side, files in enumerate((sources, targets)):
-        for rel in files:
-            for key, tag in _tag_keys(rel):
-                by_key[key][side].append((rel, tag))
-    found = [(key, s[0], t[0]) for key, (s, t) in sorted(by_key.items())
-             if len(s) == 1 and len(t) == 1 and s[0][1].lower() != t[0][1].lower()]
-    if not found:
-        return []
-    langs = Counter((s[1].lower(), t[1].lower()) for _, s, t in found).most_common(1)[0][0]
-    out, used = [], set()
-    for key, (s, _), (t, _) in ((k, s, t) for k, s, t in found
-                                if (s[1].lower(), t[1].lower()) == langs):
-        if ("s", s) in used or ("t", t) in used:
-            continue
-        used |= {("s", s), ("t", t)}
-        out.append((key, s, t))
-    return out
-
-
-def read_pairs_file(path: Path) -> list[Pair]:
-    """Pairs from a TSV file: source path, target path, optional document name; relative
-    paths are relative to the file's folder; blank lines and lines starting with # are skipped."""
-    from .errors import decode_utf8, read_bytes
-
-    text = decode_utf8(read_bytes(path), str(path))
-    pairs = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) not in (2, 3) or not all(c.strip() for c in cells):
-            raise InputError("needs source path, target path and an optional name, separated "
-                             "by tabs", path=str(path), line=number)
-        source, target = (path.parent / c.strip() for c in cells[:2])
-        name = cells[2].strip() if len(cells) == 3 else _name_of(Path(cells[0].strip()).name)
-        if Path(name).is_absolute() or ".." in Path(name).parts:
-            raise InputError(f"the name {name!r} must stay inside the output folder",
-                             path=str(path), line=number)
-        pairs.append(Pair(name, source, target))
-    _check_names(pairs)
-    return pairs
-
-
-def _check_names(pairs: list[Pair]) -> None:
-    """No two pairs write one document, and none writes over the project's glossary or
-    dictionary (which sit among the documents) or the run's own files."""
-    from .dictionary import DICTIONARY_NAME
-    from .glossary.project import GLOSSARY_NAME
-
-    seen: dict[str, Pair] = {}
-    for p in pairs:
-        if f"{Path(p.name).name}.yaml" in (GLOSSARY_NAME, DICTIONARY_NAME):
-            raise WorkbenchError(f"the pair {p.source} would write {p.name}.yaml, the name of the "
-                                 "project's own glossary or dictionary",
-                                 hint="rename the files, or give the pair another name in --pairs")
-        if p.name in seen:
-            raise WorkbenchError(f"two pairs would both write {p.name}.yaml: {seen[p.name].source} "
-                                 f"and {p.source}", hint="rename one, or name them in --pairs")
-        seen[p.name] = p
 
 
 # ---------------------------------------------------------------- one pair
@@ -445,5 +296,5 @@ def project_rows(folder: Path) -> list[dict[str, Any]]:
 
 ProgressFn = Callable[[Outcome], None]
 
-__all__ = ["AlignOptions", "Job", "Manifest", "Outcome", "Pair", "align_job", "pair_folders",
-           "read_pairs_file", "summary_rows", "write_summary"]
+__all__ = ["AlignOptions", "Job", "Manifest", "Outcome", "align_job", "summary_rows",
+           "write_summary"]
