@@ -51,6 +51,14 @@ def test_spelling_numbers_and_glossary_follow_the_language():
     found = [w for _, _, w in checker.check_text("The crowd was aggitated by the seige.", "en-US")]
     assert found == ["aggitated", "seige"]
     assert checker.suggest("aggitated", "en-GB")[0] == "agitated"
+    # the region chooses the dictionary where there are several: British, American
+    text = "The colour of the car, the color of the house."
+    assert [w for _, _, w in checker.check_text(text, "en-GB")] == ["color"]
+    assert [w for _, _, w in checker.check_text(text, "en-US")] == ["colour"]
+    assert [w for _, _, w in checker.check_text(text, "en")] == ["colour"]
+    # German has no dictionary of its own here: de-DE names one, "de" alone is not checked
+    assert [w for _, _, w in checker.check_text("Das Haus ist schoen.", "de-DE")] == ["schoen"]
+    assert checker.check_text("Das Haus ist schoen.", "de") == []
     # Russian number words are read for ru-RU as for ru: five (пять) against 5 is no finding
     assert compare("Пришли пять человек.", "Five people came.", "ru-RU", "en-US") == \
         compare("Пришли пять человек.", "Five people came.", "ru", "en")

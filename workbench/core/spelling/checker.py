@@ -33,7 +33,7 @@ from ..dictionary import DICTIONARY_NAME, ProjectDictionary
 from ..document import Document
 from ..langtags import base_lang
 from .accepted import AcceptedWords, term_words
-from .engines import engine
+from .engines import engine, regional_variant
 from .ignore_list import ignored_words
 from .words import tokens
 
@@ -106,11 +106,10 @@ class Checker:
 
     def _known(self, word: str, lang: str) -> bool:
         """Hunspell or the project accepts ``word`` (one part, no hyphen logic). Cached."""
-        lang = base_lang(lang)
         key = (lang, word)
         ok = self._ok.get(key)
         if ok is None:
-            acc = self._accepted.get(lang)
+            acc = self._accepted.get(base_lang(lang))
             ok = bool(acc and word in acc)
             if not ok:
                 eng = self._engine(lang)
@@ -140,7 +139,6 @@ class Checker:
     def check_text(self, text: str, lang: str, extra: AcceptedWords | None = None,
                    ignored: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
         """Misspelt words of one text as (start, end, word), e.g. for a sentence being edited."""
-        lang = base_lang(lang)
         out = []
         for start, _end, word in tokens(text, lang):
             out.extend(self.unknown_parts(start, word, lang, extra, ignored))
@@ -173,9 +171,9 @@ class Checker:
             bead = beads[row]
             for side_name, ids in (("src", bead.src), ("tgt", bead.tgt)):
                 side = doc.side(side_name)
-                lang = base_lang(side.lang)
-                extra = extras.get(lang)
-                ign = ignores.get(lang, frozenset())
+                lang = side.lang
+                extra = extras.get(base_lang(lang))
+                ign = ignores.get(base_lang(lang), frozenset())
                 for sid in ids:
                     for start, end, word in self.check_text(side.get(sid).text, lang, extra, ign):
                         out.append(Finding(row, side_name, sid, start, end, word, lang, self))
@@ -188,21 +186,21 @@ class Checker:
         all): Hunspell's part runs in worker processes (engines.Engine.suggest_many)."""
         by_lang: dict[str, set[str]] = {}
         for f in findings:
-            if (base_lang(f.lang), f.word) not in self._suggestions:
-                by_lang.setdefault(base_lang(f.lang), set()).add(f.word)
+            if (f.lang, f.word) not in self._suggestions:
+                by_lang.setdefault(f.lang, set()).add(f.word)
         for lang, words in by_lang.items():
             eng = self._engine(lang)
             if eng is not None:
                 eng.suggest_many(words)
 
     def _engine(self, lang: str):
-        """Hunspell for a language (its base_lang), in the project's chosen variant."""
+        """Hunspell for a language tag: the dictionary the project chose for the language,
+        else the tag's region's ("en-GB": en_GB), else the language's own."""
         variants = {base_lang(k): v for k, v in self.dictionary.variants.items()}
-        return engine(lang, variants.get(lang))
+        return engine(lang, variants.get(base_lang(lang)) or regional_variant(lang))
 
     def suggest(self, word: str, lang: str) -> tuple[str, ...]:
         """Replacements for ``word``, best first (see the module docstring). Cached."""
-        lang = base_lang(lang)
         key = (lang, word)
         got = self._suggestions.get(key)
         if got is not None:
@@ -213,7 +211,7 @@ class Checker:
         low = word.lower()
         eng = self._engine(lang)
         cands: list[tuple[str, int]] = [(s, 0) for s in (eng.suggest(word) if eng else [])]
-        acc = self._accepted.get(lang)
+        acc = self._accepted.get(base_lang(lang))
         if acc:
             for s, dist, _ in process.extract(low, acc.display, scorer=OSA.distance,
                                               processor=str.lower, score_cutoff=2, limit=10):

@@ -137,6 +137,26 @@ def variants(lang: str) -> list[str]:
     return sorted(found)
 
 
+def regional_variant(tag: str) -> str | None:
+    """The dictionary a tag's region names, where the region chooses one: "en-GB" -> "en_GB",
+    "de-CH" -> "de_CH" (German has no dictionary of its own here, so "de" alone is not
+    checked); "en-US", "en" and "ru-RU" -> None (the language's own dictionary, or the only
+    one)."""
+    import langcodes
+
+    try:
+        region = langcodes.Language.get(tag).territory
+    except (langcodes.LanguageTagError, ValueError):
+        return None
+    if not region:
+        return None
+    name, found = f"{base_lang(tag)}_{region}", variants(tag)
+    own = _HUNSPELL_NAMES.get(base_lang(tag), "").rpartition("/")[2]
+    if name not in found or name == own or own and len(found) < 2:
+        return None
+    return name
+
+
 def engine(lang: str, variant: str | None = None) -> Engine | None:
     """The shared Hunspell engine of ``lang`` (loaded once: ~0.1 s), or None if unknown."""
     lang = base_lang(lang)
