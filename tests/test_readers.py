@@ -70,6 +70,37 @@ def test_html_keeps_the_article_and_nothing_else(tmp_path):
     assert sniff(as_txt) == "html"
 
 
+DOCBOOK = """<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Chapter 1. Tutorials</title></head><body>
+<div class="navheader"><table summary="Navigation header"><tr><th colspan="3">Chapter 1. Tutorials</th>
+</tr><tr><td><a href="pr01.html">Prev</a></td><th> </th><td><a href="ch02.html">Next</a></td></tr>
+</table><hr/></div>
+<div class="chapter"><div class="titlepage"><h1 class="title">Chapter 1. Tutorials</h1></div>
+<div class="toc"><p><strong>Table of Contents</strong></p><dl class="toc"><dt><span class="section">
+<a href="#a">1.1. Console basics</a></span></dt><dt><span class="section"><a href="#b">1.2. Files</a>
+</span></dt></dl></div>
+<div class="list-of-tables"><p><b>List of Tables</b></p><dl><dt>1.1. <a href="#t">Commands</a></dt></dl></div>
+<div class="section"><h2 class="title">1.1. Console basics</h2><p>Learn the shell first.</p></div>
+</div>
+<div class="navfooter"><table summary="Navigation footer"><tr><td>Preface </td><td>Home</td></tr></table></div>
+</body></html>"""
+
+
+def test_html_leaves_out_a_generated_contents_and_navigation(tmp_path):
+    """A DocBook chapter (a Debian manual, a GNOME guide) repeats its title in the navigation
+    header and its headings in a table of contents: both are left out, as the DOCX reader
+    leaves Word's contents out; a page that is nothing but contents keeps them."""
+    page = tmp_path / "ch01.html"
+    page.write_text(DOCBOOK, encoding="utf-8")
+    assert [p.text for p in read_source(page, "en").paragraphs] == [
+        "Chapter 1. Tutorials", "1.1. Console basics", "Learn the shell first."]
+    index = tmp_path / "index.html"
+    start, end = DOCBOOK.index('<div class="toc">'), DOCBOOK.index('<div class="list-of-tables">')
+    index.write_text("<html><body>" + DOCBOOK[start:end] + "</body></html>", encoding="utf-8")
+    assert [p.text for p in read_source(index, "en").paragraphs] == [
+        "Table of Contents", "1.1. Console basics", "1.2. Files"]
+
+
 def test_html_kinds_lists_tables_footnotes_and_a_legacy_charset(tmp_path):
     html = ("<html><head><meta charset='windows-1251'></head><body><h2>Раненые</h2><ul>"
             "<li>Асанова Зоя, 30 лет.</li><li>Мусаев Чингизхан, 27 лет.</li></ul>"

@@ -34,9 +34,14 @@ BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "addres
           "header", "footer", "body", "html", "hr", "details", "summary", "fieldset", "legend"}
 _BOILER_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "menu",
                  "menubar", "toolbar", "dialog", "alert"}
-_BOILER_NAMES = re.compile(r"(?:^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|sidebar|"
+_BOILER_NAMES = re.compile(r"(?:^|[\s_-])(nav|navbar|navheader|navfooter|navigation|menu|"
+                           r"breadcrumbs?|sidebar|"
                            r"cookies?|share|sharing|social|advert|ads|banner|skip-link|"
                            r"related|subscribe|newsletter|masthead)(?:$|[\s_-])", re.I)
+#: a generated table of contents (DocBook's div.toc and lists of tables and figures, Sphinx's
+#: toctree): the headings again, left out unless the page has nothing else (a book's index page)
+_TOC_NAMES = re.compile(r"(?:^|\s)(toc|toctree-wrapper|list-of-(?:tables|figures|examples|"
+                        r"procedures|equations))(?:$|\s)", re.I)
 _FOOTNOTE = re.compile(r"(?:^|[\s_-])(foot|end)notes?(?:$|[\s_-])", re.I)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -68,7 +73,9 @@ def _in_content(el) -> bool:
     return any(_tag(a) in ("article", "main") for a in el.iterancestors())
 
 
-def _boilerplate(el) -> bool:
+def _boilerplate(el, toc: bool = False) -> bool:
+    """Whether ``el`` is no part of the text: left out, with all it holds (``toc``: a table
+    of contents is kept)."""
     tag = _tag(el)
     if tag in SKIP or _hidden(el):
         return True
@@ -78,8 +85,11 @@ def _boilerplate(el) -> bool:
     if tag in ("header", "footer") and not _in_content(el):
         return True
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return bool(names.strip()) and tag not in ("body", "html", "main", "article") and \
-        bool(_BOILER_NAMES.search(names)) and not _FOOTNOTE.search(names)
+    if not names.strip() or tag in ("body", "html", "main", "article"):
+        return False
+    if not toc and _TOC_NAMES.search(f" {el.get('class') or ''} "):
+        return True
+    return bool(_BOILER_NAMES.search(names)) and not _FOOTNOTE.search(names)
 
 
 def _kind(el) -> tuple[str | None, int | None]:
@@ -105,7 +115,8 @@ def _kind(el) -> tuple[str | None, int | None]:
 class _Collector:
     """Walks a tree, gathering inline text into the block it belongs to."""
 
-    def __init__(self, where: str | None = None):
+    def __init__(self, where: str | None = None, toc: bool = False):
+        self.toc = toc
         self.out: list[Paragraph] = []
         self.buf: list[str] = []
         self.stack: list[tuple[str, int | None]] = [("paragraph", None)]
@@ -126,7 +137,7 @@ class _Collector:
 
     def visit(self, el) -> None:
         tag = _tag(el)
-        if not tag or _boilerplate(el):
+        if not tag or _boilerplate(el, self.toc):
             return
         if tag == "br":
             self.flush()
@@ -166,9 +177,11 @@ def content_root(root):
     return body[0] if body else root
 
 
-def blocks(root, where: str | None = None, whole: bool = False) -> list[Paragraph]:
-    """The paragraphs of a parsed page (``whole``: the whole body, not just its content)."""
-    c = _Collector(where)
+def blocks(root, where: str | None = None, whole: bool = False,
+           toc: bool = False) -> list[Paragraph]:
+    """The paragraphs of a parsed page (``whole``: the whole body, not just its content;
+    ``toc``: with its table of contents)."""
+    c = _Collector(where, toc)
     start = root if whole else content_root(root)
     if _tag(start) == "html":
         start = next((e for e in start if _tag(e) == "body"), start)
@@ -213,8 +226,10 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
     tf = decoded(path, lang, encoding)
     root = parse_html(tf.text)
     paras = blocks(root) if root is not None else []
+    if not paras and root is not None:  # a contents page: its contents are its text
+        paras = blocks(root, toc=True)
     if not paras and root is not None:
-        paras = blocks(root, whole=True)
+        paras = blocks(root, whole=True, toc=True)
     if not paras:
         raise no_text(path, "html", "give the saved page with the article (File > Save Page "
                                     "As, HTML only)")
