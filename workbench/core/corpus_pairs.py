@@ -99,10 +99,11 @@ def pair_folders(source_dir: Path, target_dir: Path, source_lang: str | None = N
     out.pairs = pairs
     if tags:
         out.langs = (_standard_or_none(tags[0]), _standard_or_none(tags[1]))
-    paired = set(same) | {s for _, s, _ in tagged} | {t for _, _, t in tagged}
+    paired_s = set(same) | {s for _, s, _ in tagged}
+    paired_t = set(same) | {t for _, _, t in tagged}
     if one_folder:  # a file in the pair's languages without its partner; the others, counted
         rest = []
-        for rel in sorted(set(src) - paired):
+        for rel in sorted(set(src) - paired_s - paired_t):
             mine = {tag.lower() for _, tag in _tag_keys(rel)}
             if tags and tags[0] in mine:
                 out.alone.append(f"{source_dir / rel}: no partner in {tags[1]}")
@@ -115,9 +116,9 @@ def pair_folders(source_dir: Path, target_dir: Path, source_lang: str | None = N
                                 f"tag in their names, e.g. {source_dir / rest[0]}")
     else:
         out.alone = [f"{source_dir / rel}: no {target_dir / rel}" for rel in sorted(src)
-                     if rel not in paired]
+                     if rel not in paired_s]
         out.alone += [f"{target_dir / rel}: no {source_dir / rel}" for rel in sorted(tgt)
-                      if rel not in paired]
+                      if rel not in paired_t]
     _check_names(pairs)
     return out
 
