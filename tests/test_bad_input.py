@@ -26,6 +26,7 @@ TEXT_ERRORS = [
     ("punctuation.txt", "has no sentences (no words"),
     ("image.png", "is a PNG image, not a plain text file"),
     ("nul.bin", "looks like a binary file (it contains NUL bytes)"),
+    ("ru.txt.gz", "is a gzip-compressed file, not a plain text file (unpack it first: gunzip"),
     ("document.pdf", "is a PDF file"),
     ("document.docx", "is a ZIP archive"),
     ("controls.txt", "full of control characters"),

@@ -85,6 +85,11 @@ _MAGIC = (
     (b"\x89PNG", "a PNG image", "give the text file"),
     (b"\xff\xd8\xff", "a JPEG image", "give the text file"),
     (b"GIF8", "a GIF image", "give the text file"),
+    (b"\x1f\x8b", "a gzip-compressed file", "unpack it first: gunzip -k FILE"),
+    (b"BZh91AY&SY", "a bzip2-compressed file", "unpack it first: bunzip2 -k FILE"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file", "unpack it first: unxz -k FILE"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file", "unpack it first: unzstd FILE"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it first: 7z x FILE"),
 )
 
 # Letter frequencies of Russian text (per cent; Lyashevskaya & Sharoff's frequency dictionary)

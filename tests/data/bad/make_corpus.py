@@ -4,6 +4,7 @@ documents how each was made. ``tests/test_bad_input.py`` holds what each must pr
 
 from __future__ import annotations
 
+import gzip
 import sys
 from pathlib import Path
 
@@ -67,6 +68,7 @@ def main() -> None:
     (t / "punctuation.txt").write_text("...\n--- !!! ***\n", encoding="utf-8")
     (t / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (t / "nul.bin").write_bytes(b"some text\x00\x00\x01\x02 more" * 20)
+    (t / "ru.txt.gz").write_bytes(gzip.compress(RU.encode("utf-8"), mtime=0))
     (t / "document.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n")
     (t / "document.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40)
     (t / "controls.txt").write_bytes(b"text \x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f " * 30)
