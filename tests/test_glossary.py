@@ -199,7 +199,7 @@ def test_foreign_csv_and_tbx_v3_are_read(tmp_path):
     (tmp_path / "memoq.csv").write_text("Russian;English;Description\nснос;demolition;a note\n",
                                         encoding="utf-8")
     terms, src, tgt = glossary_io.import_terms(tmp_path / "memoq.csv")
-    assert terms == [Term("снос", "demolition", "a note")] and (src, tgt) == ("Russian", "English")
+    assert terms == [Term("снос", "demolition", "a note")] and (src, tgt) == ("ru", "en")
     tbx3 = """<?xml version="1.0"?>
 <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="ru">
  <text><body><conceptEntry id="c1">
@@ -232,3 +232,39 @@ def test_cli_glossary_export_and_import(tmp_path):
     res = runner.invoke(main, ["glossary", "export", str(tmp_path / "g.doc"), "--glossary",
                                str(ALIGN / "glossary.yaml")])
     assert res.exit_code == 2 and "--format" in res.output
+
+
+def test_languages_named_as_cat_tools_write_them(tmp_path):
+    """memoQ and Trados name a CSV's columns "Russian", "English (United States)"; a TBX may
+    list en-US before ru-RU. The glossary gets language codes, keeps the direction it has, and
+    one made by an older version with names in it ("source_lang: Russian") still serves a
+    ru-en document."""
+    (tmp_path / "memoq.csv").write_text("English (United States);Russian;Description\n"
+                                        "siege;осада;x\n", encoding="utf-8")
+    terms, src, tgt = glossary_io.import_terms(tmp_path / "memoq.csv")
+    assert (src, tgt) == ("en", "ru") and terms[0].source == "siege"
+    (tmp_path / "plain.csv").write_text("Source,Target\nснос,demolition\n", encoding="utf-8")
+    assert glossary_io.import_terms(tmp_path / "plain.csv", source_lang="ru",
+                                    target_lang="en-GB")[1:] == ("ru", "en-GB")
+    tbx = """<?xml version="1.0"?><martif type="TBX"><text><body><termEntry>
+  <langSet xml:lang="en-US"><tig><term>siege</term></tig></langSet>
+  <langSet xml:lang="ru-RU"><tig><term>осада</term></tig></langSet>
+ </termEntry></body></text></martif>"""
+    (tmp_path / "trados.tbx").write_text(tbx, encoding="utf-8")
+    terms, src, tgt = glossary_io.import_terms(tmp_path / "trados.tbx", source_lang="ru",
+                                               target_lang="en")
+    assert terms == [Term("осада", "siege")] and (src, tgt) == ("ru-RU", "en-US")
+    assert glossary_io.import_terms(tmp_path / "trados.tbx", source_lang="de",
+                                    target_lang="fr")[1:] == ("en-US", "ru-RU")
+    runner, gloss = CliRunner(), tmp_path / "glossary.yaml"
+    (tmp_path / "ours.csv").write_text("ru,en,note\nсуд,court,\n", encoding="utf-8")
+    for name in ("trados.tbx", "ours.csv"):  # ru-RU/en-US, then ru/en: one glossary
+        res = runner.invoke(main, ["glossary", "import", str(tmp_path / name),
+                                   "--glossary", str(gloss)])
+        assert res.exit_code == 0, res.output
+    assert len(Glossary.load(gloss).terms) == 2
+    old = tmp_path / "old.yaml"
+    old.write_text("format: 1\nsource_lang: Russian\ntarget_lang: English\nterms:\n"
+                   "- {source: снос, target: demolition}\n", encoding="utf-8")
+    loaded = Glossary.load(old)
+    assert (loaded.source_lang, loaded.target_lang) == ("ru", "en")

@@ -152,11 +152,13 @@ def glossary_import(file: Path, fmt: str | None, glossary_path: Path, replace: b
     from ..core import glossary as gl
     from ..core import glossary_io
     from ..core.errors import FormatError
+    from ..core.langtags import same_language
 
     check_output(glossary_path, reads=(file,), writes="glossary")
     gloss = gl.Glossary.load(glossary_path)
     terms, src, tgt = glossary_io.import_terms(file, fmt, gloss.source_lang, gloss.target_lang)
-    if gloss.terms and (src, tgt) != (gloss.source_lang, gloss.target_lang) and not replace:
+    if gloss.terms and not replace and not (same_language(src, gloss.source_lang)
+                                            and same_language(tgt, gloss.target_lang)):
         raise FormatError(f"has {src}-{tgt} terms but the glossary is "
                           f"{gloss.source_lang}-{gloss.target_lang}", path=str(file))
     if replace or not gloss.terms:

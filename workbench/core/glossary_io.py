@@ -36,6 +36,7 @@ from typing import Iterable
 
 from .errors import FormatError, decode_utf8, read_bytes
 from .glossary import Term
+from .langtags import read_lang, same_language
 
 FORMATS = ("tsv", "csv", "tbx")
 #: the longest line (and cell) read: a term, its translation and a note fit many times over
@@ -168,7 +169,11 @@ def _csv_rows(text: str, path: str, delimiter: str) -> list[tuple[int, list[str]
         rows.append((start, row))
 
 
-def read_csv(text: str, path: str = "<csv>") -> tuple[list[Term], str, str]:
+def read_csv(text: str, path: str = "<csv>", source_lang: str = "ru",
+             target_lang: str = "en") -> tuple[list[Term], str, str]:
+    """Terms of a CSV file whose header names the two languages (codes, or names as memoQ
+    writes them: "Russian", "English (United States)"); a header that names none ("Source",
+    "Target") takes the given languages."""
     _check_lines(text, path)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)  # the header decides: comma, semicolon or tab
@@ -198,7 +203,7 @@ def read_csv(text: str, path: str = "<csv>") -> tuple[list[Term], str, str]:
 
         forbidden = tuple(f.strip() for f in cell(forb_col).split(";") if f.strip())
         terms.append(Term(row[0].strip(), row[1].strip(), cell(note_col) or None, forbidden))
-    return terms, header[0] or "ru", header[1] or "en"
+    return terms, read_lang(header[0]) or source_lang, read_lang(header[1]) or target_lang
 
 
 # ---------------------------------------------------------------- TBX
@@ -237,7 +242,11 @@ def _text(el: ET.Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def read_tbx(text: str, path: str = "<tbx>") -> tuple[list[Term], str, str]:
+def read_tbx(text: str, path: str = "<tbx>", source_lang: str | None = None,
+             target_lang: str | None = None) -> tuple[list[Term], str, str]:
+    """Terms of a TBX file (v2 martif or v3): the given languages' terms where the file has
+    both (in whichever order its entries list them, "ru-RU" for "ru"), else the first two
+    languages it has."""
     entity = re.search(r"<!ENTITY", text)
     if entity is not None:
         raise FormatError("declares XML entities, which a TBX glossary never needs (and which "
@@ -278,6 +287,11 @@ def read_tbx(text: str, path: str = "<tbx>") -> tuple[list[Term], str, str]:
         raise FormatError("a TBX glossary needs terms in two languages (xml:lang on langSet)",
                           path=path)
     src_lang, tgt_lang = langs[0], langs[1]
+    if source_lang and target_lang:
+        wanted = [next((x for x in langs if same_language(x, want)), None)
+                  for want in (source_lang, target_lang)]
+        if all(wanted) and wanted[0] != wanted[1]:
+            src_lang, tgt_lang = wanted
     terms = []
     for entry, notes, by_lang in parsed:
         src = by_lang.get(src_lang) or []
@@ -294,7 +308,7 @@ def read_tbx(text: str, path: str = "<tbx>") -> tuple[list[Term], str, str]:
                               f"{longest:,} characters, not a term (at most {MAX_LINE:,})",
                               path=path, hint="fix the entry, or export the glossary again")
         terms.append(term)
-    return terms, src_lang, tgt_lang
+    return terms, read_lang(src_lang) or src_lang, read_lang(tgt_lang) or tgt_lang
 
 
 # ---------------------------------------------------------------- files
@@ -320,7 +334,7 @@ def import_terms(path: str | Path, fmt: str | None = None, source_lang: str = "r
     if fmt == "tsv":
         return read_tsv(text, str(p), source_lang, target_lang)
     if fmt == "csv":
-        return read_csv(text, str(p))
+        return read_csv(text, str(p), source_lang, target_lang)
     if fmt == "tbx":
-        return read_tbx(text, str(p))
+        return read_tbx(text, str(p), source_lang, target_lang)
     raise FormatError(f"unknown glossary format '{fmt}'", hint="use tsv, csv or tbx")

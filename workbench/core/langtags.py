@@ -15,6 +15,19 @@ import langcodes
 
 from .errors import InputError
 
+#: English names of the languages the workbench names in messages and reads in glossary headers
+LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
+              "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian",
+              "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "zh": "Chinese", "ja": "Japanese",
+              "ko": "Korean", "el": "Greek", "hi": "Hindi", "tr": "Turkish", "pl": "Polish",
+              "th": "Thai", "lo": "Lao", "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish",
+              "da": "Danish", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech", "sk": "Slovak",
+              "sl": "Slovenian", "hr": "Croatian", "sr": "Serbian", "hu": "Hungarian",
+              "ro": "Romanian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
+              "ka": "Georgian", "hy": "Armenian", "az": "Azerbaijani", "uz": "Uzbek",
+              "vi": "Vietnamese", "id": "Indonesian", "ms": "Malay", "ur": "Urdu", "bn": "Bengali"}
+_BY_NAME = {name.lower(): code for code, name in LANG_NAMES.items()}
+
 #: what a language tag looks like before langcodes is asked: letters, digits, "-" or "_"
 _SHAPE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
@@ -56,4 +69,19 @@ def standard(tag: str, what: str = "language") -> str:
     return out
 
 
-__all__ = ["base_lang", "same_language", "standard"]
+def read_lang(text: str | None) -> str | None:
+    """A language as a file's header may name it: a tag ("ru", "en-US", "eng"), or an English
+    name, with or without its region ("Russian", "English (United States)",
+    "English_United_States", as memoQ and Trados write them); None for neither ("Source")."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return standard(text)
+    except InputError:
+        pass
+    name = re.split(r"[(_,]", text, maxsplit=1)[0].strip().lower()
+    return _BY_NAME.get(name)
+
+
+__all__ = ["LANG_NAMES", "base_lang", "read_lang", "same_language", "standard"]

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from . import aozora, gutenberg
 from .errors import InputError, read_bytes
 from .hardwrap import unwrap
-from .langtags import base_lang
+from .langtags import LANG_NAMES, base_lang
 from .scripts import CYRILLIC_LANGS
 
 #: codec -> the name a user knows it by
@@ -60,11 +60,7 @@ CYRILLIC_PAGES = ("cp1251", "koi8_r", "cp866", "mac_cyrillic")
 
 #: the languages of a text pair when the user names none (the project's pair)
 DEFAULT_LANGS = ("ru", "en")
-LANG_NAMES = {"ru": "Russian", "en": "English", "de": "German", "fr": "French", "uk": "Ukrainian",
-              "es": "Spanish", "it": "Italian", "kk": "Kazakh", "be": "Belarusian", "bg": "Bulgarian",
-              "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "zh": "Chinese", "ja": "Japanese",
-              "ko": "Korean", "el": "Greek", "hi": "Hindi", "tr": "Turkish", "pl": "Polish",
-              "th": "Thai", "lo": "Lao"}
+
 
 
 def lang_name(lang: str) -> str:

@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import FormatError, OperationError, decode_utf8, read_bytes
 from ..files import DocumentLock, atomic_write, file_sha256
+from ..langtags import read_lang
 from ..project_merge import merge_keyed
 from ..yamlfile import FlowMap, Loader, dump_yaml, locate
 from .terms import Term, check_terms
@@ -81,8 +82,10 @@ class Glossary:
         if problems:
             keys, message, hint = problems[0]
             raise fail(("terms", *keys), message, hint)
-        return cls([Term.from_record(r) for r in records], data.get("source_lang", "ru"),
-                   data.get("target_lang", "en"), Path(path) if path != "<string>" else None)
+        langs = [data.get(key, default) for key, default in (("source_lang", "ru"),
+                                                               ("target_lang", "en"))]
+        return cls([Term.from_record(r) for r in records], *(read_lang(x) or x for x in langs),
+                   Path(path) if path != "<string>" else None)
 
     def dumps(self) -> str:
         head = ("# The project glossary: used by every document in this folder (workbench check,\n"
