@@ -5,7 +5,9 @@
 
 (The ja, zh-cn and ko packages ship a placeholder PDF.) With debian-policy installed
 (`apt-get install debian-policy`), the Debian Policy Manual's PDF (Sphinx, its section titles in
-the footer) is checked against its EPUB edition too.
+the footer) is checked against its EPUB edition too; with the Debian Reference
+(`apt-get install debian-reference-en debian-reference-ja debian-reference-zh-cn`), its
+Chinese and Japanese PDFs (dblatex, justified, with tables) against its HTML chapters.
 
 The FAQ ships the same text as HTML chapters and as a LaTeX-made PDF (a table of contents with
 dot leaders, running headers, page numbers, hyphenation, headings with hanging indents). Each
@@ -59,6 +61,17 @@ def main(argv=None) -> int:
             sents = [_norm(s.text) for s in read_side(path, "en").sentences]
         share = sum(s in found for s in sents) / len(sents)
         print(f"{'policy':10} {len(sents):9,}  {share:.1%} (in the EPUB edition)", flush=True)
+    reference = Path("/usr/share/debian-reference")
+    for suffix, lang in (("en", "en"), ("ja", "ja"), ("zh-cn", "zh")):
+        pdf_file = reference / f"debian-reference.{suffix}.pdf"
+        if not pdf_file.exists():
+            continue
+        found = {_norm(s.text) for page in sorted(reference.glob(f"*.{suffix}.html"))
+                 for s in read_side(page, lang).sentences}
+        sents = [_norm(s.text) for s in read_side(pdf_file, lang).sentences]
+        share = sum(s in found for s in sents) / len(sents)
+        print(f"{'ref ' + suffix:10} {len(sents):9,}  {share:.1%} (Debian Reference, in its HTML "
+              "chapters)", flush=True)
     return 0
 
 

@@ -567,6 +567,40 @@ def test_pdf_paragraph_goes_on_over_a_page_break_past_the_page_s_footnote():
         ("footnote", "1 The hut was closed that year.")]
 
 
+def test_pdf_chinese_and_japanese_lines_join_without_spaces():
+    """A line break inside Chinese or Japanese text is no space ("同" | "じです" was read
+    "同 じです"), over a page break too, but a paragraph ending in 。 at the foot of a page is
+    not continued; Latin words keep theirs; a justified line's spread characters lose the
+    spaces pdfminer put between them, a term set apart by a real space keeps it."""
+    from types import SimpleNamespace
+
+    from workbench.core.readers.pdf import _line_text
+    from workbench.core.readers.pdflayout import paragraphs
+
+    def line(x1, top, text):
+        return (57, x1, top, 10.0, text)
+
+    first = [[line(540, 600, "つまり、Esc + c は Alt-C と同"),
+              line(540, 612, "じです。詳しくは mount(8) を"),
+              line(540, 624, "参照してください。この機能は")]]
+    second = [[line(540, 74, "便利です。"), line(300, 86, "本章は以上です。")]]
+    third = [[line(540, 74, "新しい段落です。")]]
+    got = [p.text for p in paragraphs([(first, 595.0), (second, 595.0), (third, 595.0)])]
+    assert got == ["つまり、Esc + c は Alt-C と同じです。詳しくは mount(8) を参照してください。"
+                   "この機能は便利です。本章は以上です。", "新しい段落です。"]
+
+    def char(text, x0):
+        return SimpleNamespace(get_text=lambda: text, x0=x0, x1=x0 + 10.0, size=10.0, y0=0.0)
+
+    def anno():
+        return SimpleNamespace(get_text=lambda: " ")
+
+    spread = [char("あ", 0), anno(), char("る", 11), anno(), char("フ", 22)]  # 0.1 apart
+    apart = [char("个", 0), anno(), char("类", 12.5), anno(), char("U", 25)]  # a quarter apart
+    assert _line_text(spread, [c for c in spread if hasattr(c, "x0")], 10.0) == "あるフ"
+    assert _line_text(apart, [c for c in apart if hasattr(c, "x0")], 10.0) == "个 类 U"
+
+
 def test_pdf_index_entries_in_small_type_are_no_footnotes():
     """An index page: letter headings in body type, entries in smaller type with leaders and
     page numbers, the last few below the last letter heading. None of them is a footnote (as

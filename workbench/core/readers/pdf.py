@@ -38,18 +38,42 @@ from .pdflayout import paragraphs
 _WHAT = "a PDF file"
 #: typographic ligatures a PDF's fonts draw ("ﬁle", "ﬂaky"), as the letters they join
 _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+#: a Chinese or Japanese character or its punctuation (Korean spaces its words: not here)
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
-def _without_note_marks(line, chars, size: float) -> str:
+def _stretched(items, size: float) -> set[int]:
+    """The spaces pdfminer put between two Chinese or Japanese characters only because a
+    justified line spreads them ("あ る フ ァ イ ル", a tenth of the type size apart): a gap
+    under 0.18 of the type size.
+    A wider one is the text's own space (a quarter: around a term set apart, "一个 类 Unix")."""
+    out = set()
+    for k in range(1, len(items) - 1):
+        before, space, after = items[k - 1], items[k], items[k + 1]
+        if space.get_text() == " " and not hasattr(space, "x0") and hasattr(before, "x1") \
+                and hasattr(after, "x0") and _CJK.match(before.get_text()) \
+                and _CJK.match(after.get_text()) and after.x0 - before.x1 < 0.18 * size:
+            out.add(k)
+    return out
+
+
+def _line_text(line, chars, size: float) -> str:
     """The line's text without its footnote marks: digits set small and raised after a word
     of three letters or more or after punctuation ("itself.¹", "Debian²"), or opening the
-    line (a note's own number); an exponent after a unit or a variable ("m²", "x²") stays."""
-    if not chars or not any(c.get_text().isdigit() and c.size < 0.8 * size for c in chars):
-        return line.get_text()
+    line (a note's own number); an exponent after a unit or a variable ("m²", "x²") stays.
+    Nor the spaces of a justified Chinese or Japanese line (:func:`_stretched`)."""
+    items = list(line)  # characters, and the spaces pdfminer puts between words (no size)
+    stretched = _stretched(items, size) if any(_CJK.match(c.get_text()) for c in chars) \
+        else set()
+    marks = bool(chars) and any(c.get_text().isdigit() and c.size < 0.8 * size for c in chars)
+    if not marks:
+        return "".join(item.get_text() for k, item in enumerate(items) if k not in stretched)
     base = statistics.median(c.y0 for c in chars)
     out: list[str] = []
     taken = False  # the digit before was a mark's
-    for item in line:  # characters, and the spaces pdfminer puts between words (no size)
+    for k, item in enumerate(items):
+        if k in stretched:
+            continue
         text = item.get_text()
         mark = text.isdigit() and getattr(item, "size", size) < 0.8 * size and \
             item.y0 > base + 0.2 * size and \
@@ -84,7 +108,7 @@ def _lines(path: Path):
                 for line in (ln for ln in box if isinstance(ln, LTTextLine)):
                     chars = [c for c in line if isinstance(c, LTChar)]
                     size = statistics.median(c.size for c in chars) if chars else 0.0
-                    text = _without_note_marks(line, chars, size).replace("\n", " ") \
+                    text = _line_text(line, chars, size).replace("\n", " ") \
                         .translate(_LIGATURES).strip()
                     if text:
                         lines.append((line.x0, line.x1, page.height - line.y1, size, text))

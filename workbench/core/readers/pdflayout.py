@@ -15,7 +15,11 @@ from collections import Counter
 
 from . import Paragraph
 
-_ENDS = tuple(".!?:;…»\"”)")
+_ENDS = tuple(".!?:;…»\"”)。！？：；」』）")
+#: Chinese and Japanese characters and their punctuation: a line break between two of them is
+#: no space (Korean breaks its lines at the spaces between words, so Hangul is not here)
+_CJK_END = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]$")
+_CJK_START = re.compile(r"^[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
                           r"(?:\s*[-–—])?\s*$", re.I)
@@ -247,7 +251,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             if buf and re.search(r"[^\W\d_]-$", buf[-1]) and re.match(r"[^\W\d_]", text):
                 buf[-1] = _joined(buf[-1], text, compounds)  # hyphenated at the line end
             elif buf and not _URL_CUT.search(buf[-1]) and not buf[-1].endswith("/"):
-                buf.append(" ")  # (a path or "and/or" cut after its slash goes on)
+                buf.append(_space(buf[-1], text))  # a path or "and/or" cut at "/" goes on
             buf.append(text)
             last = line
             after = box[k + 1][4] if k + 1 < len(box) else ""
@@ -258,6 +262,12 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
                 flush()
     flush()
     return out
+
+
+def _space(head: str, tail: str) -> str:
+    """What a line break between ``head`` and ``tail`` is: a space, or nothing inside Chinese
+    or Japanese text ("同" | "じです", not "同 じです")."""
+    return "" if _CJK_END.search(head) and _CJK_START.match(tail) else " "
 
 
 def _joined(head: str, tail: str, compounds: set[str]) -> str:
@@ -301,7 +311,8 @@ def paragraphs(pages) -> list[Paragraph]:
         page = [p for p in page if p.kind != "footnote"]
         if out and page and out[-1].kind == page[0].kind == "paragraph" and \
                 not out[-1].text.endswith(_ENDS):  # going on over the page break
-            out[-1] = Paragraph(f"{out[-1].text} {page[0].text}", "paragraph",
+            glue = _space(out[-1].text, page[0].text)
+            out[-1] = Paragraph(f"{out[-1].text}{glue}{page[0].text}", "paragraph",
                                 where=out[-1].where)
             page = page[1:]
         out.extend(page)
