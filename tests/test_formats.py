@@ -163,6 +163,7 @@ def office(tmp_path_factory):
     soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt", d / "book.fodt",
             d / "columns.fodt")
     soffice(d, "docx:MS Word 2007 XML", d / "toc.fodt")
+    soffice(d, "html", d / "toc.fodt")
     soffice(d, "csv:Text - txt - csv (StarCalc):44,34,76", d / "pairs.xlsx")
     soffice(d, "html", d / "pairs.docx")
     (d / "en.html").write_text(saved_page(paragraphs(EN)[1:], paragraphs(EN)[0]),
@@ -242,11 +243,13 @@ def test_pdf_two_columns_read_in_order_and_whole(office):
 
 
 @needs_office
-def test_docx_table_of_contents_is_left_out(office):
+@pytest.mark.parametrize("name", ["toc.docx", "toc.html"])
+def test_docx_and_html_table_of_contents_is_left_out(office, name):
     """Writer saves a table of contents in DOCX as Word does (a content control of the
-    "Table of Contents" gallery, entries in "Contents 1" with a tab and the page number): it
-    is left out, as the ODT reader leaves it out, and the headings stay."""
-    got = [(p.kind, p.text) for p in read_source(office / "toc.docx", "en").paragraphs]
+    "Table of Contents" gallery, entries in "Contents 1" with a tab and the page number), and
+    in HTML as a block with the id "Table of Contents1": it is left out, as the ODT reader
+    leaves it out, and the headings stay."""
+    got = [(p.kind, p.text) for p in read_source(office / name, "en").paragraphs]
     assert got == [("heading", "1 What this book is about"),
                    ("paragraph", "This book is about aligning a text with its translation. "
                                  "It is short."),

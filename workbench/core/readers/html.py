@@ -39,9 +39,11 @@ _BOILER_NAMES = re.compile(r"(?:^|[\s_-])(nav|navbar|navheader|navfooter|navigat
                            r"cookies?|share|sharing|social|advert|ads|banner|skip-link|"
                            r"related|subscribe|newsletter|masthead)(?:$|[\s_-])", re.I)
 #: a generated table of contents (DocBook's div.toc and lists of tables and figures, Sphinx's
-#: toctree): the headings again, left out unless the page has nothing else (a book's index page)
-_TOC_NAMES = re.compile(r"(?:^|\s)(toc|toctree-wrapper|list-of-(?:tables|figures|examples|"
-                        r"procedures|equations))(?:$|\s)", re.I)
+#: toctree, Word's MsoToc1 paragraphs; by id, LibreOffice's "Table of Contents1"): the headings
+#: again, left out unless the page has nothing else (a book's index page)
+_TOC_CLASS = re.compile(r"(?:^|\s)(toc|toctree-wrapper|msotoc\d|list-of-(?:tables|figures|"
+                        r"examples|procedures|equations))(?:$|\s)", re.I)
+_TOC_ID = re.compile(r"toc|table[ _-]?of[ _-]?contents\d*", re.I)
 _FOOTNOTE = re.compile(r"(?:^|[\s_-])(foot|end)notes?(?:$|[\s_-])", re.I)
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -87,7 +89,8 @@ def _boilerplate(el, toc: bool = False) -> bool:
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     if not names.strip() or tag in ("body", "html", "main", "article"):
         return False
-    if not toc and _TOC_NAMES.search(f" {el.get('class') or ''} "):
+    if not toc and (_TOC_CLASS.search(el.get("class") or "") or
+                    _TOC_ID.fullmatch(el.get("id") or "")):
         return True
     return bool(_BOILER_NAMES.search(names)) and not _FOOTNOTE.search(names)
 
