@@ -266,6 +266,29 @@ def test_xliff_12_inline_codes_states_and_empty_targets(tmp_path):
     assert read_source(path, "en").paragraphs[1].text == "Children prepared stones."
 
 
+def test_epub_2_headings_named_by_its_ncx(tmp_path):
+    """An EPUB 2 book whose headings are styled paragraphs: the NCX's entries name them, with
+    their depth as the level; a paragraph that is no entry stays a paragraph."""
+    opf = b"""<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0">
+ <manifest><item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/>
+  <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest>
+ <spine toc="ncx"><itemref idref="c1"/></spine></package>"""
+    ncx = b"""<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>
+ <navPoint id="n1"><navLabel><text>Chapter One</text></navLabel><content src="c1.xhtml"/>
+  <navPoint id="n2"><navLabel><text>The  first   part</text></navLabel>
+   <content src="c1.xhtml#p"/></navPoint></navPoint></navMap></ncx>"""
+    page = b"""<html xmlns="http://www.w3.org/1999/xhtml"><body><p class="t">Chapter One</p>
+ <p>It begins here.</p><p class="s" id="p">The first part</p><p>Chapter One</p></body></html>"""
+    book = _zip(tmp_path / "b.epub", {
+        "mimetype": b"application/epub+zip",
+        "META-INF/container.xml": b'<container><rootfiles><rootfile full-path="OPS/p.opf"/>'
+                                  b"</rootfiles></container>",
+        "OPS/p.opf": opf, "OPS/toc.ncx": ncx, "OPS/c1.xhtml": page})
+    got = [(p.kind, p.level, p.text) for p in read_source(book, "en").paragraphs]
+    assert got == [("heading", 1, "Chapter One"), ("paragraph", None, "It begins here."),
+                   ("heading", 2, "The first part"), ("heading", 1, "Chapter One")]
+
+
 # ---------------------------------------------------------------- bad input: one line, exit 2
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:

@@ -1,13 +1,17 @@
 """EPUB 2 and 3: the chapters in reading order (the package's spine; non-linear items
 skipped, as readers do), each read as XHTML by the HTML reader
 (``where``: the chapter's file). The navigation document and the NCX table of contents are
-not text. A book with DRM (its content files listed in META-INF/encryption.xml) is refused
+not text, but they name the book's headings: a paragraph whose text is an entry of the table
+of contents is a heading of the entry's level (Writer's EPUB sets its headings apart by CSS
+alone). A book with DRM (its content files listed in META-INF/encryption.xml) is refused
 with a hint; font obfuscation is not DRM and is fine.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -29,6 +33,38 @@ def _decode(data: bytes) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("utf-8", "replace")
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _contents_titles(zf, items, base: str, names: set[str], path: Path) -> dict[str, int]:
+    """The entries of the book's table of contents (the EPUB 3 navigation document's toc,
+    else the EPUB 2 NCX), each with its depth (1 for a chapter)."""
+    titles: dict[str, int] = {}
+    for href, media, props in items.values():
+        name = posixpath.normpath(posixpath.join(base, unquote(href.split("#")[0])))
+        if name not in names or not ("nav" in props.split() or media == "application/x-dtbncx+xml"):
+            continue
+        root = parse_xml(zip_member(zf, name, path, _WHAT), str(path), what=_WHAT)
+        if "nav" in props.split():
+            tocs = [e for e in root.iter() if local(e.tag) == "nav"
+                    and any(v == "toc" for k, v in e.attrib.items() if k.endswith("type"))]
+            entries = [(a, sum(local(x.tag) in ("ol", "ul") for x in a.iterancestors()))
+                       for toc in tocs for a in toc.iter() if local(a.tag) in ("a", "span")]
+            texts = [(" ".join(a.itertext()), depth) for a, depth in entries]
+        else:
+            texts = [(" ".join(t.itertext()), sum(local(x.tag) == "navPoint"
+                                                  for x in t.iterancestors()))
+                     for t in root.iter() if local(t.tag) == "text"
+                     and any(local(x.tag) == "navLabel" for x in t.iterancestors())]
+        for text, depth in texts:
+            if _flat(text):
+                titles.setdefault(_flat(text), max(1, min(depth, 6)))
+        if titles:
+            return titles
+    return titles
 
 
 def read(path: Path, lang: str | None = None, encoding: str | None = None,
@@ -63,6 +99,7 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
         for item in (e for e in opf.iter() if local(e.tag) == "item"):
             items[item.get("id")] = (item.get("href") or "", item.get("media-type") or "",
                                      item.get("properties") or "")
+        titles = _contents_titles(zf, items, base, names, path)
         for ref in (e for e in opf.iter() if local(e.tag) == "itemref"):
             if ref.get("linear") == "no" or ref.get("idref") not in items:
                 continue
@@ -77,4 +114,6 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
                 paras.extend(blocks(root, where=posixpath.basename(name), whole=True))
     if not paras:
         raise no_text(path, "epub")
+    paras = [replace(p, kind="heading", level=titles[_flat(p.text)])
+             if p.kind == "paragraph" and _flat(p.text) in titles else p for p in paras]
     return SourceFile(str(path), "epub", tuple(paras), file_hash(path))
