@@ -120,6 +120,35 @@ def columns_fodt() -> str:
    fo:text-align="justify" fo:margin-bottom="0.3cm"/></style:style>""")
 
 
+#: a table with borders whose cells wrap: (left cell, right cell) per row
+TABLE_ROWS = [
+    ("Match on the package name", "The name of the package, matched as a regular expression "
+                                  "against every package the archive has."),
+    ("Match on the description", "The long description."),
+    ("Match on broken dependencies of the given type", "Packages whose dependencies of that "
+                                                       "type cannot be satisfied by any version.")]
+
+
+def table_fodt() -> str:
+    """A paragraph, a two-column table with a border around every cell, a paragraph."""
+    cells = "".join(
+        f'<table:table-row><table:table-cell table:style-name="C"><text:p>{a}</text:p>'
+        f'</table:table-cell><table:table-cell table:style-name="C"><text:p>{b}</text:p>'
+        f"</table:table-cell></table:table-row>" for a, b in TABLE_ROWS)
+    doc = fodt(f"""<text:p>The rules are listed below.</text:p>
+  <table:table table:name="T"><table:table-column table:style-name="A"/>
+   <table:table-column table:style-name="B"/>{cells}</table:table>
+  <text:p>That is all there is to it.</text:p>""", automatic="""
+  <style:style style:name="A" style:family="table-column"><style:table-column-properties
+   style:column-width="4cm"/></style:style>
+  <style:style style:name="B" style:family="table-column"><style:table-column-properties
+   style:column-width="8cm"/></style:style>
+  <style:style style:name="C" style:family="table-cell"><style:table-cell-properties
+   fo:border="0.5pt solid #000000" fo:padding="0.1cm"/></style:style>""")
+    return doc.replace("xmlns:fo=", 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                                    "xmlns:fo=")
+
+
 def paragraphs(path: Path) -> list[str]:
     return [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
 
@@ -160,8 +189,9 @@ def office(tmp_path_factory):
     (d / "toc.fodt").write_text(CONTENTS_FODT, encoding="utf-8")
     (d / "book.fodt").write_text(book_fodt(), encoding="utf-8")
     (d / "columns.fodt").write_text(columns_fodt(), encoding="utf-8")
+    (d / "table.fodt").write_text(table_fodt(), encoding="utf-8")
     soffice(d, "pdf", d / "ru.txt", d / "en.txt", d / "toc.fodt", d / "book.fodt",
-            d / "columns.fodt")
+            d / "columns.fodt", d / "table.fodt")
     soffice(d, "docx:MS Word 2007 XML", d / "toc.fodt")
     soffice(d, "html", d / "toc.fodt")
     soffice(d, "epub", d / "toc.fodt")
@@ -231,6 +261,18 @@ def test_pdf_running_headers_note_marks_and_bullets(office):
         "1 The hut by the pass was closed.", "2 The hut by the glacier was closed.",
         "3 The hut by the summit was closed.", "4 The hut by the descent was closed."]
     assert ("paragraph", "The descent") in got
+
+
+@needs_office
+def test_pdf_ruled_table_read_row_by_row_a_cell_a_paragraph(office):
+    """Writer draws a table's cell borders as rules: each cell comes back as one paragraph
+    (kind table-cell), its wrapped lines joined, row by row, and the text after the table
+    after it (pdfminer gives the left column, the paragraph after the table, then the right
+    column; before, the left column's cells ran together into one paragraph)."""
+    got = [(p.kind, p.text) for p in read_source(office / "table.pdf", "en").paragraphs]
+    assert got == [("paragraph", "The rules are listed below."),
+                   *[("table-cell", cell) for row in TABLE_ROWS for cell in row],
+                   ("paragraph", "That is all there is to it.")]
 
 
 @needs_office

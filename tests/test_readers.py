@@ -624,6 +624,38 @@ def test_pdf_chinese_and_japanese_lines_join_without_spaces():
     assert _line_text(apart, [c for c in apart if hasattr(c, "x0")], 10.0) == "个 类 U"
 
 
+def test_pdf_ruled_table_cells_are_paragraphs_row_by_row():
+    """A table drawn with rules (a border above and below each row, a rule down between the
+    columns): each cell is one paragraph (kind table-cell), its wrapped lines joined however
+    short they are, read row by row though pdfminer gives the table column by column with the
+    text after it in between; a rule ends a paragraph (the frame above a code listing, where
+    "Run this" would go on into "make deb-pkg"); a listing framed above and below (and at its
+    sides) is no table: no kind table-cell, its lines as any others'."""
+    from workbench.core.readers.pdflayout import paragraphs
+
+    def line(x0, x1, top, text):
+        return (x0, x1, top, 10.0, text)
+
+    boxes = [[line(57, 300, 60, "The rules are listed below and")],
+             [line(62, 170, 100, "拡張マッチ規則の説明"), line(62, 258, 112, "A-マークのついたインストール済みパッ"),
+              line(62, 254, 124, "ケージとマッチ (自動インストール済みパ"), line(62, 112, 136, "ッケージ)"),
+              line(62, 150, 148, "記述とのマッチ")],
+             [line(57, 400, 180, "the table ends here.")],
+             [line(270, 306, 100, "~n"), line(270, 306, 112, "~M"), line(270, 306, 148, "~d")],
+             [line(57, 200, 220, "Run this"), line(62, 150, 235, "make deb-pkg"),
+              line(62, 150, 247, "Then install it.")]]
+    across = [(57, 561, top) for top in (98, 110, 146, 158)] + \
+        [(57, 561, 232), (57, 561, 260)]  # the table's row borders; a frame around the code
+    down = [(264, 98, 158), (57, 98, 158), (561, 98, 158), (57, 232, 260), (561, 232, 260)]
+    got = [(p.kind, p.text) for p in paragraphs([(boxes, 595.0)], [(across, down)])]
+    assert got == [("paragraph", "The rules are listed below and"),
+                   ("table-cell", "拡張マッチ規則の説明"), ("table-cell", "~n"),
+                   ("table-cell", "A-マークのついたインストール済みパッケージとマッチ (自動インストール済みパッケージ)"),
+                   ("table-cell", "~M"), ("table-cell", "記述とのマッチ"), ("table-cell", "~d"),
+                   ("paragraph", "the table ends here."), ("paragraph", "Run this"),
+                   ("paragraph", "make deb-pkg"), ("paragraph", "Then install it.")]
+
+
 def test_pdf_index_entries_in_small_type_are_no_footnotes():
     """An index page: letter headings in body type, entries in smaller type with leaders and
     page numbers, the last few below the last letter heading. None of them is a footnote (as

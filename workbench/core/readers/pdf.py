@@ -91,12 +91,13 @@ def _mark_may_follow(tail: str) -> bool:
 
 
 def _lines(path: Path):
-    """Per page: (boxes of lines (x0, x1, top, size, text)), page width."""
+    """Per page: (boxes of lines (x0, x1, top, size, text)), page width; and per page, the
+    rules drawn on it (:func:`_rules`)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTChar, LTCurve, LTTextBox, LTTextLine
 
     pdfinflate.install()
-    pages = []
+    pages, rules = [], []
     with pdfinflate.budget(MAX_UNPACKED):
         for number, page in enumerate(extract_pages(str(path), laparams=LAParams()), 1):
             if number > MAX_PAGES:
@@ -115,7 +116,23 @@ def _lines(path: Path):
                 if lines:
                     boxes.append(lines)
             pages.append((boxes, page.width))
-    return pages
+            rules.append(_rules(page, LTCurve))
+    return pages, rules
+
+
+def _rules(page, curve) -> tuple[list, list]:
+    """The page's rules: horizontal ones at least 20 points long (thin lines and rectangles,
+    a thick rectangle's top and bottom edges) as (x0, x1, top); vertical ones (thin lines
+    and rectangles at least 5 points high) as (x, top, bottom)."""
+    across, down = [], []
+    for obj in (o for o in page if isinstance(o, curve)):  # LTLine and LTRect are curves
+        wide, high = obj.x1 - obj.x0, obj.y1 - obj.y0
+        if wide >= 20:
+            edges = (obj.y1,) if high < 1.5 else (obj.y0, obj.y1)
+            across.extend((obj.x0, obj.x1, page.height - y) for y in edges)
+        elif wide < 1.5 and high >= 5:
+            down.append(((obj.x0 + obj.x1) / 2, page.height - obj.y1, page.height - obj.y0))
+    return across, down
 
 
 def read(path: Path, lang: str | None = None, encoding: str | None = None,
@@ -124,7 +141,7 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        pages = _lines(path)
+        pages, rules = _lines(path)
     except InputError:
         raise
     except pdfinflate.TooBig:
@@ -141,7 +158,7 @@ def read(path: Path, lang: str | None = None, encoding: str | None = None,
                          path=str(path),
                          hint="open it in a PDF viewer and save or print it to a new PDF, or "
                               "give the text") from None
-    paras = paragraphs(pages)
+    paras = paragraphs(pages, rules)
     if not paras:
         raise InputError(f"is {_WHAT} with no text layer (a scanned document?)", path=str(path),
                          hint="run OCR on it first (e.g. ocrmypdf), or give the text")

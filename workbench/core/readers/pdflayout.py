@@ -179,6 +179,73 @@ def _numbered_titles(boxes) -> list:
     return [b for i, b in enumerate(out) if i not in joined]
 
 
+def _ruled(rules, above, below) -> bool:
+    """Whether a rule drawn across both lines lies between ``above`` and the line ``below``
+    it (a table's row border: the lines are in different cells)."""
+    lo, hi = above[2] + 0.5 * above[3], below[2] + 0.5 * below[3]
+    return any(lo < top <= hi and x0 < min(above[1], below[1]) and x1 > max(above[0], below[0])
+               for x0, x1, top in rules)
+
+
+def _cell_row(rules, down, line) -> int | None:
+    """Where the row ``line`` is in starts (its upper rule), when the line is in a cell of a
+    ruled table: between two rules across it at most six lines apart, with a rule drawn down
+    between two columns on its row (a frame around a code listing has rules above and below
+    it, and at most its sides); else None."""
+    size = line[3] or 10.0
+    across = sorted({round(top) for x0, x1, top in rules if x0 < line[1] and x1 > line[0]})
+    mid = line[2] + 0.5 * size
+    for above, below in zip(across, across[1:]):
+        if above <= mid < below:
+            if below - above > 6 * size:
+                return None
+            left = min(x0 for x0, x1, top in rules if round(top) == above)
+            right = max(x1 for x0, x1, top in rules if round(top) == above)
+            inside = any(top <= mid <= bottom and left + 3 < x < right - 3
+                         for x, top, bottom in down)
+            return above if inside else None
+    return None
+
+
+def _in_rows(boxes, opens: set[int], rules, down, size: float) -> tuple[list, set[int]]:
+    """The boxes with each cell of a ruled table as a box of its own, the table read row by
+    row, left to right, where its first cell was (pdfminer gives a table column by column,
+    and the text after it between its columns); and which of them open a column."""
+    if not down:
+        return boxes, opens
+    tops = sorted({round(top) for _, _, top in rules})
+    table_of, start = {}, None  # a row's upper rule -> its table's first rule
+    for k, top in enumerate(tops):
+        start = top if k == 0 or top - tops[k - 1] > 6 * size else start
+        table_of[top] = start
+    out: list = []
+    cells: dict[int, list] = {}
+    for i, box in enumerate(boxes):
+        runs: list[tuple[int | None, list]] = []
+        for line in box:
+            row = _cell_row(rules, down, line)
+            if runs and runs[-1][0] == row:
+                runs[-1][1].append(line)
+            else:
+                runs.append((row, [line]))
+        for j, (row, run) in enumerate(runs):
+            if row is None:
+                out.append((run, i in opens and j == 0))
+                continue
+            table = table_of.get(row, row)
+            if table not in cells:
+                cells[table] = []
+                out.append(table)
+            cells[table].append(((row, run[0][0]), run))
+    ordered: list = []
+    for item in out:
+        if isinstance(item, int):
+            ordered += [(run, False) for _, run in sorted(cells[item], key=lambda c: c[0])]
+        else:
+            ordered.append(item)
+    return [run for run, _ in ordered], {k for k, (_, o) in enumerate(ordered) if o}
+
+
 def _numbers_right(lines) -> float:
     """Where a page's contents entries end: the commonest right edge of the lines that end in
     a leader and a page number (the right edge of all lines, where none does)."""
@@ -188,7 +255,8 @@ def _numbers_right(lines) -> float:
 
 
 def _page(boxes, number: int, body: float, furniture: set[str], running: set[int],
-          compounds: set[str]) -> list[Paragraph]:
+          compounds: set[str], rules=((), ())) -> list[Paragraph]:
+    rules, down = rules
     lines_all = [ln for box in boxes for ln in box]
     if not lines_all:
         return []
@@ -211,7 +279,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
         body_bottom = None
     out: list[Paragraph] = []
     buf: list[str] = []
-    heading = item = note = False
+    heading = item = note = cell = False
     last = None  # the line the open paragraph ends with
 
     def flush() -> None:
@@ -219,10 +287,11 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
         buf.clear()
         if text:
             kind = ("heading" if heading else "footnote" if note else
-                    "list-item" if item else "paragraph")
+                    "list-item" if item else "table-cell" if cell else "paragraph")
             out.append(Paragraph(text, kind, 1 if heading else None, where=f"page {number}"))
 
     boxes, opens = _in_columns(_numbered_titles(boxes), columns)
+    boxes, opens = _in_rows(boxes, opens, rules, down, body or 10.0)
     for number_in_page, box in enumerate(boxes):
         first = True
         for k, line in enumerate(box):
@@ -230,7 +299,8 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             if _PAGE_NUMBER.match(text) or _ROMAN_PAGE.match(text) or \
                     re.sub(r"\d+", "#", text) in furniture or round(top) in skip_rows:
                 continue
-            if first and buf and not _goes_on(last, line, columns, number_in_page in opens):
+            if first and buf and (not _goes_on(last, line, columns, number_in_page in opens)
+                                  or _ruled(rules, last, line)):
                 flush()
             first = False
             text, entry = _without_leader(text, contents)
@@ -247,6 +317,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             if not buf:
                 heading, item = big, bool(_SYMBOL_BULLET.match(text))
                 note = body_bottom is not None and size < 0.9 * body and top > body_bottom
+                cell = bool(down) and _cell_row(rules, down, line) is not None
                 text = _SYMBOL_BULLET.sub("", text)
             if buf and re.search(r"[^\W\d_]-$", buf[-1]) and re.match(r"[^\W\d_]", text):
                 buf[-1] = _joined(buf[-1], text, compounds)  # hyphenated at the line end
@@ -256,7 +327,11 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
             last = line
             after = box[k + 1][4] if k + 1 < len(box) else ""
             right, width = _margin(columns, x0)
-            if entry or x1 < right - 0.3 * width and not after[:1].islower() or \
+            if after and rules and _ruled(rules, line, box[k + 1]):
+                flush()  # a table's row border
+            elif cell and after and abs(box[k + 1][0] - x0) <= 2:
+                pass  # a cell's lines are one paragraph, however short (a wrapped cell)
+            elif entry or x1 < right - 0.3 * width and not after[:1].islower() or \
                     x1 < right - 0.12 * width and text.endswith(_ENDS) and \
                     not after[:1].islower():
                 flush()
@@ -293,9 +368,12 @@ def _compounds(pages) -> set[str]:
     return out
 
 
-def paragraphs(pages) -> list[Paragraph]:
+def paragraphs(pages, rules=None) -> list[Paragraph]:
     """The paragraphs of ``pages`` (per page: its boxes of lines, and its width), a paragraph
-    going on over a page break when it ends with no sentence end; footnotes (smaller type
+    going on over a page break when it ends with no sentence end; ``rules``, per page, the
+    rules drawn on it (horizontal (x0, x1, top), vertical (x, top, bottom)): a rule between
+    two lines ends a paragraph, and a ruled table's cells are paragraphs of their own (kind
+    table-cell); footnotes (smaller type
     below a page's last line of body type) come after the text, as the DOCX reader puts them,
     since where a page break falls differs between a text and its translation."""
     sizes = [ln[3] for boxes, _ in pages for box in boxes for ln in box if ln[3]]
@@ -306,7 +384,8 @@ def paragraphs(pages) -> list[Paragraph]:
     out: list[Paragraph] = []
     notes: list[Paragraph] = []
     for number, (boxes, _width) in enumerate(pages, 1):
-        page = _page(boxes, number, body, furniture, running, compounds)
+        page = _page(boxes, number, body, furniture, running, compounds,
+                     rules[number - 1] if rules else ((), ()))
         notes += [p for p in page if p.kind == "footnote"]
         page = [p for p in page if p.kind != "footnote"]
         if out and page and out[-1].kind == page[0].kind == "paragraph" and \
