@@ -20,6 +20,7 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
 from pathlib import Path
 
 from ..langtags import base_lang
@@ -137,6 +138,7 @@ def variants(lang: str) -> list[str]:
     return sorted(found)
 
 
+@lru_cache(maxsize=64)
 def regional_variant(tag: str) -> str | None:
     """The dictionary a tag's region names, where the region chooses one: "en-GB" -> "en_GB",
     "de-CH" -> "de_CH" (German has no dictionary of its own here, so "de" alone is not
