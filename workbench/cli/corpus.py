@@ -32,9 +32,11 @@ def corpus_group() -> None:
               show_default=True, help="how paragraphs are split into sentences")
 @click.option("--srx-rules", type=click.Path(dir_okay=False, path_type=Path),
               help="with --segmentation srx: your own SRX file (must exist on the workers)")
-@click.option("--source-lang", callback=standard_lang, help=LANG_HELP + " [default: ru, or the language a text's script "
-              "names: Chinese, Japanese, Korean, Greek, Thai ...]")
-@click.option("--target-lang", callback=standard_lang, help=LANG_HELP + " [default: en, or as --source-lang]")
+@click.option("--source-lang", callback=standard_lang,
+              help=LANG_HELP + " [default: the file names' tag, ru, or the language a text's "
+                               "script names: Chinese, Japanese, Korean, Greek, Thai ...]")
+@click.option("--target-lang", callback=standard_lang,
+              help=LANG_HELP + " [default: the file names' tag, en, or as --source-lang]")
 @encoding_options
 @click.option("--model", help="use-v3 (the default), e5-small, use-v3+e5-small, or the path "
                                 "of a sentence-transformers folder (on the workers)")

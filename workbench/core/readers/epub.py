@@ -45,10 +45,11 @@ def _contents_titles(zf, items, base: str, names: set[str], path: Path) -> dict[
     titles: dict[str, int] = {}
     for href, media, props in items.values():
         name = posixpath.normpath(posixpath.join(base, unquote(href.split("#")[0])))
-        if name not in names or not ("nav" in props.split() or media == "application/x-dtbncx+xml"):
+        nav = "nav" in props.split()
+        if name not in names or not (nav or media == "application/x-dtbncx+xml"):
             continue
         root = parse_xml(zip_member(zf, name, path, _WHAT), str(path), what=_WHAT)
-        if "nav" in props.split():
+        if nav:
             tocs = [e for e in root.iter() if local(e.tag) == "nav"
                     and any(v == "toc" for k, v in e.attrib.items() if k.endswith("type"))]
             entries = [(a, sum(local(x.tag) in ("ol", "ul") for x in a.iterancestors()))
