@@ -3,6 +3,8 @@
 A document keeps the tag it was given (its exports say it to the next tool); every rule keyed by
 language (splitter, scripts, spelling, numbers, glossary) works as for the bare language."""
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -114,3 +116,27 @@ def test_a_bilingual_file_keeps_the_languages_it_declares(tmp_path):
     res = CliRunner().invoke(main, ["align", str(path), "--source-lang", "ja", "-o",
                                     str(tmp_path / "y.yaml")])
     assert res.exit_code == 0 and "its source language is zh-CN, not ja" in res.output
+
+
+def test_file_names_tell_the_languages(tmp_path):
+    """Two files named by language tag ("x.fr.txt", "x.en.txt"), or one name in folders named
+    by tag ("texts/de/a.txt"), tell `align` their languages when the options do not; tags
+    that are codes of languages nobody means by them ("src", "old", "new") tell nothing."""
+    from workbench.core.corpus_pairs import pair_langs
+
+    p = Path
+    assert pair_langs(p("a.fr.txt"), p("a.en.txt")) == ("fr", "en")
+    assert pair_langs(p("ch01.zh-cn.html"), p("ch01.en.html")) == ("zh-CN", "en")
+    assert pair_langs(p("texts/de/a.txt"), p("texts/fr/a.txt")) == ("de", "fr")
+    assert pair_langs(p("notes-old.txt"), p("notes-new.txt")) == (None, None)
+    assert pair_langs(p("a.src.txt"), p("a.tgt.txt")) == (None, None)
+    assert pair_langs(p("one.txt"), p("two.txt")) == (None, None)
+    (tmp_path / "x.fr.txt").write_text("Bonjour le monde. Comment ça va ?\n", encoding="utf-8")
+    (tmp_path / "x.en.txt").write_text("Hello world. How are you?\n", encoding="utf-8")
+    out = tmp_path / "x.yaml"
+    res = CliRunner().invoke(main, ["align", str(tmp_path / "x.fr.txt"),
+                                    str(tmp_path / "x.en.txt"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "the file names say: source fr" in res.output and "warning" not in res.output
+    doc = store.load(out)
+    assert (doc.source.lang, doc.target.lang) == ("fr", "en")

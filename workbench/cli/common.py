@@ -85,14 +85,34 @@ class TextPair:
                 raise click.UsageError("--srx-rules needs --segmentation srx")
             segmentation = Segmentation(self.segmentation,
                                         str(self.srx_rules) if self.srx_rules else None)
-            doc = new_document(source, target, self.source_lang or DEFAULT_LANGS[0],
-                               self.target_lang or DEFAULT_LANGS[1],
+            named = _named_langs(source, target, self.source_lang, self.target_lang, notices)
+            doc = new_document(source, target, named[0] or DEFAULT_LANGS[0],
+                               named[1] or DEFAULT_LANGS[1],
                                presegmented=self.presegmented, model=model, notices=notices,
                                encodings=(self.source_encoding, self.target_encoding),
                                segmentation=segmentation,
                                guess_langs=(self.source_lang is None, self.target_lang is None))
         show_notices(notices)
         return doc, notices
+
+
+def _named_langs(source: Path, target: Path, source_lang: str | None, target_lang: str | None,
+                 notices: list) -> tuple[str | None, str | None]:
+    """The languages given, else those the two files' names tell (corpus_pairs.pair_langs),
+    said in a notice."""
+    from ..core.corpus_pairs import pair_langs
+    from ..core.pipeline import Notice
+
+    if source_lang and target_lang:
+        return source_lang, target_lang
+    told = pair_langs(source, target)
+    out = (source_lang or told[0], target_lang or told[1])
+    said = [f"{side} {lang}" for side, lang, given, default in zip(
+        ("source", "target"), told, (source_lang, target_lang), DEFAULT_LANGS)
+        if lang and not given and lang != default]
+    if said:
+        notices.append(Notice("info", f"the file names say: {', '.join(said)}"))
+    return out
 
 
 def text_pair_options(command):

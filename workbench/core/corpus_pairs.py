@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, WorkbenchError
-from .langtags import same_language, standard
+from .langtags import base_lang, same_language, standard
 from .textio import DEFAULT_LANGS
 
 
@@ -214,10 +214,27 @@ def _tag_pairs(sources: list[str], targets: list[str], source_lang: str | None,
 
 
 def _standard_or_none(tag: str) -> str | None:
+    """A file name's tag as a language, when it surely is one: a two-letter code, with or
+    without its region ("fr", "zh-cn", "pt_BR"), or a three-letter one that has a two-letter
+    form ("eng"); "src", "old", "new" are codes too, of languages nobody means by them."""
     try:
-        return standard(tag)
+        tag = standard(tag)
     except WorkbenchError:
         return None
+    return tag if len(base_lang(tag)) == 2 else None
+
+
+def pair_langs(source: Path, target: Path) -> tuple[str | None, str | None]:
+    """The languages two files' names tell: names that differ only by a language tag
+    ("a.fr.txt" and "a.en.txt"), else the same name in folders named by a tag
+    ("texts/de/a.txt" and "texts/fr/a.txt"); (None, None) when they tell none."""
+    _, tags = _tag_pairs([source.name], [target.name], None, None, False)
+    if tags is None and source.name == target.name:
+        tags = (source.parent.name, target.parent.name)
+    if tags is None:
+        return None, None
+    langs = (_standard_or_none(tags[0]), _standard_or_none(tags[1]))
+    return langs if all(langs) and langs[0] != langs[1] else (None, None)
 
 
 def read_pairs_file(path: Path) -> list[Pair]:
@@ -262,4 +279,4 @@ def _check_names(pairs: list[Pair]) -> None:
         seen[p.name] = p
 
 
-__all__ = ["NOT_DOCUMENTS", "Pair", "Pairing", "pair_folders", "read_pairs_file"]
+__all__ = ["NOT_DOCUMENTS", "Pair", "Pairing", "pair_folders", "pair_langs", "read_pairs_file"]
