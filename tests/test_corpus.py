@@ -332,8 +332,8 @@ def test_one_folder_of_many_languages_pairs_the_two_asked_for(tmp_path, schedule
     with its pictures and style sheet. Given twice, the folder pairs by language tag only
     (never a file with itself); without languages the run asks which two, naming them; the
     pictures are left out unread and said once, not failures; the file names give the
-    languages a side was not given; a file in those languages without its partner is
-    warned about; the output folder inside the input is not read."""
+    languages a side was not given (said when not the default); a file in those languages
+    without its partner is warned about; the output folder inside the input is not read."""
     folder = tmp_path / "manual"
     (folder / "images").mkdir(parents=True)
     for i in range(3):
@@ -355,13 +355,23 @@ def test_one_folder_of_many_languages_pairs_the_two_asked_for(tmp_path, schedule
     assert sorted(documents(folder / "out")) == ["ch0.yaml", "ch1.yaml", "ch2.yaml"]
     assert "left out 2 files that are not texts (.css, .png)" in result.stdout
     assert "left out 3 files in other languages" in result.stdout
-    assert "the file names say: target en" in result.stdout
+    assert "the file names say" not in result.stdout  # en is the default target anyway
     assert "ch9.ja.txt: no partner in en (not paired)" in result.stderr
     doc = (folder / "out" / "ch0.yaml").read_text(encoding="utf-8")
     assert "lang: ja," in doc and "path: ../ch0.ja.txt" in doc and "../ch0.en.txt" in doc
     again = run_cli("manual", "manual", "-o", "manual/out", "--scheduler", scheduler,
                     "--encoder-factory", FAST, "--source-lang", "ja", cwd=tmp_path)
     assert "3 pairs: 3 already done, 0 to align" in again.stdout  # out/*.yaml not read
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    s, t = _texts(0)
+    (pair / "a.fr.txt").write_text(s, encoding="utf-8")
+    (pair / "a.de.txt").write_text(t, encoding="utf-8")
+    result = run_cli("pair", "pair", "-o", "out2", "--scheduler", scheduler, "--encoder-factory",
+                     FAST, "--source-lang", "fr", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "the file names say: target de" in result.stdout
+    assert "lang: de," in (tmp_path / "out2" / "a.yaml").read_text(encoding="utf-8")
 
 
 def test_tags_choose_the_pair_and_say_its_languages(tmp_path):

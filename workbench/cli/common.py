@@ -106,13 +106,18 @@ def _named_langs(source: Path, target: Path, source_lang: str | None, target_lan
     if source_lang and target_lang:
         return source_lang, target_lang
     told = pair_langs(source, target)
-    out = (source_lang or told[0], target_lang or told[1])
-    said = [f"{side} {lang}" for side, lang, given, default in zip(
-        ("source", "target"), told, (source_lang, target_lang), DEFAULT_LANGS)
-        if lang and not given and lang != default]
+    said = names_say(told, (source_lang, target_lang))
     if said:
-        notices.append(Notice("info", f"the file names say: {', '.join(said)}"))
-    return out
+        notices.append(Notice("info", said))
+    return source_lang or told[0], target_lang or told[1]
+
+
+def names_say(told, given) -> str | None:
+    """"the file names say: source fr" for the languages file names told that the options did
+    not give (and that are not the defaults anyway), or None."""
+    said = [f"{side} {lang}" for side, lang, option, default in zip(
+        ("source", "target"), told, given, DEFAULT_LANGS) if lang and not option and lang != default]
+    return f"the file names say: {', '.join(said)}" if said else None
 
 
 def text_pair_options(command):

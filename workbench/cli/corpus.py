@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .common import (DEFAULT_LANGS, INPUT, LANG_HELP, encoding_options, model_for,
-                     standard_lang, warn)
+                     names_say, standard_lang, warn)
 
 
 @click.group(name="corpus")
@@ -87,10 +87,9 @@ def corpus_align(ctx: click.Context, source_dir: Path | None, target_dir: Path |
         for line in found.left_out:
             click.echo(f"left out {line}")
         pairs = found.pairs
-        named = [f"{side} {lang}" for side, lang, given in zip(
-            ("source", "target"), found.langs, (source_lang, target_lang)) if lang and not given]
-        if named:
-            click.echo(f"the file names say: {', '.join(named)}")
+        said = names_say(found.langs, (source_lang, target_lang))
+        if said:
+            click.echo(said)
         source_lang = source_lang or found.langs[0]
         target_lang = target_lang or found.langs[1]
     if not pairs:

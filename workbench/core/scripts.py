@@ -42,6 +42,10 @@ _STARTS = [r[0] for r in _RANGES]
 #: carry their particles): a regex character class, for matching one character at a time
 SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 
+#: Chinese and Japanese characters with their punctuation and full-width forms, whose lines
+#: break anywhere (Korean breaks its lines at the spaces between words): a character class
+HAN_KANA = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+
 #: how a script is named in a message
 SCRIPT_NAMES = {"Han": "Chinese characters (Han)", "Kana": "Japanese kana",
                 "Han+Kana": "Japanese kana and Chinese characters",

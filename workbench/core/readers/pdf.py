@@ -33,13 +33,11 @@ from pathlib import Path
 from ..errors import InputError
 from . import SourceFile, file_hash, pdfinflate
 from .limits import MAX_PACKED, MAX_PAGES, MAX_UNPACKED, MB, check_size
-from .pdflayout import paragraphs
+from .pdflayout import CJK, paragraphs
 
 _WHAT = "a PDF file"
 #: typographic ligatures a PDF's fonts draw ("ﬁle", "ﬂaky"), as the letters they join
 _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-#: a Chinese or Japanese character or its punctuation (Korean spaces its words: not here)
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def _stretched(items, size: float) -> set[int]:
@@ -51,8 +49,8 @@ def _stretched(items, size: float) -> set[int]:
     for k in range(1, len(items) - 1):
         before, space, after = items[k - 1], items[k], items[k + 1]
         if space.get_text() == " " and not hasattr(space, "x0") and hasattr(before, "x1") \
-                and hasattr(after, "x0") and _CJK.match(before.get_text()) \
-                and _CJK.match(after.get_text()) and after.x0 - before.x1 < 0.18 * size:
+                and hasattr(after, "x0") and CJK.match(before.get_text()) \
+                and CJK.match(after.get_text()) and after.x0 - before.x1 < 0.18 * size:
             out.add(k)
     return out
 
@@ -63,7 +61,7 @@ def _line_text(line, chars, size: float) -> str:
     line (a note's own number); an exponent after a unit or a variable ("m²", "x²") stays.
     Nor the spaces of a justified Chinese or Japanese line (:func:`_stretched`)."""
     items = list(line)  # characters, and the spaces pdfminer puts between words (no size)
-    stretched = _stretched(items, size) if any(_CJK.match(c.get_text()) for c in chars) \
+    stretched = _stretched(items, size) if any(CJK.match(c.get_text()) for c in chars) \
         else set()
     marks = bool(chars) and any(c.get_text().isdigit() and c.size < 0.8 * size for c in chars)
     if not marks:

@@ -13,13 +13,12 @@ import re
 import statistics
 from collections import Counter
 
+from ..scripts import HAN_KANA
 from . import Paragraph
 
 _ENDS = tuple(".!?:;…»\"”)。！？：；」』）")
-#: Chinese and Japanese characters and their punctuation: a line break between two of them is
-#: no space (Korean breaks its lines at the spaces between words, so Hangul is not here)
-_CJK_END = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]$")
-_CJK_START = re.compile(r"^[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+#: a Chinese or Japanese character: a line break between two of them is no space
+CJK = re.compile(f"[{HAN_KANA}]")
 _BULLET = re.compile(r"^(?:[•◦▪‣*·–—-]|\d{1,3}[.)])\s")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|из)\s*\d+)?"
                           r"(?:\s*[-–—])?\s*$", re.I)
@@ -342,7 +341,7 @@ def _page(boxes, number: int, body: float, furniture: set[str], running: set[int
 def _space(head: str, tail: str) -> str:
     """What a line break between ``head`` and ``tail`` is: a space, or nothing inside Chinese
     or Japanese text ("同" | "じです", not "同 じです")."""
-    return "" if _CJK_END.search(head) and _CJK_START.match(tail) else " "
+    return "" if head and tail and CJK.match(head[-1]) and CJK.match(tail) else " "
 
 
 def _joined(head: str, tail: str, compounds: set[str]) -> str:
