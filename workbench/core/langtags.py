@@ -55,6 +55,7 @@ def standard(tag: str, what: str = "language") -> str:
     or a clear error for one that is not a language tag ("russian", "ua")."""
     text = (tag or "").strip()
     hint = "give an ISO 639 code, e.g. ru, en, de, zh, zh-CN, pt-BR"
+    tag = tag if len(tag or "") <= 40 else f"{tag[:40]}..."  # as the message names it
     if text.lower() == "ua":  # the country code, the commonest slip
         raise InputError(f"{what} {tag!r} is Ukraine's country code; Ukrainian is uk",
                          hint="give uk")
