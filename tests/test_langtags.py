@@ -31,7 +31,8 @@ def test_tags_read_as_their_language():
 def test_a_users_tag_is_standardized_or_refused():
     assert [standard(t) for t in ("zh_cn", "ENG", "rus", "en-gb", "pt_BR", "de")] == \
         ["zh-CN", "en", "ru", "en-GB", "pt-BR", "de"]
-    for bad, words in (("russian", "not a language tag"), ("ua", "Ukrainian is uk"),
+    for bad, words in (("russian", "a language.s name, not its tag \\(give ru\\)"),
+                       ("ua", "Ukrainian is uk"), ("x-klingon", "not a language tag"),
                        ("xx", "not a known language code"), ("ru en", "not a language tag")):
         with pytest.raises(InputError, match=words):
             standard(bad)
@@ -86,7 +87,8 @@ def test_the_cli_standardizes_or_refuses_a_tag(tmp_path):
     assert [s.text for s in doc.source.sentences] == ["Bonjour le monde.", "Comment ça va ?"]
     res = runner.invoke(main, ["align", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
                                "--source-lang", "french", "-o", str(tmp_path / "c.yaml")])
-    assert res.exit_code == 2 and "'french' is not a language tag" in res.output
+    assert res.exit_code == 2 and "'french' is a language's name, not its tag (give fr)" \
+        in res.output
     assert "Traceback" not in res.output and not (tmp_path / "c.yaml").exists()
 
 

@@ -59,6 +59,10 @@ def standard(tag: str, what: str = "language") -> str:
     if text.lower() == "ua":  # the country code, the commonest slip
         raise InputError(f"{what} {tag!r} is Ukraine's country code; Ukrainian is uk",
                          hint="give uk")
+    named = _BY_NAME.get(re.split(r"[(_,]", text, maxsplit=1)[0].strip().lower())
+    if named:  # "russian", "English (United States)": a name, not a tag
+        raise InputError(f"{what} {tag!r} is a language's name, not its tag",
+                         hint=f"give {named}")
     if not _SHAPE.fullmatch(text):
         raise InputError(f"{what} {tag!r} is not a language tag", hint=hint)
     try:
@@ -81,8 +85,7 @@ def read_lang(text: str | None) -> str | None:
         return standard(text)
     except InputError:
         pass
-    name = re.split(r"[(_,]", text, maxsplit=1)[0].strip().lower()
-    return _BY_NAME.get(name)
+    return _BY_NAME.get(re.split(r"[(_,]", text, maxsplit=1)[0].strip().lower())
 
 
 __all__ = ["LANG_NAMES", "base_lang", "read_lang", "same_language", "standard"]
