@@ -59,9 +59,14 @@ def test_spelling_numbers_and_glossary_follow_the_language():
     assert [w for _, _, w in checker.check_text(text, "en-GB")] == ["color"]
     assert [w for _, _, w in checker.check_text(text, "en-US")] == ["colour"]
     assert [w for _, _, w in checker.check_text(text, "en")] == ["colour"]
-    # German has no dictionary of its own here: de-DE names one, "de" alone is not checked
+    # a language the Hunspell wheel has no dictionary for takes its own country's among
+    # LibreOffice's (de: de_DE, fr: fr_FR); a region still chooses (de-CH: no "ß")
     assert [w for _, _, w in checker.check_text("Das Haus ist schoen.", "de-DE")] == ["schoen"]
-    assert checker.check_text("Das Haus ist schoen.", "de") == []
+    assert [w for _, _, w in checker.check_text("Das Haus ist schoen.", "de")] == ["schoen"]
+    assert [w for _, _, w in checker.check_text("La maison est tres belle.", "fr")] == ["tres"]
+    assert [w for _, _, w in checker.check_text("Die Strasse ist gross.", "de-CH")] == []
+    assert [w for _, _, w in checker.check_text("Die Strasse ist gross.", "de")] == \
+        ["Strasse", "gross"]
     # Russian number words are read for ru-RU as for ru: five (пять) against 5 is no finding
     assert compare("Пришли пять человек.", "Five people came.", "ru-RU", "en-US") == \
         compare("Пришли пять человек.", "Five people came.", "ru", "en")

@@ -115,7 +115,11 @@ def _variant_folders() -> list[Path]:
 
 def dictionary_base(lang: str, variant: str | None = None) -> Path | None:
     """The path (without .aff/.dic) of the Hunspell dictionary used for ``lang`` (``variant``:
-    a dictionary by name, like en_GB), if there is one."""
+    a dictionary by name, like en_GB), if there is one: the wheel's own for en, ru and sv,
+    else the language's own country's among LibreOffice's (de_DE, fr_FR, uk_UA), or its only
+    one."""
+    if variant is None and lang not in _HUNSPELL_NAMES:
+        variant = _own_variant(lang)
     if variant:
         for folder in _variant_folders():
             if (folder / f"{variant}.aff").is_file() and (folder / f"{variant}.dic").is_file():
@@ -130,6 +134,17 @@ def dictionary_base(lang: str, variant: str | None = None) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _own_variant(lang: str) -> str | None:
+    """The dictionary of a language the wheel has none for: plain ("es"), the language's own
+    country's ("de_DE", "fr_FR", "uk_UA"), or the only one there is ("cs_CZ")."""
+    found = variants(lang)
+    for name in (lang, f"{lang}_{lang.upper()}"):
+        if name in found:
+            return name
+    return found[0] if len(found) == 1 else None
+
+
 def variants(lang: str) -> list[str]:
     """The dictionaries a project may choose for ``lang`` (en: en_AU, en_CA, en_GB ...)."""
     lang = base_lang(lang)
@@ -141,9 +156,8 @@ def variants(lang: str) -> list[str]:
 @lru_cache(maxsize=64)
 def regional_variant(tag: str) -> str | None:
     """The dictionary a tag's region names, where the region chooses one: "en-GB" -> "en_GB",
-    "de-CH" -> "de_CH" (German has no dictionary of its own here, so "de" alone is not
-    checked); "en-US", "en" and "ru-RU" -> None (the language's own dictionary, or the only
-    one)."""
+    "de-CH" -> "de_CH"; "en-US", "en" and "ru-RU" -> None (the language's own dictionary, or
+    the only one)."""
     import langcodes
 
     try:
