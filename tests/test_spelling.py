@@ -318,3 +318,19 @@ def test_many_suggestions_at_once_in_worker_processes_are_the_same(monkeypatch):
     assert set(many._suggested) == set(words)
     assert {w: many.suggest(w) for w in words} == expected
     assert "agitated" in expected["aggitated"]
+
+
+def test_a_word_the_other_side_has_too_is_no_typo():
+    """A name or term the translation keeps ("Levsen", "License" in the German of a German-
+    English row) is unknown to both dictionaries but no typo; the same word is flagged in a row
+    whose other side lacks it, and a real typo is flagged beside it."""
+    from workbench.core.document import Bead, Document, make_side
+    from workbench.core.spelling import Checker
+
+    doc = Document(make_side("de", [("Holger Levsen pflegt die License sinnfoll.", 0),
+                                    ("Levsen schreibt.", 1)]),
+                   make_side("en", [("Holger Levsen maintains the License sensibly.", 0),
+                                    ("He writes.", 1)]),
+                   [Bead((0,), (0,)), Bead((1,), (1,))])
+    found = [(f.row, f.side, f.word) for f in Checker().misspellings(doc)]
+    assert found == [(0, "src", "sinnfoll"), (1, "src", "Levsen")]

@@ -2,6 +2,8 @@
 suggests replacements; each misspelt word is a :class:`Finding`.
 
 Accepted words, in this order
+    0. a word the row's other side has too ("Levsen", "License" in a German sentence whose
+       English has them): a name or a term the translation keeps, not a typo;
     1. the document's ignore list, ``doc.extra["spelling"]`` (:mod:`.ignore_list`);
     2. the document's own glossary terms (``doc.extra["glossary"]``);
     3. the project dictionary (``alignments/dictionary.yaml``, :class:`ProjectDictionary`)
@@ -24,6 +26,7 @@ with :meth:`ProjectDictionary.remove` + ``save``).
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +39,9 @@ from .accepted import AcceptedWords, term_words
 from .engines import engine, regional_variant
 from .ignore_list import ignored_words
 from .words import tokens
+
+#: the words of a row's other side, for rule 0 (a hyphenated word's parts one by one)
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 MAX_SUGGESTIONS = 8
 
@@ -169,11 +175,15 @@ class Checker:
         beads = doc.beads
         for row in (range(len(beads)) if rows is None else rows):
             bead = beads[row]
+            words = {name: {w.lower() for sid in ids
+                            for w in _WORDS.findall(doc.side(name).get(sid).text)}
+                     for name, ids in (("src", bead.src), ("tgt", bead.tgt))}
             for side_name, ids in (("src", bead.src), ("tgt", bead.tgt)):
                 side = doc.side(side_name)
                 lang = side.lang
                 extra = extras.get(base_lang(lang))
-                ign = ignores.get(base_lang(lang), frozenset())
+                ign = ignores.get(base_lang(lang), frozenset()) | \
+                    words["tgt" if side_name == "src" else "src"]
                 for sid in ids:
                     for start, end, word in self.check_text(side.get(sid).text, lang, extra, ign):
                         out.append(Finding(row, side_name, sid, start, end, word, lang, self))
