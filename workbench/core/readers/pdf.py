@@ -15,7 +15,10 @@ ligatures ("ﬁ") are read as their letters. A line set clearly larger than the 
 heading; a heading's number set in a box of its own joins its title. Smaller type below a page's
 last line of body type is a footnote: the footnotes come after the text, and a paragraph cut by
 the page break goes on. A page of two or more
-columns is read column by column, and a line is short or full against its own column. ``where``
+columns is read column by column, and a line is short or full against its own column. A rule
+drawn between two lines ends a paragraph; a table drawn with rules (rows bordered, a rule down
+between columns) gives a paragraph per cell, row by row (kind table-cell). Inside Chinese or
+Japanese text a line break is no space, nor is the spread of a justified line. ``where``
 is the page. A PDF without text (a scan) or with a password is refused with a hint; its
 compressed streams are unpacked within a bound (pdfinflate.py).
 

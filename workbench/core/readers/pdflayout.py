@@ -40,7 +40,6 @@ _ROMAN_PAGE = re.compile(r"^\s*(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})\s*$")
 _LEADER = re.compile(r"\s*((?:[.·…_]\s?)+)\s*(\d{1,4}|[ivx]{1,6})?\s*$")
 
 
-
 def _without_leader(text: str, contents: bool = False) -> tuple[str, bool]:
     """A contents entry's title without its leader and page number, and whether it had one:
     at least six leader marks, or four and a page number (an ellipsis ends a sentence); on a
